@@ -1,0 +1,204 @@
+# Makefile - builds the kernel, the user programs and the bootable ISO.
+#
+#   make            build/kernel.elf and build/os.iso
+#   make run        boot the ISO in QEMU (VGA window if there is a display)
+#   make run-nox    boot the ISO headless, serial console on this terminal
+#   make test       run every test; ends with "N passed, M failed"
+#   make debug      QEMU stopped, waiting for gdb on port $(GDBPORT)
+#   make gdb        attach gdb to `make debug` with the kernel's symbols
+#   make bench      benchmarks, reported in cycles per operation
+#
+# `make run`, `make test`, `make debug` and `make gdb` first install any
+# missing Debian packages through tools/deps.sh.
+#
+# User programs: every user/bin/NAME.c becomes /bin/NAME, every
+# user/tests/NAME.c becomes /test/NAME, files in user/etc/ go to /etc/.
+# EXTRA_PROGS="a.c dir/b.c" adds /bin/a and /bin/b from outside the tree.
+
+BUILD	:= build
+CC	:= gcc
+LD	:= ld
+NASM	:= nasm
+QEMU	:= qemu-system-i386
+GDBPORT	?= 1234
+MEM	?= 128M
+
+GCCINC	:= $(shell $(CC) -print-file-name=include)
+LIBGCC	:= $(shell $(CC) -m32 -print-libgcc-file-name)
+
+WARN	:= -Wall -Wextra -Werror
+COMMON	:= -m32 -std=gnu11 -ffreestanding -fno-pie -fno-stack-protector \
+	   -fno-omit-frame-pointer -fno-asynchronous-unwind-tables -g $(WARN) -MMD -MP
+
+# The kernel: no SSE/x87 code (the FPU state is not saved on traps).
+KCFLAGS	:= $(COMMON) -O1 -mgeneral-regs-only -nostdinc -isystem $(GCCINC) -I. -Iinclude
+UCFLAGS	:= $(COMMON) -O2 -nostdinc -isystem $(GCCINC) -Iuser/include -Iinclude
+NFLAGS	:= -f elf32 -g -F dwarf
+KLDFLAGS := -m elf_i386 -z noexecstack -T linker.ld
+ULDFLAGS := -m elf_i386 -z noexecstack -static
+
+# V=1 shows the full commands.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+QEMU_ARGS := -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+ifeq ($(KVM),1)
+QEMU_ARGS += -enable-kvm -cpu host
+endif
+
+# ---------------------------------------------------------------- kernel
+
+KSRC	:= $(wildcard boot/*.asm kernel/*.asm mm/*.asm) \
+	   $(wildcard boot/*.c kernel/*.c mm/*.c ipc/*.c)
+KSRC	:= $(filter-out boot/initrd.asm,$(KSRC))
+KOBJ	:= $(patsubst %,$(BUILD)/%.o,$(basename $(KSRC)))
+
+all: $(BUILD)/kernel.elf $(BUILD)/os.iso
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.asm
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(NASM) $(NFLAGS) -MD $(BUILD)/$*.d $< -o $@
+
+$(BUILD)/boot/initrd.o: boot/initrd.asm $(BUILD)/initrd.tar
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(NASM) $(NFLAGS) -DINITRD='"$(BUILD)/initrd.tar"' $< -o $@
+
+# The kernel is linked twice: the first link gives the addresses of its
+# functions, which become the symbol table (.ksyms) that panic() uses for
+# backtraces; .ksyms sits last, so the second link moves no function.
+$(BUILD)/kernel.nosyms.elf: $(KOBJ) $(BUILD)/boot/initrd.o $(BUILD)/ksyms.empty.o linker.ld
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(BUILD)/boot/initrd.o $(BUILD)/ksyms.empty.o
+
+$(BUILD)/ksyms.empty.o: tools/mksyms.sh
+	@mkdir -p $(dir $@)
+	$(Q)tools/mksyms.sh /dev/null > $(BUILD)/ksyms.empty.asm
+	$(Q)$(NASM) -f elf32 $(BUILD)/ksyms.empty.asm -o $@
+
+$(BUILD)/ksyms.o: $(BUILD)/kernel.nosyms.elf tools/mksyms.sh
+	$(Q)nm -n $< | tools/mksyms.sh - > $(BUILD)/ksyms.asm
+	$(Q)$(NASM) -f elf32 $(BUILD)/ksyms.asm -o $@
+
+$(BUILD)/kernel.elf: $(KOBJ) $(BUILD)/boot/initrd.o $(BUILD)/ksyms.o linker.ld
+	@echo "  LD      $@"
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(BUILD)/boot/initrd.o $(BUILD)/ksyms.o
+
+$(BUILD)/os.iso: $(BUILD)/kernel.elf boot/grub.cfg
+	@mkdir -p $(BUILD)/iso/boot/grub
+	@echo "  ISO     $@"
+	$(Q)cp $(BUILD)/kernel.elf $(BUILD)/iso/boot/kernel.elf
+	$(Q)cp boot/grub.cfg $(BUILD)/iso/boot/grub/grub.cfg
+	$(Q)grub-mkrescue -o $@ $(BUILD)/iso 2> $(BUILD)/grub-mkrescue.log || \
+		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }
+
+# ---------------------------------------------------------------- user
+
+LIBC_SRC  := $(wildcard user/lib/*.c user/lib/*.asm)
+LIBC_OBJ  := $(patsubst %,$(BUILD)/%.o,$(basename $(filter-out user/lib/crt0.asm,$(LIBC_SRC))))
+CRT0	  := $(BUILD)/user/lib/crt0.o
+PROGS	  := $(patsubst user/bin/%.c,%,$(wildcard user/bin/*.c))
+TESTS	  := $(patsubst user/tests/%.c,%,$(wildcard user/tests/*.c))
+EXTRA	  := $(foreach p,$(EXTRA_PROGS),$(basename $(notdir $(p))))
+
+$(BUILD)/user/%.o: user/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
+
+$(BUILD)/user/%.o: user/%.asm
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(NASM) $(NFLAGS) -MD $(BUILD)/user/$*.d $< -o $@
+
+$(BUILD)/user/libc.a: $(LIBC_OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(BUILD)/user/bin/%: $(BUILD)/user/bin/%.o $(CRT0) $(BUILD)/user/libc.a
+	@echo "  LD      $@"
+	$(Q)$(LD) $(ULDFLAGS) -o $@ $(CRT0) $< $(BUILD)/user/libc.a $(LIBGCC)
+
+$(BUILD)/user/tests/%: $(BUILD)/user/tests/%.o $(CRT0) $(BUILD)/user/libc.a
+	@echo "  LD      $@"
+	$(Q)$(LD) $(ULDFLAGS) -o $@ $(CRT0) $< $(BUILD)/user/libc.a $(LIBGCC)
+
+# Programs named in EXTRA_PROGS, built from wherever they live.
+define extra_prog
+$(BUILD)/extra/$(basename $(notdir $(1))).o: $(1) FORCE
+	@mkdir -p $(BUILD)/extra
+	@echo "  CC      $(1)"
+	$(Q)$(CC) $(UCFLAGS) -c $(1) -o $$@
+$(BUILD)/extra/$(basename $(notdir $(1))): $(BUILD)/extra/$(basename $(notdir $(1))).o $(CRT0) $(BUILD)/user/libc.a
+	@echo "  LD      $$@"
+	$(Q)$(LD) $(ULDFLAGS) -o $$@ $(CRT0) $$< $(BUILD)/user/libc.a $(LIBGCC)
+endef
+$(foreach p,$(EXTRA_PROGS),$(eval $(call extra_prog,$(p))))
+
+ROOT_FILES := $(addprefix $(BUILD)/user/bin/,$(PROGS)) \
+	      $(addprefix $(BUILD)/user/tests/,$(TESTS)) \
+	      $(addprefix $(BUILD)/extra/,$(EXTRA)) \
+	      $(wildcard user/etc/*)
+
+# The root file system the kernel unpacks at boot: a ustar archive.  It is
+# staged afresh each time (EXTRA_PROGS may differ) but replaced only when
+# its contents changed, so an unchanged tree relinks nothing.
+$(BUILD)/initrd.tar: $(ROOT_FILES) FORCE
+	@rm -rf $(BUILD)/root && mkdir -p $(BUILD)/root/bin $(BUILD)/root/test \
+		$(BUILD)/root/etc $(BUILD)/root/tmp $(BUILD)/root/dev
+	@for p in $(PROGS); do cp $(BUILD)/user/bin/$$p $(BUILD)/root/bin/; done
+	@for p in $(TESTS); do cp $(BUILD)/user/tests/$$p $(BUILD)/root/test/; done
+	@for p in $(EXTRA); do cp $(BUILD)/extra/$$p $(BUILD)/root/bin/; done
+	@if [ -n "$(wildcard user/etc/*)" ]; then cp user/etc/* $(BUILD)/root/etc/; fi
+	@tar --format=ustar --owner=0 --group=0 --mtime=@0 --sort=name \
+		-cf $@.new -C $(BUILD)/root .
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; echo "  packed $@"; fi
+
+.PRECIOUS: $(BUILD)/user/%.o $(BUILD)/extra/%.o
+FORCE:
+
+# ---------------------------------------------------------------- running
+
+deps:
+	@tools/deps.sh
+
+run: deps all
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		echo "Booting build/os.iso in a QEMU window (serial console also here)."; \
+		$(QEMU) $(QEMU_ARGS) -cdrom $(BUILD)/os.iso -serial stdio; \
+	else $(MAKE) --no-print-directory run-nox; fi; true
+
+run-nox: deps all
+	@echo "Booting build/os.iso headless; the serial console is this terminal."
+	@echo "Quit QEMU with Ctrl-A then X."
+	@$(QEMU) $(QEMU_ARGS) -cdrom $(BUILD)/os.iso -display none -serial mon:stdio; true
+
+debug: deps all
+	@echo "QEMU is stopped and waits for gdb on port $(GDBPORT); run 'make gdb' in another terminal."
+	@$(QEMU) $(QEMU_ARGS) -cdrom $(BUILD)/os.iso -display none -serial mon:stdio \
+		-gdb tcp::$(GDBPORT) -S; true
+
+gdb: deps $(BUILD)/kernel.elf
+	gdb -q -ex "set \$$gdbport = $(GDBPORT)" -x tools/gdbinit $(BUILD)/kernel.elf
+
+test: deps
+	@tools/test.sh
+
+bench: deps all
+	@tools/bench.sh
+
+clean:
+	rm -rf $(BUILD)
+
+.PHONY: all deps run run-nox debug gdb test bench clean FORCE
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,96 @@
+/*
+ * gdt.c - the global descriptor table and the task state segment.
+ *
+ * Six descriptors: null, kernel code, kernel data, user code, user data
+ * (all flat 0..4 GiB, differing only in type and privilege) and one TSS.
+ * tss_set_kernel_stack() is called on every switch to a process, so a
+ * trap from that process's user mode lands on its own kernel stack.
+ */
+#include "boot/gdt.h"
+#include "kernel/string.h"
+
+#define ACC_PRESENT	0x80
+#define ACC_DPL(d)	((d) << 5)
+#define ACC_SEGMENT	0x10		/* code/data (not system) descriptor */
+#define ACC_CODE	0x0a		/* execute/read */
+#define ACC_DATA	0x02		/* read/write */
+#define ACC_TSS32	0x09		/* 32-bit available TSS */
+#define GRAN_4K_32BIT	0xc0		/* limit in pages, 32-bit operands */
+
+struct gdt_entry {
+	u16 limit_lo;
+	u16 base_lo;
+	u8 base_mid;
+	u8 access;
+	u8 gran;			/* limit bits 16..19 and flags */
+	u8 base_hi;
+} __packed;
+
+struct gdt_ptr {
+	u16 limit;
+	u32 base;
+} __packed;
+
+struct tss {
+	u32 link;
+	u32 esp0, ss0;
+	u32 esp1, ss1;
+	u32 esp2, ss2;
+	u32 cr3, eip, eflags;
+	u32 eax, ecx, edx, ebx, esp, ebp, esi, edi;
+	u32 es, cs, ss, ds, fs, gs, ldt;
+	u16 trap, iomap_base;
+} __packed;
+
+static struct gdt_entry gdt[NSEGS];
+static struct tss tss;
+
+static void set_entry(int i, u32 base, u32 limit, u8 access, u8 gran)
+{
+	gdt[i].limit_lo = limit & 0xffff;
+	gdt[i].base_lo = base & 0xffff;
+	gdt[i].base_mid = (base >> 16) & 0xff;
+	gdt[i].access = access;
+	gdt[i].gran = (u8)(gran | ((limit >> 16) & 0x0f));
+	gdt[i].base_hi = (base >> 24) & 0xff;
+}
+
+static void load_gdt(void)
+{
+	struct gdt_ptr p = { sizeof(gdt) - 1, (u32)gdt };
+
+	asm volatile("lgdt %0\n\t"
+		     "ljmp %1, $1f\n"
+		     "1:\n\t"
+		     "mov %2, %%ax\n\t"
+		     "mov %%ax, %%ds\n\t"
+		     "mov %%ax, %%es\n\t"
+		     "mov %%ax, %%fs\n\t"
+		     "mov %%ax, %%gs\n\t"
+		     "mov %%ax, %%ss\n\t"
+		     "ltr %w3"
+		     : : "m"(p), "i"(KERNEL_CS), "i"(KERNEL_DS), "r"(TSS_SEL)
+		     : "eax", "memory");
+}
+
+void gdt_init(void)
+{
+	const u32 flat = 0xfffff;
+
+	set_entry(SEG_KCODE, 0, flat, ACC_PRESENT | ACC_SEGMENT | ACC_CODE, GRAN_4K_32BIT);
+	set_entry(SEG_KDATA, 0, flat, ACC_PRESENT | ACC_SEGMENT | ACC_DATA, GRAN_4K_32BIT);
+	set_entry(SEG_UCODE, 0, flat, ACC_PRESENT | ACC_DPL(DPL_USER) | ACC_SEGMENT | ACC_CODE,
+		  GRAN_4K_32BIT);
+	set_entry(SEG_UDATA, 0, flat, ACC_PRESENT | ACC_DPL(DPL_USER) | ACC_SEGMENT | ACC_DATA,
+		  GRAN_4K_32BIT);
+	memset(&tss, 0, sizeof(tss));
+	tss.ss0 = KERNEL_DS;
+	tss.iomap_base = sizeof(tss);	/* no I/O bitmap: user port I/O faults */
+	set_entry(SEG_TSS, (u32)&tss, sizeof(tss) - 1, ACC_PRESENT | ACC_TSS32, 0);
+	load_gdt();
+}
+
+void tss_set_kernel_stack(u32 esp0)
+{
+	tss.esp0 = esp0;
+}

@@ -1,0 +1,54 @@
+/*
+ * uapi/kstat.h - this kernel's statistics call, kstat (number 1000).
+ *
+ *   kstat(KSTAT_INFO, struct kstat_info *buf, sizeof *buf)
+ *       fills memory and process counters, returns 0;
+ *   kstat(KSTAT_PROCS, struct kstat_proc *buf, n * sizeof *buf)
+ *       fills one record per live process (up to n), returns the count.
+ *
+ * ps and the leak tests read it.  Linux programs would read /proc instead.
+ */
+#ifndef _UAPI_KSTAT_H
+#define _UAPI_KSTAT_H
+
+#define KSTAT_INFO	0
+#define KSTAT_PROCS	1
+
+struct kstat_info {
+	unsigned long free_frames;	/* physical page frames not in use */
+	unsigned long total_frames;	/* page frames the allocator manages */
+	unsigned long heap_used;	/* kernel heap bytes allocated */
+	unsigned long heap_size;	/* kernel heap bytes in all */
+	unsigned long nprocs;		/* process table slots in use */
+	unsigned long max_procs;	/* process table size */
+	unsigned long ticks;		/* timer ticks since boot */
+	unsigned long hz;		/* timer ticks per second */
+};
+
+/* Process states as kstat_proc.state reports them. */
+#define KPROC_RUNNABLE	0
+#define KPROC_RUNNING	1
+#define KPROC_SLEEPING	2	/* interruptible */
+#define KPROC_BLOCKED	3	/* uninterruptible */
+#define KPROC_STOPPED	4
+#define KPROC_ZOMBIE	5
+
+#define KPROC_NAME_LEN	16
+
+struct kstat_proc {
+	int pid;
+	int ppid;
+	int pgid;
+	int sid;
+	int uid;
+	int euid;
+	int gid;
+	int state;
+	unsigned long pending;		/* pending signal bits (bit n-1 = signal n) */
+	unsigned long blocked;		/* blocked signal mask */
+	unsigned long mem_pages;	/* user pages mapped */
+	unsigned long ticks;		/* CPU time in timer ticks */
+	char name[KPROC_NAME_LEN];
+};
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * file.h - open files and descriptor tables (kernel/file.c).
+ *
+ * A struct file is one open of an inode: access mode and status flags,
+ * the offset, and the operations for that kind of file.  Descriptors
+ * are indexes into the process's files[]; dup and fork share one struct
+ * file (and so its offset and flags), as in Unix.
+ */
+#ifndef KERNEL_FILE_H
+#define KERNEL_FILE_H
+
+#include "kernel/types.h"
+
+struct file;
+struct inode;
+struct proc;
+
+struct file_ops {
+	ssize_t (*read)(struct file *f, char __user *buf, size_t n);
+	ssize_t (*write)(struct file *f, const char __user *buf, size_t n);
+	int (*ioctl)(struct file *f, u32 cmd, u32 arg);
+	void (*release)(struct file *f);	/* last close */
+};
+
+struct file {
+	int refs;
+	u32 flags;			/* O_ACCMODE | O_APPEND | O_NONBLOCK ... */
+	u32 pos;
+	struct inode *inode;
+	const struct file_ops *ops;
+	void *priv;			/* the kind of file's own data */
+};
+
+struct file *file_alloc(struct inode *ip, u32 flags, const struct file_ops *ops);
+void file_get(struct file *f);
+void file_put(struct file *f);
+bool file_readable(struct file *f);
+bool file_writable(struct file *f);
+
+int fd_install(struct file *f, int min_fd);
+struct file *fd_get(int fd);
+int fd_close(int fd);
+
+void files_fork(struct proc *child, struct proc *parent);
+void files_exit(struct proc *p);
+void files_exec(struct proc *p);
+int files_open_console(struct proc *p);
+int file_open(const char *path, u32 flags, u16 mode, struct file **out);
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * main.c - kernel_main: from the boot loader's hand-off to the first
+ * process.
+ *
+ * boot/entry.asm has turned paging on and jumped here, in the higher
+ * half, on the boot stack.  The order matters: the console first (so
+ * everything after can report), then descriptor tables and interrupt
+ * controllers, memory (page directory, frames, heap), the clock, the
+ * file system from the boot archive, devices, and finally the first
+ * process, /bin/init.  The boot stack then becomes the scheduler's.
+ */
+#include "boot/gdt.h"
+#include "boot/idt.h"
+#include "boot/multiboot.h"
+#include "kernel/bootopts.h"
+#include "kernel/console.h"
+#include "kernel/dev.h"
+#include "kernel/initrd.h"
+#include "kernel/keyboard.h"
+#include "kernel/pic.h"
+#include "kernel/printk.h"
+#include "kernel/proc.h"
+#include "kernel/sched.h"
+#include "kernel/selftest.h"
+#include "kernel/time.h"
+#include "kernel/timer.h"
+#include "kernel/trap.h"
+#include "kernel/tty.h"
+#include "kernel/vfs.h"
+#include "mm/mm.h"
+
+#define HEAP_MAX	(8u << 20)
+#define HEAP_FRACTION	8		/* at most 1/8 of memory */
+
+extern u8 _kernel_end[];
+
+static void mem_init(const struct multiboot_info *mbi)
+{
+	u32 mem_top = paging_init(mbi);
+	u32 heap = ALIGN_UP((u32)_kernel_end, PAGE_SIZE);
+	u32 heap_bytes = MIN(HEAP_MAX, mem_top / HEAP_FRACTION);
+
+	heap_init(heap, heap_bytes);
+	frame_init(mbi, heap + heap_bytes, mem_top);
+	printk("memory: %u MiB, %lu frames free, heap %u KiB\n",
+	       mem_top >> 20, frames_free(), heap_bytes >> 10);
+}
+
+void kernel_main(u32 magic, u32 mbi_phys)
+{
+	const struct multiboot_info *mbi = P2V(mbi_phys);
+
+	console_init();
+	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
+		panic("not booted by a multiboot loader (magic %08x)", magic);
+	if (mbi->flags & MB_INFO_CMDLINE)
+		bootopts_parse(P2V(mbi->cmdline));
+	printk("Relay: a teaching kernel for Unix IPC\n");
+	gdt_init();
+	idt_init();
+	trap_init();
+	mem_init(mbi);
+	time_init();
+	timer_init();
+	vfs_init();
+	initrd_unpack();
+	dev_init();
+	tty_init();
+	keyboard_init();
+	pic_enable(IRQ_COM1);		/* serial input */
+	if (boot_selftest)
+		selftest_run();
+	proc_start_init();
+	scheduler();
+}

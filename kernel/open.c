@@ -1,0 +1,102 @@
+/*
+ * open.c - opening a path: permission checks, O_CREAT/O_EXCL/O_TRUNC,
+ * and the file operations of regular files and directories.  Devices
+ * get their operations from kernel/dev.c.
+ */
+#include "kernel/file.h"
+#include "kernel/dev.h"
+#include "kernel/proc.h"
+#include "kernel/vfs.h"
+#include "mm/mm.h"
+#include <uapi/errno.h>
+#include <uapi/fcntl.h>
+
+static ssize_t reg_read(struct file *f, char __user *buf, size_t n)
+{
+	ssize_t r = inode_read_user(f->inode, buf, f->pos, (u32)n);
+
+	if (r > 0)
+		f->pos += (u32)r;
+	return r;
+}
+
+static ssize_t reg_write(struct file *f, const char __user *buf, size_t n)
+{
+	ssize_t r;
+
+	if (f->flags & O_APPEND)
+		f->pos = f->inode->size;
+	r = inode_write_user(f->inode, buf, f->pos, (u32)n);
+	if (r > 0)
+		f->pos += (u32)r;
+	return r;
+}
+
+static ssize_t dir_read(struct file *f, char __user *buf, size_t n)
+{
+	(void)f, (void)buf, (void)n;
+	return -EISDIR;
+}
+
+static const struct file_ops reg_ops = {
+	.read = reg_read,
+	.write = reg_write,
+};
+
+const struct file_ops dir_ops = {
+	.read = dir_read,
+};
+
+static int may_open(struct inode *ip, u32 flags)
+{
+	u32 acc = flags & O_ACCMODE;
+	int mask = 0;
+
+	if (S_ISDIR(ip->mode) && acc != O_RDONLY)
+		return -EISDIR;
+	if (!S_ISDIR(ip->mode) && (flags & O_DIRECTORY))
+		return -ENOTDIR;
+	if (acc != O_WRONLY)
+		mask |= MAY_READ;
+	if (acc != O_RDONLY)
+		mask |= MAY_WRITE;
+	return inode_permission(ip, mask);
+}
+
+static const struct file_ops *ops_for(struct inode *ip)
+{
+	if (S_ISREG(ip->mode))
+		return &reg_ops;
+	if (S_ISDIR(ip->mode))
+		return &dir_ops;
+	if (S_ISCHR(ip->mode))
+		return dev_ops(ip->rdev);
+	return NULL;
+}
+
+/* Open (and with O_CREAT perhaps create) path; *out gets a new file. */
+int file_open(const char *path, u32 flags, u16 mode, struct file **out)
+{
+	struct inode *ip;
+	const struct file_ops *ops;
+	int err;
+
+	if ((flags & O_ACCMODE) == O_ACCMODE)
+		return -EINVAL;
+	err = namei(path, &ip);
+	if (err == -ENOENT && (flags & O_CREAT))
+		err = vfs_create(path, S_IFREG | (mode & 07777 & ~current->umask), 0, &ip);
+	else if (err == 0 && (flags & O_CREAT) && (flags & O_EXCL))
+		err = -EEXIST, inode_put(ip);
+	if (err < 0)
+		return err;
+	if ((err = may_open(ip, flags)) < 0 || !(ops = ops_for(ip))) {
+		inode_put(ip);
+		return err < 0 ? err : -ENXIO;
+	}
+	if ((flags & O_TRUNC) && S_ISREG(ip->mode) && (flags & O_ACCMODE) != O_RDONLY)
+		inode_truncate(ip, 0);
+	*out = file_alloc(ip, flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC), ops);
+	inode_put(ip);
+	return *out ? 0 : -ENOMEM;
+}

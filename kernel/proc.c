@@ -1,0 +1,271 @@
+/*
+ * proc.c - process creation, exit and wait.
+ *
+ * A new process gets a free slot and a kernel stack laid out so that the
+ * first switch to it "returns" into trapret (boot/isr.asm), which pops
+ * its trapframe and enters user mode:
+ *
+ *	kstack + KSTACK_SIZE ->	struct trapframe	(user registers)
+ *				address of trapret
+ *	p->context ->		struct context		(eip = entry)
+ *
+ * fork copies the parent's trapframe (so the child resumes at the same
+ * instruction, with eax = 0), its address space and its open files.
+ * exit frees almost everything at once and leaves a zombie holding only
+ * its slot, kernel stack and exit status, until the parent's wait
+ * collects it.  Children of an exiting process go to init (pid 1), which
+ * reaps them.
+ */
+#include "kernel/proc.h"
+#include "kernel/bootopts.h"
+#include "kernel/exec.h"
+#include "kernel/file.h"
+#include "kernel/printk.h"
+#include "kernel/sched.h"
+#include "kernel/string.h"
+#include "kernel/trap.h"
+#include "kernel/vfs.h"
+#include <uapi/errno.h>
+#include <uapi/wait.h>
+
+#define INIT_PID	1
+#define PID_MAX		32768
+
+struct proc proc_table[NPROC];
+struct proc *current;
+static struct proc *init_proc;
+static int next_pid = INIT_PID;
+
+extern void trapret(void);
+
+static int alloc_pid(void)
+{
+	for (;;) {
+		int pid = next_pid;
+		next_pid = next_pid >= PID_MAX ? INIT_PID + 1 : next_pid + 1;
+		if (!proc_find(pid))
+			return pid;
+	}
+}
+
+struct proc *proc_find(int pid)
+{
+	for (int i = 0; i < NPROC; i++)
+		if (proc_table[i].state != P_UNUSED && proc_table[i].pid == pid)
+			return &proc_table[i];
+	return NULL;
+}
+
+/* A slot with a kernel stack whose first run starts at entry() and then
+ * returns to user mode through trapret.  NULL if none is free. */
+static struct proc *proc_alloc(void (*entry)(void))
+{
+	struct proc *p = NULL;
+	u8 *sp;
+
+	for (int i = 0; i < NPROC && !p; i++)
+		if (proc_table[i].state == P_UNUSED)
+			p = &proc_table[i];
+	if (!p || !(p->kstack = kmalloc(KSTACK_SIZE)))
+		return NULL;
+	sp = p->kstack + KSTACK_SIZE;
+	sp -= sizeof(struct trapframe);
+	p->tf = (struct trapframe *)sp;
+	sp -= sizeof(u32);
+	*(u32 *)sp = (u32)trapret;
+	sp -= sizeof(struct context);
+	p->context = (struct context *)sp;
+	memset(p->context, 0, sizeof(*p->context));
+	p->context->eip = (u32)entry;
+	p->pid = alloc_pid();
+	p->state = P_EMBRYO;
+	return p;
+}
+
+/* Give back what a zombie (or a half-made process) still holds. */
+static void proc_free(struct proc *p)
+{
+	if (p->pgdir)
+		pgdir_free(p->pgdir);
+	kfree(p->kstack);
+	memset(p, 0, sizeof(*p));
+}
+
+/* A forked child's first run: nothing to do but return to user mode. */
+static void fork_return(void)
+{
+}
+
+int proc_fork(void)
+{
+	struct proc *np = proc_alloc(fork_return);
+
+	if (!np)
+		return -EAGAIN;
+	if (!(np->pgdir = pgdir_create()) || pgdir_copy(np->pgdir, current->pgdir) < 0) {
+		proc_free(np);
+		return -ENOMEM;
+	}
+	*np->tf = *current->tf;
+	np->tf->eax = 0;
+	np->parent = current;
+	np->pgid = current->pgid;
+	np->sid = current->sid;
+	np->uid = current->uid;
+	np->euid = current->euid;
+	np->suid = current->suid;
+	np->gid = current->gid;
+	np->egid = current->egid;
+	np->sgid = current->sgid;
+	memcpy(np->name, current->name, sizeof(np->name));
+	np->brk_start = current->brk_start;
+	np->brk = current->brk;
+	files_fork(np, current);
+	np->sig_blocked = current->sig_blocked;
+	np->state = P_RUNNABLE;
+	return np->pid;
+}
+
+/* Hand p's children to init; wake init if one of them is a zombie. */
+static void reparent_children(struct proc *p)
+{
+	for (int i = 0; i < NPROC; i++) {
+		struct proc *c = &proc_table[i];
+		if (c->state != P_UNUSED && c->parent == p) {
+			c->parent = init_proc;
+			if (c->state == P_ZOMBIE)
+				wake_up(&init_proc->child_wait);
+		}
+	}
+}
+
+/* When init ends: under qemu-run its status is the command's status. */
+static __noreturn void init_exited(int status)
+{
+	char line[32];
+
+	if (!boot_automated)
+		panic("init exited with status 0x%x", status);
+	snprintf(line, sizeof(line), "exit %d\n",
+		 WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+	qemu_exit(line, 0);
+}
+
+/* End the current process with a wait status (see uapi/wait.h). */
+__noreturn void proc_exit(int status)
+{
+	struct proc *p = current;
+
+	if (p == init_proc)
+		init_exited(status);
+	files_exit(p);
+	pgdir_free(p->pgdir);
+	p->pgdir = NULL;
+	reparent_children(p);
+	p->exit_status = status;
+	p->state = P_ZOMBIE;
+	wake_up(&p->parent->child_wait);
+	sched();
+	panic("zombie %d ran", p->pid);
+}
+
+static bool wait_matches(struct proc *c, int pid)
+{
+	if (pid > 0)
+		return c->pid == pid;
+	if (pid == 0)
+		return c->pgid == current->pgid;
+	if (pid < -1)
+		return c->pgid == -pid;
+	return true;
+}
+
+/*
+ * Wait for a child selected by pid (as waitpid: > 0 that child, 0 own
+ * group, -1 any, < -1 that group).  Returns the child's pid and stores its
+ * status, 0 with WNOHANG if none has exited, -ECHILD if there is no such
+ * child, -EINTR if a signal interrupted the wait.
+ */
+int proc_wait(int pid, int *status, int options)
+{
+	for (;;) {
+		bool have_child = false;
+
+		for (int i = 0; i < NPROC; i++) {
+			struct proc *c = &proc_table[i];
+			if (c->state == P_UNUSED || c->parent != current ||
+			    !wait_matches(c, pid))
+				continue;
+			have_child = true;
+			if (c->state == P_ZOMBIE) {
+				int cpid = c->pid;
+				*status = c->exit_status;
+				proc_free(c);
+				return cpid;
+			}
+		}
+		if (!have_child)
+			return -ECHILD;
+		if (options & WNOHANG)
+			return 0;
+		if (interruptible_sleep_on(&current->child_wait) < 0)
+			return -EINTR;
+	}
+}
+
+/* A user-mode fault the process cannot survive: it dies with sig as soon
+ * as the trap returns toward user mode. */
+void proc_fault(int sig, u32 addr)
+{
+	(void)addr;
+	current->fatal_sig = sig;
+}
+
+bool proc_signal_pending(struct proc *p)
+{
+	return p->fatal_sig || (p->sig_pending & ~p->sig_blocked);
+}
+
+unsigned proc_count(void)
+{
+	unsigned n = 0;
+
+	for (int i = 0; i < NPROC; i++)
+		n += proc_table[i].state != P_UNUSED;
+	return n;
+}
+
+/* First run of pid 1, in kernel mode on its own stack: give it the
+ * console as fds 0, 1, 2 and exec /bin/init with the boot command. */
+static void init_entry(void)
+{
+	char *argv[4] = { "init", NULL, NULL, NULL };
+	char *envp[] = { "PATH=/bin", "HOME=/", "TERM=vt100", NULL };
+	int err;
+
+	if (files_open_console(current) < 0)
+		panic("init: cannot open /dev/console");
+	if (boot_command[0]) {
+		argv[1] = "-c";
+		argv[2] = boot_command;
+	}
+	err = do_execve("/bin/init", argv, envp);
+	if (err < 0)
+		panic("cannot run /bin/init (error %d)", err);
+}
+
+void proc_start_init(void)
+{
+	struct proc *p = proc_alloc(init_entry);
+
+	if (!p || !(p->pgdir = pgdir_create()))
+		panic("no memory for init");
+	init_proc = p;
+	p->parent = p;
+	p->pgid = p->sid = p->pid;
+	p->umask = 022;
+	p->cwd = vfs_root();
+	inode_get(p->cwd);
+	strlcpy(p->name, "init", sizeof(p->name));
+	p->state = P_RUNNABLE;
+}

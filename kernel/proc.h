@@ -1,0 +1,106 @@
+/*
+ * proc.h - the process table.
+ *
+ * Every process has one slot in proc_table: identity (pid, parent,
+ * process group, session, user and group ids), its address space (page
+ * directory, program break), its kernel stack with the saved user
+ * registers (tf) and kernel registers (context), what it sleeps on, its
+ * open files and working directory, and its signal state.
+ *
+ * Locking: there is one CPU and the kernel runs with interrupts disabled
+ * (interrupts only arrive in user mode or in the idle loop), so kernel
+ * code is never interrupted by other kernel code and needs no locks.
+ */
+#ifndef KERNEL_PROC_H
+#define KERNEL_PROC_H
+
+#include "kernel/types.h"
+#include "mm/mm.h"
+
+#define NPROC		64		/* process table slots */
+#define KSTACK_SIZE	8192		/* kernel stack per process */
+#define NOFILE		64		/* open files per process */
+#define PROC_NAME_LEN	16
+
+enum proc_state {
+	P_UNUSED,
+	P_EMBRYO,	/* being created */
+	P_RUNNABLE,
+	P_RUNNING,
+	P_SLEEPING,	/* on a wait queue and/or a timer */
+	P_STOPPED,
+	P_ZOMBIE,	/* exited, waiting for its parent to collect the status */
+};
+
+/* Kernel registers saved by swtch (kernel/swtch.asm); the callee-saved
+ * ones in the i386 C calling convention, then the return address. */
+struct context {
+	u32 edi, esi, ebx, ebp, eip;
+};
+
+/* A wait queue: the processes sleeping until some condition may hold. */
+struct wait_queue {
+	struct proc *head;
+};
+
+struct file;
+struct inode;
+
+struct proc {
+	int pid;
+	enum proc_state state;
+	struct proc *parent;
+	int pgid, sid;
+	int uid, euid, suid;
+	int gid, egid, sgid;
+	char name[PROC_NAME_LEN];
+
+	/* address space */
+	pde_t *pgdir;
+	u32 brk_start;			/* end of the program image */
+	u32 brk;			/* current program break */
+
+	/* kernel stack and saved registers */
+	u8 *kstack;
+	struct context *context;
+	struct trapframe *tf;
+
+	/* sleeping (kernel/sched.c) */
+	struct wait_queue *wq;		/* the queue slept on, or NULL */
+	struct proc *wq_next;
+	bool interruptible;		/* a signal ends the sleep */
+	u32 wake_at;			/* tick that ends a timed sleep, 0 = none */
+	bool timed_out;
+	int slice;			/* ticks left in the time slice */
+	u32 ticks;			/* CPU time used */
+
+	/* exit and wait */
+	int exit_status;		/* wait status for the parent */
+	struct wait_queue child_wait;	/* parent sleeps here in waitpid */
+
+	/* files */
+	struct file *files[NOFILE];
+	u64 cloexec;			/* bit n: close files[n] on execve */
+	struct inode *cwd;
+	u32 umask;
+
+	/* signals */
+	u32 sig_pending;		/* bit (n - 1) = signal n */
+	u32 sig_blocked;
+	int fatal_sig;			/* die with this signal on return to user */
+};
+
+extern struct proc proc_table[NPROC];
+extern struct proc *current;
+
+void proc_init(void);
+struct proc *proc_find(int pid);
+void proc_start_init(void);
+int proc_fork(void);
+__noreturn void proc_exit(int status);
+int proc_wait(int pid, int *status, int options);
+void proc_fault(int sig, u32 addr);
+unsigned proc_count(void);
+bool proc_signal_pending(struct proc *p);
+
+#endif

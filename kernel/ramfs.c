@@ -1,0 +1,400 @@
+/*
+ * ramfs.c - the in-memory root file system: inodes, directories, file
+ * data and path lookup.
+ *
+ * A directory holds a singly linked list of entries (name, inode); "."
+ * and ".." are not stored but answered from the directory itself and its
+ * parent.  A regular file keeps its bytes in whole page frames, listed in
+ * inode.pages (0 = a hole, read as zeros).  Every inode counts its names
+ * (nlink) and its users (refs); it is freed, with its pages, when both
+ * reach 0.
+ */
+#include "kernel/vfs.h"
+#include "kernel/printk.h"
+#include "kernel/proc.h"
+#include "kernel/string.h"
+#include "kernel/time.h"
+#include "mm/mm.h"
+#include <uapi/errno.h>
+
+#define MAX_FILE_SIZE	(64u << 20)	/* 64 MiB per file */
+
+static struct inode *root;
+static u32 next_ino = 1;
+
+struct inode *vfs_root(void)
+{
+	return root;
+}
+
+struct inode *inode_new(u16 mode)
+{
+	struct inode *ip = kzalloc(sizeof(*ip));
+
+	if (!ip)
+		return NULL;
+	ip->ino = next_ino++;
+	ip->mode = mode;
+	ip->refs = 1;
+	ip->atime = ip->mtime = ip->ctime = time_now();
+	if (current) {
+		ip->uid = (u16)current->euid;
+		ip->gid = (u16)current->egid;
+	}
+	return ip;
+}
+
+void inode_get(struct inode *ip)
+{
+	ip->refs++;
+}
+
+void inode_put(struct inode *ip)
+{
+	if (--ip->refs < 0)
+		panic("inode_put: inode %u has negative refs", ip->ino);
+	if (ip->refs > 0 || ip->nlink > 0)
+		return;
+	inode_truncate(ip, 0);
+	kfree(ip->pages);
+	kfree(ip);
+}
+
+void vfs_init(void)
+{
+	root = inode_new(S_IFDIR | 0755);
+	if (!root)
+		panic("vfs: no memory for the root directory");
+	root->nlink = 2;
+	root->parent = root;
+}
+
+/* ---------------------------------------------------------- directories */
+
+struct inode *dir_lookup(struct inode *dir, const char *name)
+{
+	if (!strcmp(name, "."))
+		return dir;
+	if (!strcmp(name, ".."))
+		return dir->parent;
+	for (struct dentry *d = dir->entries; d; d = d->next)
+		if (!strcmp(d->name, name))
+			return d->inode;
+	return NULL;
+}
+
+int dir_link(struct inode *dir, const char *name, struct inode *ip)
+{
+	struct dentry *d, **tail;
+
+	if (strlen(name) > NAME_MAX)
+		return -ENAMETOOLONG;
+	if (dir_lookup(dir, name))
+		return -EEXIST;
+	if (!(d = kzalloc(sizeof(*d))))
+		return -ENOMEM;
+	strlcpy(d->name, name, sizeof(d->name));
+	d->inode = ip;
+	for (tail = &dir->entries; *tail; tail = &(*tail)->next)
+		;
+	*tail = d;
+	ip->nlink++;
+	if (S_ISDIR(ip->mode)) {
+		ip->parent = dir;
+		ip->nlink++;		/* its own "." */
+		dir->nlink++;		/* its ".." */
+	}
+	dir->mtime = dir->ctime = time_now();
+	return 0;
+}
+
+int dir_unlink(struct inode *dir, const char *name)
+{
+	struct dentry **pp, *d;
+	struct inode *ip;
+
+	for (pp = &dir->entries; *pp && strcmp((*pp)->name, name); pp = &(*pp)->next)
+		;
+	if (!(d = *pp))
+		return -ENOENT;
+	*pp = d->next;
+	ip = d->inode;
+	kfree(d);
+	ip->nlink--;
+	if (S_ISDIR(ip->mode)) {
+		ip->nlink--;
+		dir->nlink--;
+	}
+	dir->mtime = dir->ctime = time_now();
+	inode_get(ip);
+	inode_put(ip);			/* frees it if that was the last use */
+	return 0;
+}
+
+/* ---------------------------------------------------------- permission */
+
+/* May the current process access ip as mask (MAY_READ/WRITE/EXEC)? */
+int inode_permission(struct inode *ip, int mask)
+{
+	u32 mode = ip->mode;
+
+	if (!current || current->euid == 0) {
+		if ((mask & MAY_EXEC) && !S_ISDIR(mode) && !(mode & 0111))
+			return -EACCES;
+		return 0;
+	}
+	if (current->euid == ip->uid)
+		mode >>= 6;
+	else if (current->egid == ip->gid)
+		mode >>= 3;
+	return (mode & mask & 7) == (u32)mask ? 0 : -EACCES;
+}
+
+/* ---------------------------------------------------------- path lookup */
+
+/* Copy the next component of *path into name; advance *path past it. */
+static int next_component(const char **path, char *name)
+{
+	const char *p = *path, *start;
+	size_t len;
+
+	while (*p == '/')
+		p++;
+	start = p;
+	while (*p && *p != '/')
+		p++;
+	len = (size_t)(p - start);
+	if (len > NAME_MAX)
+		return -ENAMETOOLONG;
+	memcpy(name, start, len);
+	name[len] = '\0';
+	*path = p;
+	return (int)len;
+}
+
+/*
+ * Walk path to the directory holding its last component.  On success
+ * *dir holds a reference and name the last component ("" for "/").
+ */
+int nameiparent(const char *path, struct inode **dir, char *name)
+{
+	struct inode *ip;
+	int len;
+
+	if (!*path)
+		return -ENOENT;
+	ip = *path == '/' ? root : current->cwd;
+	if ((len = next_component(&path, name)) < 0)
+		return len;
+	for (;;) {
+		const char *rest = path;
+		char next[NAME_MAX + 1];
+		int n = next_component(&rest, next);
+
+		if (n < 0)
+			return n;
+		if (n == 0)
+			break;
+		struct inode *child = dir_lookup(ip, name);
+		if (!child)
+			return -ENOENT;
+		if (!S_ISDIR(child->mode))
+			return -ENOTDIR;
+		if (inode_permission(child, MAY_EXEC) < 0)
+			return -EACCES;
+		ip = child;
+		memcpy(name, next, (size_t)n + 1);
+		path = rest;
+	}
+	if (!S_ISDIR(ip->mode))
+		return -ENOTDIR;
+	inode_get(ip);
+	*dir = ip;
+	return 0;
+}
+
+/* Look path up; on success *out holds a reference. */
+int namei(const char *path, struct inode **out)
+{
+	char name[NAME_MAX + 1];
+	struct inode *dir, *ip;
+	int err = nameiparent(path, &dir, name);
+
+	if (err < 0)
+		return err;
+	if (!name[0]) {
+		*out = dir;
+		return 0;
+	}
+	if ((err = inode_permission(dir, MAY_EXEC)) < 0) {
+		inode_put(dir);
+		return err;
+	}
+	ip = dir_lookup(dir, name);
+	if (ip && !S_ISDIR(ip->mode) && path[strlen(path) - 1] == '/')
+		ip = NULL, err = -ENOTDIR;
+	else if (!ip)
+		err = -ENOENT;
+	if (ip)
+		inode_get(ip);
+	inode_put(dir);
+	if (!ip)
+		return err;
+	*out = ip;
+	return 0;
+}
+
+/* Make a new node at path (mode includes the type; umask already applied). */
+int vfs_create(const char *path, u16 mode, u32 rdev, struct inode **out)
+{
+	char name[NAME_MAX + 1];
+	struct inode *dir, *ip;
+	int err = nameiparent(path, &dir, name);
+
+	if (err < 0)
+		return err;
+	if (!name[0] || dir_lookup(dir, name))
+		err = -EEXIST;
+	else if ((err = inode_permission(dir, MAY_WRITE | MAY_EXEC)) == 0 &&
+		 !(ip = inode_new(mode)))
+		err = -ENOMEM;
+	if (err == 0) {
+		ip->rdev = rdev;
+		if ((err = dir_link(dir, name, ip)) < 0)
+			inode_put(ip);
+		else
+			*out = ip;
+	}
+	inode_put(dir);
+	return err;
+}
+
+/* ---------------------------------------------------------- file data */
+
+int inode_truncate(struct inode *ip, u32 size)
+{
+	u32 keep = ALIGN_UP(size, PAGE_SIZE) / PAGE_SIZE;
+
+	if (size > MAX_FILE_SIZE)
+		return -EFBIG;
+	for (u32 i = keep; i < ip->npages; i++) {
+		if (ip->pages[i])
+			frame_put(ip->pages[i]);
+		ip->pages[i] = 0;
+	}
+	if (size < ip->size && size % PAGE_SIZE && ip->pages && ip->pages[keep - 1])
+		memset((u8 *)P2V(ip->pages[keep - 1]) + size % PAGE_SIZE, 0,
+		       PAGE_SIZE - size % PAGE_SIZE);
+	ip->size = size;
+	ip->mtime = ip->ctime = time_now();
+	return 0;
+}
+
+/* Make pages[] long enough for `size` bytes. */
+static int grow_page_list(struct inode *ip, u32 size)
+{
+	u32 need = ALIGN_UP(size, PAGE_SIZE) / PAGE_SIZE, n;
+	u32 *pages;
+
+	if (need <= ip->npages)
+		return 0;
+	n = MAX(need, ip->npages * 2);
+	if (!(pages = kzalloc(n * sizeof(u32))))
+		return -ENOMEM;
+	if (ip->pages)
+		memcpy(pages, ip->pages, ip->npages * sizeof(u32));
+	kfree(ip->pages);
+	ip->pages = pages;
+	ip->npages = n;
+	return 0;
+}
+
+/*
+ * Move n bytes at off between the file and buf, which is a user address
+ * if user.  Reads stop at end of file; writes extend the file.  Returns
+ * the count moved, or an error if nothing was.
+ */
+static ssize_t inode_rw(struct inode *ip, void *buf, u32 off, u32 n, bool write,
+			bool user)
+{
+	u32 done = 0;
+	int err = 0;
+
+	if (!write) {
+		if (off >= ip->size)
+			return 0;
+		n = MIN(n, ip->size - off);
+	} else {
+		if (off + n < off || off + n > MAX_FILE_SIZE)
+			return -EFBIG;
+		if ((err = grow_page_list(ip, off + n)) < 0)
+			return err;
+	}
+	while (done < n) {
+		u32 pos = off + done, idx = pos / PAGE_SIZE;
+		u32 chunk = MIN(n - done, PAGE_SIZE - pos % PAGE_SIZE);
+		u8 *ubuf = (u8 *)buf + done, *page;
+
+		if (write && !ip->pages[idx] && !(ip->pages[idx] = frame_alloc())) {
+			err = -ENOSPC;
+			break;
+		}
+		if (!ip->pages[idx]) {			/* a hole reads as zeros */
+			err = user ? clear_user(ubuf, chunk) : (memset(ubuf, 0, chunk), 0);
+		} else {
+			page = (u8 *)P2V(ip->pages[idx]) + pos % PAGE_SIZE;
+			if (write)
+				err = user ? copy_from_user(page, ubuf, chunk)
+					   : (memcpy(page, ubuf, chunk), 0);
+			else
+				err = user ? copy_to_user(ubuf, page, chunk)
+					   : (memcpy(ubuf, page, chunk), 0);
+		}
+		if (err < 0)
+			break;
+		done += chunk;
+	}
+	if (write && done) {
+		ip->size = MAX(ip->size, off + done);
+		ip->mtime = ip->ctime = time_now();
+	}
+	return done ? (ssize_t)done : err;
+}
+
+ssize_t inode_read(struct inode *ip, void *dst, u32 off, u32 n)
+{
+	return inode_rw(ip, dst, off, n, false, false);
+}
+
+ssize_t inode_write(struct inode *ip, const void *src, u32 off, u32 n)
+{
+	return inode_rw(ip, (void *)src, off, n, true, false);
+}
+
+ssize_t inode_read_user(struct inode *ip, void __user *dst, u32 off, u32 n)
+{
+	return inode_rw(ip, dst, off, n, false, true);
+}
+
+ssize_t inode_write_user(struct inode *ip, const void __user *src, u32 off, u32 n)
+{
+	return inode_rw(ip, (void *)src, off, n, true, true);
+}
+
+void inode_stat(struct inode *ip, struct stat *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->st_dev = 1;
+	st->st_ino = ip->ino;
+	st->st_mode = ip->mode;
+	st->st_nlink = ip->nlink;
+	st->st_uid = ip->uid;
+	st->st_gid = ip->gid;
+	st->st_rdev = ip->rdev;
+	st->st_size = ip->size;
+	st->st_blksize = PAGE_SIZE;
+	st->st_blocks = ALIGN_UP(ip->size, PAGE_SIZE) / 512;
+	st->st_atime = ip->atime;
+	st->st_mtime = ip->mtime;
+	st->st_ctime = ip->ctime;
+}

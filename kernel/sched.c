@@ -1,0 +1,178 @@
+/*
+ * sched.c - the round-robin scheduler and wait queues.
+ *
+ * scheduler() runs on the boot stack forever: it picks the next runnable
+ * process after the last one it ran (round robin over the table), gives
+ * it a fresh time slice, switches to its page directory and kernel stack,
+ * and gets control back when that process calls sched() - because it
+ * blocked, exited, or used up its slice (the timer makes a process in
+ * user mode yield; the kernel itself is never preempted).  With nothing
+ * to run it halts until the next interrupt.
+ *
+ * A wait queue is the one blocking primitive: a process that must wait
+ * for a condition puts itself on the condition's queue and sleeps; code
+ * that may have made the condition true calls wake_up(), which makes
+ * every sleeper runnable.  Sleepers re-check their condition in a loop,
+ * so waking too many is harmless.  An interruptible sleep also ends when
+ * a signal arrives (the call then fails with -EINTR); a timed sleep ends
+ * when its tick comes.
+ */
+#include "kernel/sched.h"
+#include "boot/gdt.h"
+#include "kernel/printk.h"
+#include "kernel/timer.h"
+#include "kernel/x86.h"
+#include <uapi/errno.h>
+
+static struct context *scheduler_context;
+
+static struct proc *pick_next(int *last)
+{
+	for (int i = 1; i <= NPROC; i++) {
+		struct proc *p = &proc_table[(*last + i) % NPROC];
+		if (p->state == P_RUNNABLE) {
+			*last = (int)(p - proc_table);
+			return p;
+		}
+	}
+	return NULL;
+}
+
+static void run(struct proc *p)
+{
+	current = p;
+	p->state = P_RUNNING;
+	p->slice = TIME_SLICE;
+	tss_set_kernel_stack((u32)p->kstack + KSTACK_SIZE);
+	switch_pgdir(p->pgdir);
+	swtch(&scheduler_context, p->context);
+	current = NULL;
+	switch_pgdir(kernel_pgdir);
+}
+
+__noreturn void scheduler(void)
+{
+	int last = 0;
+
+	for (;;) {
+		struct proc *p = pick_next(&last);
+		if (p) {
+			run(p);
+		} else {
+			sti_hlt();	/* idle until an interrupt */
+			cli();
+		}
+	}
+}
+
+/* Give the CPU back to the scheduler.  The caller has set current->state. */
+void sched(void)
+{
+	if (current->state == P_RUNNING)
+		panic("sched: pid %d still running", current->pid);
+	swtch(&current->context, scheduler_context);
+}
+
+void yield(void)
+{
+	current->state = P_RUNNABLE;
+	sched();
+}
+
+/* Queue p on wq behind the processes already there (arrival order). */
+void wq_add(struct wait_queue *wq, struct proc *p)
+{
+	struct proc **pp = &wq->head;
+
+	while (*pp)
+		pp = &(*pp)->wq_next;
+	*pp = p;
+	p->wq = wq;
+	p->wq_next = NULL;
+}
+
+static void wq_remove(struct proc *p)
+{
+	struct proc **pp;
+
+	if (!p->wq)
+		return;
+	for (pp = &p->wq->head; *pp; pp = &(*pp)->wq_next) {
+		if (*pp == p) {
+			*pp = p->wq_next;
+			break;
+		}
+	}
+	p->wq = NULL;
+	p->wq_next = NULL;
+}
+
+void wake_up_process(struct proc *p)
+{
+	if (p->state != P_SLEEPING)
+		return;
+	wq_remove(p);
+	p->wake_at = 0;
+	p->state = P_RUNNABLE;
+}
+
+void wake_up(struct wait_queue *wq)
+{
+	while (wq->head)
+		wake_up_process(wq->head);
+}
+
+/*
+ * Sleep on wq (may be NULL: a pure timed sleep) until woken, for at most
+ * nticks ticks if nticks > 0.  Returns 0 when woken, -ETIMEDOUT when the
+ * time ran out, -EINTR when an interruptible sleep was ended (or never
+ * begun) because a signal is pending.
+ */
+int sleep_timeout(struct wait_queue *wq, u32 nticks, bool interruptible)
+{
+	struct proc *p = current;
+
+	if (interruptible && proc_signal_pending(p))
+		return -EINTR;
+	p->state = P_SLEEPING;
+	p->interruptible = interruptible;
+	p->timed_out = false;
+	p->wake_at = nticks ? ticks + nticks : 0;
+	if (wq)
+		wq_add(wq, p);
+	sched();
+	if (interruptible && proc_signal_pending(p))
+		return -EINTR;
+	return p->timed_out ? -ETIMEDOUT : 0;
+}
+
+void sleep_on(struct wait_queue *wq)
+{
+	sleep_timeout(wq, 0, false);
+}
+
+int interruptible_sleep_on(struct wait_queue *wq)
+{
+	return sleep_timeout(wq, 0, true);
+}
+
+/* Timer tick: charge the running process and end timed sleeps. */
+void sched_tick(void)
+{
+	if (current) {
+		current->ticks++;
+		current->slice--;
+	}
+	for (int i = 0; i < NPROC; i++) {
+		struct proc *p = &proc_table[i];
+		if (p->state == P_SLEEPING && p->wake_at && ticks >= p->wake_at) {
+			p->timed_out = true;
+			wake_up_process(p);
+		}
+	}
+}
+
+bool sched_should_preempt(void)
+{
+	return current && current->slice <= 0;
+}

@@ -1,0 +1,252 @@
+/*
+ * sys_file.c - system calls on file descriptors: read, write, open,
+ * close, lseek, dup, dup2, fcntl, ioctl, fstat, getdents.
+ */
+#include "kernel/syscall.h"
+#include "kernel/file.h"
+#include "kernel/proc.h"
+#include "kernel/string.h"
+#include "kernel/vfs.h"
+#include "mm/mm.h"
+#include <uapi/errno.h>
+#include <uapi/fcntl.h>
+
+#define SETFL_MASK	(O_APPEND | O_NONBLOCK)
+#define DIRENT_HEADER	(offsetof(struct linux_dirent, d_name))
+
+extern const struct file_ops dir_ops;
+
+long sys_read(int fd, char __user *buf, u32 n)
+{
+	struct file *f = fd_get(fd);
+
+	if (!f || !file_readable(f))
+		return -EBADF;
+	if (!f->ops->read)
+		return -EINVAL;
+	if (!access_ok(buf, n))
+		return -EFAULT;
+	return f->ops->read(f, buf, n);
+}
+
+long sys_write(int fd, const char __user *buf, u32 n)
+{
+	struct file *f = fd_get(fd);
+
+	if (!f || !file_writable(f))
+		return -EBADF;
+	if (!f->ops->write)
+		return -EINVAL;
+	if (!access_ok(buf, n))
+		return -EFAULT;
+	return f->ops->write(f, buf, n);
+}
+
+long sys_open(const char __user *upath, int flags, int mode)
+{
+	struct file *f;
+	char *path;
+	long err;
+
+	if ((err = getname(upath, &path)) < 0)
+		return err;
+	err = file_open(path, (u32)flags, (u16)mode, &f);
+	putname(path);
+	if (err < 0)
+		return err;
+	if ((err = fd_install(f, 0)) < 0)
+		file_put(f);
+	else if (flags & O_CLOEXEC)
+		current->cloexec |= 1ull << err;
+	return err;
+}
+
+long sys_creat(const char __user *path, int mode)
+{
+	return sys_open(path, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
+long sys_close(int fd)
+{
+	return fd_close(fd);
+}
+
+long sys_lseek(int fd, long off, int whence)
+{
+	struct file *f = fd_get(fd);
+	long base;
+
+	if (!f)
+		return -EBADF;
+	if (!f->inode || !(S_ISREG(f->inode->mode) || S_ISDIR(f->inode->mode)))
+		return -ESPIPE;
+	switch (whence) {
+	case SEEK_SET:
+		base = 0;
+		break;
+	case SEEK_CUR:
+		base = (long)f->pos;
+		break;
+	case SEEK_END:
+		base = (long)f->inode->size;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (base + off < 0)
+		return -EINVAL;
+	f->pos = (u32)(base + off);
+	return (long)f->pos;
+}
+
+static long dup_from(int fd, int min_fd, bool cloexec)
+{
+	struct file *f = fd_get(fd);
+	int nfd;
+
+	if (!f)
+		return -EBADF;
+	if (min_fd < 0 || min_fd >= NOFILE)
+		return -EINVAL;
+	file_get(f);
+	if ((nfd = fd_install(f, min_fd)) < 0)
+		file_put(f);
+	else if (cloexec)
+		current->cloexec |= 1ull << nfd;
+	return nfd;
+}
+
+long sys_dup(int fd)
+{
+	return dup_from(fd, 0, false);
+}
+
+long sys_dup2(int fd, int fd2)
+{
+	struct file *f = fd_get(fd);
+
+	if (!f || fd2 < 0 || fd2 >= NOFILE)
+		return -EBADF;
+	if (fd == fd2)
+		return fd2;
+	if (current->files[fd2])
+		fd_close(fd2);
+	file_get(f);
+	current->files[fd2] = f;
+	current->cloexec &= ~(1ull << fd2);
+	return fd2;
+}
+
+long sys_fcntl(int fd, int cmd, u32 arg)
+{
+	struct file *f = fd_get(fd);
+
+	if (!f)
+		return -EBADF;
+	switch (cmd) {
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+		return dup_from(fd, (int)arg, cmd == F_DUPFD_CLOEXEC);
+	case F_GETFD:
+		return (current->cloexec >> fd) & 1 ? FD_CLOEXEC : 0;
+	case F_SETFD:
+		if (arg & FD_CLOEXEC)
+			current->cloexec |= 1ull << fd;
+		else
+			current->cloexec &= ~(1ull << fd);
+		return 0;
+	case F_GETFL:
+		return (long)f->flags;
+	case F_SETFL:
+		f->flags = (f->flags & ~SETFL_MASK) | (arg & SETFL_MASK);
+		return 0;
+	}
+	return -EINVAL;
+}
+
+long sys_ioctl(int fd, u32 cmd, u32 arg)
+{
+	struct file *f = fd_get(fd);
+
+	if (!f)
+		return -EBADF;
+	if (!f->ops->ioctl)
+		return -ENOTTY;
+	return f->ops->ioctl(f, cmd, arg);
+}
+
+long sys_fstat(int fd, struct stat __user *st)
+{
+	struct file *f = fd_get(fd);
+	struct stat k;
+
+	if (!f)
+		return -EBADF;
+	inode_stat(f->inode, &k);
+	return copy_to_user(st, &k, sizeof(k));
+}
+
+static u8 dirent_type(u16 mode)
+{
+	switch (mode & S_IFMT) {
+	case S_IFDIR:	return DT_DIR;
+	case S_IFREG:	return DT_REG;
+	case S_IFCHR:	return DT_CHR;
+	case S_IFIFO:	return DT_FIFO;
+	}
+	return DT_UNKNOWN;
+}
+
+/* Entry number `index` of dir: 0 is ".", 1 is "..", then the list. */
+static bool dir_entry(struct inode *dir, u32 index, const char **name, struct inode **ip)
+{
+	struct dentry *d = dir->entries;
+
+	if (index < 2) {
+		*name = index ? ".." : ".";
+		*ip = index ? dir->parent : dir;
+		return true;
+	}
+	for (index -= 2; d && index; index--)
+		d = d->next;
+	if (!d)
+		return false;
+	*name = d->name;
+	*ip = d->inode;
+	return true;
+}
+
+/* getdents(2): as many whole records as fit; f->pos counts entries. */
+long sys_getdents(int fd, struct linux_dirent __user *ubuf, u32 n)
+{
+	struct file *f = fd_get(fd);
+	u8 rec[DIRENT_HEADER + NAME_MAX + 2 + 4];
+	u32 done = 0;
+	const char *name;
+	struct inode *ip;
+
+	if (!f)
+		return -EBADF;
+	if (f->ops != &dir_ops)
+		return -ENOTDIR;
+	while (dir_entry(f->inode, f->pos, &name, &ip)) {
+		struct linux_dirent *d = (struct linux_dirent *)rec;
+		u32 len = strlen(name), reclen = ALIGN_UP(DIRENT_HEADER + len + 2, 4);
+
+		if (done + reclen > n)
+			break;
+		memset(rec, 0, reclen);
+		d->d_ino = ip->ino;
+		d->d_off = f->pos + 1;
+		d->d_reclen = (u16)reclen;
+		memcpy(d->d_name, name, len);
+		rec[reclen - 1] = dirent_type(ip->mode);
+		if (copy_to_user((u8 __user *)ubuf + done, rec, reclen) < 0)
+			return -EFAULT;
+		done += reclen;
+		f->pos++;
+	}
+	if (done == 0 && dir_entry(f->inode, f->pos, &name, &ip))
+		return -EINVAL;			/* buffer too small for one record */
+	return (long)done;
+}

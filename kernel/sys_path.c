@@ -1,0 +1,331 @@
+/*
+ * sys_path.c - system calls that name files by path: stat, lstat,
+ * access, mkdir, rmdir, unlink, link, rename, mknod, chmod, chdir,
+ * getcwd, and umask.
+ */
+#include "kernel/syscall.h"
+#include "kernel/proc.h"
+#include "kernel/string.h"
+#include "kernel/time.h"
+#include "kernel/vfs.h"
+#include "mm/mm.h"
+#include <uapi/errno.h>
+
+#define ACCESS_MASK	7	/* R_OK | W_OK | X_OK */
+
+/* Copy a user path into a new kernel buffer (free it with putname). */
+int getname(const char __user *upath, char **out)
+{
+	char *buf = kmalloc(PATH_MAX);
+	long len;
+
+	if (!buf)
+		return -ENOMEM;
+	if ((len = strncpy_from_user(buf, upath, PATH_MAX)) < 0) {
+		kfree(buf);
+		return (int)len;
+	}
+	*out = buf;
+	return 0;
+}
+
+void putname(char *name)
+{
+	kfree(name);
+}
+
+/* Resolve a user path to an inode reference. */
+static int user_namei(const char __user *upath, struct inode **ip)
+{
+	char *path;
+	int err = getname(upath, &path);
+
+	if (err < 0)
+		return err;
+	err = namei(path, ip);
+	putname(path);
+	return err;
+}
+
+/* Resolve a user path to its parent directory and last component. */
+static int user_nameiparent(const char __user *upath, struct inode **dir, char *name)
+{
+	char *path;
+	int err = getname(upath, &path);
+
+	if (err < 0)
+		return err;
+	err = nameiparent(path, dir, name);
+	putname(path);
+	return err;
+}
+
+long sys_stat(const char __user *path, struct stat __user *st)
+{
+	struct inode *ip;
+	struct stat k;
+	int err = user_namei(path, &ip);
+
+	if (err < 0)
+		return err;
+	inode_stat(ip, &k);
+	inode_put(ip);
+	return copy_to_user(st, &k, sizeof(k));
+}
+
+/* There are no symbolic links, so lstat is stat. */
+long sys_lstat(const char __user *path, struct stat __user *st)
+{
+	return sys_stat(path, st);
+}
+
+long sys_access(const char __user *path, int mode)
+{
+	struct inode *ip;
+	int err;
+
+	if (mode & ~ACCESS_MASK)
+		return -EINVAL;
+	if ((err = user_namei(path, &ip)) < 0)
+		return err;
+	err = mode ? inode_permission(ip, mode) : 0;
+	inode_put(ip);
+	return err;
+}
+
+static long make_node(const char __user *upath, u16 mode)
+{
+	struct inode *ip;
+	char *path;
+	int err = getname(upath, &path);
+
+	if (err < 0)
+		return err;
+	err = vfs_create(path, mode, 0, &ip);
+	putname(path);
+	if (err == 0)
+		inode_put(ip);
+	return err;
+}
+
+long sys_mkdir(const char __user *path, int mode)
+{
+	return make_node(path, S_IFDIR | ((u16)mode & 07777 & ~current->umask));
+}
+
+long sys_mknod(const char __user *path, int mode, u32 dev)
+{
+	u16 type = (u16)mode & S_IFMT, perm = (u16)mode & 07777 & ~current->umask;
+
+	(void)dev;
+	if (type == 0)
+		type = S_IFREG;
+	if (type != S_IFREG && type != S_IFIFO)
+		return type == S_IFCHR || type == S_IFBLK ?
+		       (current->euid ? -EPERM : -EINVAL) : -EINVAL;
+	return make_node(path, type | perm);
+}
+
+/* Remove the entry name from dir: shared by unlink and rmdir. */
+static long remove_entry(const char __user *upath, bool want_dir)
+{
+	char name[NAME_MAX + 1];
+	struct inode *dir, *ip;
+	int err = user_nameiparent(upath, &dir, name);
+
+	if (err < 0)
+		return err;
+	ip = name[0] ? dir_lookup(dir, name) : NULL;
+	if (!name[0] || !strcmp(name, ".") || !strcmp(name, ".."))
+		err = want_dir ? (name[0] ? -EINVAL : -EBUSY) : -EISDIR;
+	else if (!ip)
+		err = -ENOENT;
+	else if (want_dir && !S_ISDIR(ip->mode))
+		err = -ENOTDIR;
+	else if (!want_dir && S_ISDIR(ip->mode))
+		err = -EISDIR;
+	else if (want_dir && ip->entries)
+		err = -ENOTEMPTY;
+	else if ((err = inode_permission(dir, MAY_WRITE | MAY_EXEC)) == 0)
+		err = dir_unlink(dir, name);
+	inode_put(dir);
+	return err;
+}
+
+long sys_unlink(const char __user *path)
+{
+	return remove_entry(path, false);
+}
+
+long sys_rmdir(const char __user *path)
+{
+	return remove_entry(path, true);
+}
+
+long sys_link(const char __user *old, const char __user *new)
+{
+	char name[NAME_MAX + 1];
+	struct inode *ip, *dir;
+	int err = user_namei(old, &ip);
+
+	if (err < 0)
+		return err;
+	if (S_ISDIR(ip->mode))
+		err = -EPERM;
+	else if ((err = user_nameiparent(new, &dir, name)) == 0) {
+		if (!name[0])
+			err = -EEXIST;
+		else if ((err = inode_permission(dir, MAY_WRITE | MAY_EXEC)) == 0)
+			err = dir_link(dir, name, ip);
+		inode_put(dir);
+	}
+	inode_put(ip);
+	return err;
+}
+
+static bool is_ancestor(struct inode *a, struct inode *d)
+{
+	for (;; d = d->parent) {
+		if (d == a)
+			return true;
+		if (d == d->parent)
+			return false;
+	}
+}
+
+/* Checks before rename puts ip at newdir/newname, replacing target. */
+static int rename_check(struct inode *ip, struct inode *newdir, struct inode *target)
+{
+	if (S_ISDIR(ip->mode) && is_ancestor(ip, newdir))
+		return -EINVAL;
+	if (!target)
+		return 0;
+	if (S_ISDIR(ip->mode) && !S_ISDIR(target->mode))
+		return -ENOTDIR;
+	if (!S_ISDIR(ip->mode) && S_ISDIR(target->mode))
+		return -EISDIR;
+	if (S_ISDIR(target->mode) && target->entries)
+		return -ENOTEMPTY;
+	return 0;
+}
+
+long sys_rename(const char __user *old, const char __user *new)
+{
+	char oldname[NAME_MAX + 1], newname[NAME_MAX + 1];
+	struct inode *olddir, *newdir, *ip, *target;
+	int err = user_nameiparent(old, &olddir, oldname);
+
+	if (err < 0)
+		return err;
+	if ((err = user_nameiparent(new, &newdir, newname)) < 0) {
+		inode_put(olddir);
+		return err;
+	}
+	ip = oldname[0] ? dir_lookup(olddir, oldname) : NULL;
+	target = newname[0] ? dir_lookup(newdir, newname) : NULL;
+	if (!oldname[0] || !newname[0] || !strcmp(oldname, ".") || !strcmp(oldname, ".."))
+		err = -EBUSY;
+	else if (!ip)
+		err = -ENOENT;
+	else if (ip == target)
+		err = 0;
+	else if ((err = inode_permission(olddir, MAY_WRITE | MAY_EXEC)) == 0 &&
+		 (err = inode_permission(newdir, MAY_WRITE | MAY_EXEC)) == 0 &&
+		 (err = rename_check(ip, newdir, target)) == 0) {
+		inode_get(ip);
+		if (target)
+			dir_unlink(newdir, newname);
+		if ((err = dir_link(newdir, newname, ip)) == 0)
+			dir_unlink(olddir, oldname);
+		inode_put(ip);
+	}
+	inode_put(olddir);
+	inode_put(newdir);
+	return err;
+}
+
+long sys_chmod(const char __user *path, int mode)
+{
+	struct inode *ip;
+	int err = user_namei(path, &ip);
+
+	if (err < 0)
+		return err;
+	if (current->euid != 0 && current->euid != ip->uid) {
+		err = -EPERM;
+	} else {
+		ip->mode = (u16)((ip->mode & S_IFMT) | (mode & 07777));
+		ip->ctime = time_now();
+	}
+	inode_put(ip);
+	return err;
+}
+
+long sys_chdir(const char __user *path)
+{
+	struct inode *ip;
+	int err = user_namei(path, &ip);
+
+	if (err < 0)
+		return err;
+	if (!S_ISDIR(ip->mode))
+		err = -ENOTDIR;
+	else
+		err = inode_permission(ip, MAY_EXEC);
+	if (err < 0) {
+		inode_put(ip);
+		return err;
+	}
+	inode_put(current->cwd);
+	current->cwd = ip;
+	return 0;
+}
+
+/* The name of dir inside its parent. */
+static const char *name_in_parent(struct inode *dir)
+{
+	for (struct dentry *d = dir->parent->entries; d; d = d->next)
+		if (d->inode == dir)
+			return d->name;
+	return "?";
+}
+
+/* getcwd(2): the path is built backwards from the end of a buffer. */
+long sys_getcwd(char __user *ubuf, u32 size)
+{
+	char *buf = kmalloc(PATH_MAX);
+	u32 pos = PATH_MAX - 1, len;
+	long err;
+
+	if (!buf)
+		return -ENOMEM;
+	buf[pos] = '\0';
+	for (struct inode *d = current->cwd; d != d->parent; d = d->parent) {
+		const char *name = name_in_parent(d);
+		u32 n = strlen(name);
+		if (n + 1 > pos) {
+			kfree(buf);
+			return -ENAMETOOLONG;
+		}
+		pos -= n;
+		memcpy(buf + pos, name, n);
+		buf[--pos] = '/';
+	}
+	if (pos == PATH_MAX - 1)
+		buf[--pos] = '/';
+	len = PATH_MAX - pos;
+	if (len > size)
+		err = -ERANGE;
+	else
+		err = copy_to_user(ubuf, buf + pos, len) < 0 ? -EFAULT : (long)len;
+	kfree(buf);
+	return err;
+}
+
+long sys_umask(int mask)
+{
+	u32 old = current->umask;
+
+	current->umask = (u32)mask & 0777;
+	return (long)old;
+}

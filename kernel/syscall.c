@@ -1,0 +1,95 @@
+/*
+ * syscall.c - the system call table and dispatcher.
+ *
+ * `int 0x80` arrives here with the call number in eax and up to six
+ * arguments in ebx, ecx, edx, esi, edi, ebp (the Linux i386 convention).
+ * The result - or a negative errno - goes back in eax.  Numbers without
+ * a handler return -ENOSYS.
+ *
+ * The table holds each handler as a function of unspecified arguments,
+ * so every handler can keep its real C prototype; on i386 every argument
+ * is one 32-bit stack slot, so passing six words to any of them is safe.
+ */
+#include "kernel/syscall.h"
+#include "kernel/trap.h"
+#include <uapi/errno.h>
+#include <uapi/unistd_32.h>
+
+typedef long (*syscall_fn)();
+
+#define SYSCALL(name)	[__NR_##name] = (syscall_fn)sys_##name
+
+static const syscall_fn syscall_table[NR_SYSCALLS] = {
+	SYSCALL(exit),
+	[__NR_exit_group] = (syscall_fn)sys_exit,
+	SYSCALL(fork),
+	SYSCALL(read),
+	SYSCALL(write),
+	SYSCALL(open),
+	SYSCALL(close),
+	SYSCALL(waitpid),
+	SYSCALL(creat),
+	SYSCALL(link),
+	SYSCALL(unlink),
+	SYSCALL(execve),
+	SYSCALL(chdir),
+	SYSCALL(time),
+	SYSCALL(mknod),
+	SYSCALL(chmod),
+	SYSCALL(lseek),
+	SYSCALL(getpid),
+	SYSCALL(setuid),
+	SYSCALL(getuid),
+	SYSCALL(access),
+	SYSCALL(kill),
+	SYSCALL(rename),
+	SYSCALL(mkdir),
+	SYSCALL(rmdir),
+	SYSCALL(dup),
+	SYSCALL(times),
+	SYSCALL(brk),
+	SYSCALL(setgid),
+	SYSCALL(getgid),
+	SYSCALL(geteuid),
+	SYSCALL(getegid),
+	SYSCALL(ioctl),
+	SYSCALL(fcntl),
+	SYSCALL(setpgid),
+	SYSCALL(umask),
+	SYSCALL(dup2),
+	SYSCALL(getppid),
+	SYSCALL(getpgrp),
+	SYSCALL(setsid),
+	SYSCALL(setreuid),
+	SYSCALL(setregid),
+	SYSCALL(gettimeofday),
+	SYSCALL(stat),
+	SYSCALL(lstat),
+	SYSCALL(fstat),
+	SYSCALL(wait4),
+	SYSCALL(sysinfo),
+	SYSCALL(uname),
+	SYSCALL(getpgid),
+	SYSCALL(getdents),
+	SYSCALL(getsid),
+	SYSCALL(sched_yield),
+	SYSCALL(nanosleep),
+	SYSCALL(setresuid),
+	SYSCALL(getresuid),
+	SYSCALL(setresgid),
+	SYSCALL(getresgid),
+	SYSCALL(getcwd),
+	SYSCALL(clock_gettime),
+	SYSCALL(kstat),
+};
+
+void syscall_dispatch(struct trapframe *tf)
+{
+	u32 nr = tf->eax;
+	long ret = -ENOSYS;
+
+	if (nr < NR_SYSCALLS && syscall_table[nr])
+		ret = syscall_table[nr](tf->ebx, tf->ecx, tf->edx, tf->esi,
+					tf->edi, tf->ebp);
+	tf->eax = (u32)ret;
+}

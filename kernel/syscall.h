@@ -1,0 +1,94 @@
+/*
+ * syscall.h - the system call handlers, one per Linux i386 call number
+ * (see uapi/unistd_32.h), and the dispatcher that calls them.
+ *
+ * A handler takes the call's arguments as C parameters (from ebx, ecx,
+ * edx, esi, edi, ebp) and returns the result or a negative errno.
+ * Pointer arguments are user addresses: handlers reach them only through
+ * mm/uaccess.c.
+ */
+#ifndef KERNEL_SYSCALL_H
+#define KERNEL_SYSCALL_H
+
+#include "kernel/types.h"
+
+struct trapframe;
+struct stat;
+struct timespec;
+struct timeval;
+struct utsname;
+struct sysinfo;
+struct linux_dirent;
+
+void syscall_dispatch(struct trapframe *tf);
+
+/* kernel/sys_proc.c */
+long sys_exit(int code);
+long sys_fork(void);
+long sys_waitpid(int pid, int __user *status, int options);
+long sys_wait4(int pid, int __user *status, int options, void __user *rusage);
+long sys_execve(const char __user *path, char *const __user *argv,
+		char *const __user *envp);
+long sys_getpid(void);
+long sys_getppid(void);
+long sys_getuid(void);
+long sys_geteuid(void);
+long sys_getgid(void);
+long sys_getegid(void);
+long sys_setuid(int uid);
+long sys_setgid(int gid);
+long sys_setreuid(int ruid, int euid);
+long sys_setregid(int rgid, int egid);
+long sys_setresuid(int ruid, int euid, int suid);
+long sys_setresgid(int rgid, int egid, int sgid);
+long sys_getresuid(int __user *r, int __user *e, int __user *s);
+long sys_getresgid(int __user *r, int __user *e, int __user *s);
+long sys_getpgrp(void);
+long sys_getpgid(int pid);
+long sys_setpgid(int pid, int pgid);
+long sys_getsid(int pid);
+long sys_setsid(void);
+long sys_brk(u32 addr);
+long sys_sched_yield(void);
+long sys_kill(int pid, int sig);
+long sys_kstat(int what, void __user *buf, u32 len);
+long sys_sysinfo(struct sysinfo __user *info);
+long sys_uname(struct utsname __user *u);
+
+/* kernel/sys_time.c */
+long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem);
+long sys_time(u32 __user *t);
+long sys_gettimeofday(struct timeval __user *tv, void __user *tz);
+long sys_clock_gettime(int clock, struct timespec __user *ts);
+long sys_times(void __user *buf);
+
+/* kernel/sys_file.c */
+long sys_read(int fd, char __user *buf, u32 n);
+long sys_write(int fd, const char __user *buf, u32 n);
+long sys_open(const char __user *path, int flags, int mode);
+long sys_creat(const char __user *path, int mode);
+long sys_close(int fd);
+long sys_lseek(int fd, long off, int whence);
+long sys_dup(int fd);
+long sys_dup2(int fd, int fd2);
+long sys_fcntl(int fd, int cmd, u32 arg);
+long sys_ioctl(int fd, u32 cmd, u32 arg);
+long sys_fstat(int fd, struct stat __user *st);
+long sys_getdents(int fd, struct linux_dirent __user *d, u32 n);
+
+/* kernel/sys_path.c */
+long sys_stat(const char __user *path, struct stat __user *st);
+long sys_lstat(const char __user *path, struct stat __user *st);
+long sys_access(const char __user *path, int mode);
+long sys_mkdir(const char __user *path, int mode);
+long sys_rmdir(const char __user *path);
+long sys_unlink(const char __user *path);
+long sys_link(const char __user *old, const char __user *new);
+long sys_rename(const char __user *old, const char __user *new);
+long sys_mknod(const char __user *path, int mode, u32 dev);
+long sys_chmod(const char __user *path, int mode);
+long sys_chdir(const char __user *path);
+long sys_getcwd(char __user *buf, u32 size);
+long sys_umask(int mask);
+
+#endif

@@ -1,0 +1,119 @@
+/*
+ * trap.c - where every interrupt, exception and system call arrives
+ * (from boot/isr.asm), and what happens on the way back to user mode.
+ *
+ * System calls go to kernel/syscall.c; IRQs to their drivers; a page
+ * fault to mm/fault.c.  Any other exception in user mode is turned into
+ * the signal Linux sends for it (divide error: SIGFPE, invalid opcode:
+ * SIGILL, general protection: SIGSEGV, ...); in kernel mode it is a bug
+ * and panics.  Before returning to user mode a process that must die
+ * does so, and one whose time slice ran out yields the CPU.
+ */
+#include "kernel/trap.h"
+#include "ipc/signal.h"
+#include "kernel/keyboard.h"
+#include "kernel/pic.h"
+#include "kernel/printk.h"
+#include "kernel/proc.h"
+#include "kernel/sched.h"
+#include "kernel/serial.h"
+#include "kernel/syscall.h"
+#include "kernel/timer.h"
+#include "mm/mm.h"
+#include <uapi/signal.h>
+
+#define SPURIOUS_IRQ_MASTER	7
+#define SPURIOUS_IRQ_SLAVE	15
+
+static const char *const exception_names[T_NEXCEPTIONS] = {
+	[T_DIVIDE] = "divide error",	[T_DEBUG] = "debug",
+	[T_NMI] = "NMI",		[T_BRKPT] = "breakpoint",
+	[T_OFLOW] = "overflow",		[T_BOUND] = "bound range",
+	[T_ILLOP] = "invalid opcode",	[T_DEVICE] = "device not available",
+	[T_DBLFLT] = "double fault",	[T_TSS] = "invalid TSS",
+	[T_SEGNP] = "segment not present", [T_STACK] = "stack fault",
+	[T_GPFLT] = "general protection", [T_PGFLT] = "page fault",
+	[T_FPERR] = "x87 FPU error",	[T_ALIGN] = "alignment check",
+	[T_MCHK] = "machine check",	[T_SIMDERR] = "SIMD exception",
+};
+
+/* The signal a user-mode exception raises, as on Linux. */
+static const u8 exception_signal[T_NEXCEPTIONS] = {
+	[T_DIVIDE] = SIGFPE,	[T_DEBUG] = SIGTRAP,	[T_NMI] = SIGSEGV,
+	[T_BRKPT] = SIGTRAP,	[T_OFLOW] = SIGSEGV,	[T_BOUND] = SIGSEGV,
+	[T_ILLOP] = SIGILL,	[T_DEVICE] = SIGSEGV,	[T_DBLFLT] = SIGSEGV,
+	[T_TSS] = SIGSEGV,	[T_SEGNP] = SIGBUS,	[T_STACK] = SIGBUS,
+	[T_GPFLT] = SIGSEGV,	[T_FPERR] = SIGFPE,	[T_ALIGN] = SIGBUS,
+	[T_MCHK] = SIGSEGV,	[T_SIMDERR] = SIGFPE,
+};
+
+const char *trap_name(u32 trapno)
+{
+	if (trapno < T_NEXCEPTIONS && exception_names[trapno])
+		return exception_names[trapno];
+	if (trapno >= T_IRQ0 && trapno < T_IRQ0 + NR_IRQS)
+		return "IRQ";
+	if (trapno == T_SYSCALL)
+		return "system call";
+	return "unknown";
+}
+
+static void irq(int n)
+{
+	switch (n) {
+	case IRQ_TIMER:
+		timer_irq();
+		break;
+	case IRQ_KEYBOARD:
+		keyboard_irq();
+		break;
+	case IRQ_COM1:
+		serial_irq();
+		break;
+	case SPURIOUS_IRQ_MASTER:
+	case SPURIOUS_IRQ_SLAVE:
+		return;			/* no EOI for a spurious IRQ */
+	}
+	pic_eoi(n);
+}
+
+static void exception(struct trapframe *tf)
+{
+	int sig;
+
+	if (!trap_from_user(tf))
+		panic_trap(tf, "%s in the kernel", trap_name(tf->trapno));
+	sig = tf->trapno < T_NEXCEPTIONS ? exception_signal[tf->trapno] : 0;
+	printk("pid %d (%s): %s at ip %08x\n", current->pid, current->name,
+	       trap_name(tf->trapno), tf->eip);
+	proc_fault(sig ? sig : SIGSEGV, tf->eip);
+}
+
+/* Last stop before user mode: die if we must, yield if our time is up. */
+static void return_to_user(struct trapframe *tf)
+{
+	if (tf->trapno == T_IRQ0 + IRQ_TIMER && sched_should_preempt())
+		yield();
+	if (current->fatal_sig)
+		proc_exit(current->fatal_sig);
+	do_signals();
+}
+
+void trap(struct trapframe *tf)
+{
+	if (tf->trapno == T_SYSCALL)
+		syscall_dispatch(tf);
+	else if (tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + NR_IRQS)
+		irq((int)tf->trapno - T_IRQ0);
+	else if (tf->trapno == T_PGFLT)
+		page_fault(tf);
+	else
+		exception(tf);
+	if (trap_from_user(tf))
+		return_to_user(tf);
+}
+
+void trap_init(void)
+{
+	pic_init();
+}

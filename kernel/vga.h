@@ -1,0 +1,16 @@
+/*
+ * vga.h - VGA text-mode console (kernel/vga.c).
+ */
+#ifndef KERNEL_VGA_H
+#define KERNEL_VGA_H
+
+#include "kernel/types.h"
+
+#define VGA_DEFAULT_ATTR	0x07	/* light grey on black */
+#define VGA_PANIC_ATTR		0x4f	/* white on red */
+
+void vga_clear(void);
+void vga_putc(char c);
+void vga_set_attr(u8 attr);
+
+#endif

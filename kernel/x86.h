@@ -1,0 +1,116 @@
+/*
+ * x86.h - inline wrappers for the x86 instructions C cannot express:
+ * port I/O, control registers, interrupt flag, descriptor table loads.
+ */
+#ifndef KERNEL_X86_H
+#define KERNEL_X86_H
+
+#include "kernel/types.h"
+
+#define EFLAGS_IF	0x00000200	/* interrupts enabled */
+#define EFLAGS_IOPL	0x00003000	/* I/O privilege level */
+
+static inline void outb(u16 port, u8 val)
+{
+	asm volatile("outb %0, %1" : : "a"(val), "Nd"(port));
+}
+
+static inline u8 inb(u16 port)
+{
+	u8 val;
+	asm volatile("inb %1, %0" : "=a"(val) : "Nd"(port));
+	return val;
+}
+
+static inline void outl(u16 port, u32 val)
+{
+	asm volatile("outl %0, %1" : : "a"(val), "Nd"(port));
+}
+
+static inline void cli(void)
+{
+	asm volatile("cli" ::: "memory");
+}
+
+static inline void sti(void)
+{
+	asm volatile("sti" ::: "memory");
+}
+
+/* Enable interrupts and halt until one arrives, atomically: sti takes
+ * effect after the next instruction, so no interrupt slips in between. */
+static inline void sti_hlt(void)
+{
+	asm volatile("sti; hlt" ::: "memory");
+}
+
+static inline void hlt(void)
+{
+	asm volatile("hlt");
+}
+
+static inline u32 read_eflags(void)
+{
+	u32 f;
+	asm volatile("pushfl; popl %0" : "=r"(f));
+	return f;
+}
+
+static inline u32 read_cr0(void)
+{
+	u32 v;
+	asm volatile("mov %%cr0, %0" : "=r"(v));
+	return v;
+}
+
+static inline u32 read_cr2(void)
+{
+	u32 v;
+	asm volatile("mov %%cr2, %0" : "=r"(v));
+	return v;
+}
+
+static inline u32 read_cr3(void)
+{
+	u32 v;
+	asm volatile("mov %%cr3, %0" : "=r"(v));
+	return v;
+}
+
+static inline void write_cr3(u32 v)
+{
+	asm volatile("mov %0, %%cr3" : : "r"(v) : "memory");
+}
+
+static inline u32 read_cr4(void)
+{
+	u32 v;
+	asm volatile("mov %%cr4, %0" : "=r"(v));
+	return v;
+}
+
+static inline void write_cr4(u32 v)
+{
+	asm volatile("mov %0, %%cr4" : : "r"(v) : "memory");
+}
+
+static inline void invlpg(u32 va)
+{
+	asm volatile("invlpg (%0)" : : "r"(va) : "memory");
+}
+
+static inline u64 rdtsc(void)
+{
+	u32 lo, hi;
+	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((u64)hi << 32) | lo;
+}
+
+static inline u32 read_ebp(void)
+{
+	u32 v;
+	asm volatile("mov %%ebp, %0" : "=r"(v));
+	return v;
+}
+
+#endif

@@ -1,0 +1,53 @@
+/*
+ * fault.c - the page fault handler.
+ *
+ * A fault in kernel mode is a kernel bug (user memory is only reached
+ * through mm/uaccess.c, which checks first): panic with the address.
+ * A fault in user mode is either a page the process may have but that is
+ * not there yet - its stack growing down - which is mapped and the
+ * instruction retried, or a bad access, which kills the process with
+ * SIGSEGV.  Nothing else in the system is disturbed.
+ */
+#include "mm/mm.h"
+#include "kernel/printk.h"
+#include "kernel/proc.h"
+#include "kernel/trap.h"
+#include "kernel/x86.h"
+#include <uapi/signal.h>
+
+static bool in_stack_region(u32 va)
+{
+	return va >= USER_STACK_TOP - USER_STACK_MAX && va < USER_STACK_TOP;
+}
+
+/* Make the page at va present if the process may have it.  Returns false
+ * for an address the process has no right to. */
+bool user_fault_in(u32 va, bool write)
+{
+	pte_t *pte;
+
+	(void)write;
+	if (va >= USER_TOP)
+		return false;
+	pte = pgdir_walk(current->pgdir, va, false);
+	if (pte && (*pte & PTE_P))
+		return false;		/* present: a protection violation */
+	if (in_stack_region(va))
+		return alloc_range(current->pgdir, va, va + 1, PTE_U | PTE_W) == 0;
+	return false;
+}
+
+void page_fault(struct trapframe *tf)
+{
+	u32 va = read_cr2();
+
+	if (!trap_from_user(tf))
+		panic_trap(tf, "page fault in the kernel at address %08x (%s, %s)",
+			   va, tf->err & PF_WRITE ? "write" : "read",
+			   tf->err & PF_PRESENT ? "protection" : "not present");
+	if (user_fault_in(va, tf->err & PF_WRITE))
+		return;
+	printk("pid %d (%s): segfault at %08x ip %08x\n",
+	       current->pid, current->name, va, tf->eip);
+	proc_fault(SIGSEGV, va);
+}

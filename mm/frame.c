@@ -1,0 +1,115 @@
+/*
+ * frame.c - the physical page frame allocator.
+ *
+ * Free frames form a singly linked list threaded through the frames
+ * themselves (the first word of a free frame holds the physical address
+ * of the next), reached through the kernel's 1:1 map of physical memory.
+ * Every frame below mem_top has a reference count: 0 for a free frame,
+ * 1 when allocated, more when shared (shared memory pages).  A frame
+ * returns to the list when its count drops to 0; putting a free frame is a
+ * kernel bug and panics.
+ *
+ * Only frames inside "available" regions of the multiboot memory map and
+ * above first_free (kernel image, heap, this table) are managed.
+ */
+#include "mm/mm.h"
+#include "boot/multiboot.h"
+#include "kernel/printk.h"
+#include "kernel/string.h"
+
+static u32 free_head;		/* physical address of first free frame, 0 = none */
+static u16 *refcount;		/* indexed by frame number */
+static u32 nframes_max;		/* frames below mem_top */
+static unsigned long nfree, ntotal;
+
+static u16 *ref(u32 pa)
+{
+	u32 n = pa >> PAGE_SHIFT;
+
+	if ((pa & (PAGE_SIZE - 1)) || n >= nframes_max)
+		panic("frame: bad physical address %08x", pa);
+	return &refcount[n];
+}
+
+static void push_free(u32 pa)
+{
+	*(u32 *)P2V(pa) = free_head;
+	free_head = pa;
+	nfree++;
+}
+
+void frame_init(const struct multiboot_info *mbi, u32 first_free, u32 mem_top)
+{
+	u32 p = V2P(ALIGN_UP(first_free, PAGE_SIZE));
+	u32 end = mbi->mmap_addr + mbi->mmap_length;
+
+	nframes_max = mem_top >> PAGE_SHIFT;
+	refcount = P2V(p);
+	memset(refcount, 0, nframes_max * sizeof(*refcount));
+	p = ALIGN_UP(p + nframes_max * sizeof(*refcount), PAGE_SIZE);
+
+	for (u32 e = mbi->mmap_addr; e < end; ) {
+		const struct multiboot_mmap *m = P2V(e);
+		u64 lo = ALIGN_UP(m->addr, PAGE_SIZE);
+		u64 hi = m->addr + m->len;
+
+		if (m->type == MB_MMAP_AVAILABLE) {
+			if (lo < p)
+				lo = p;
+			if (hi > mem_top)
+				hi = mem_top;
+			for (u64 f = lo; f + PAGE_SIZE <= hi; f += PAGE_SIZE) {
+				push_free((u32)f);
+				ntotal++;
+			}
+		}
+		e += m->size + sizeof(m->size);
+	}
+}
+
+u32 frame_alloc(void)
+{
+	u32 pa = free_head;
+
+	if (!pa)
+		return 0;
+	free_head = *(u32 *)P2V(pa);
+	nfree--;
+	*ref(pa) = 1;
+	memset(P2V(pa), 0, PAGE_SIZE);
+	return pa;
+}
+
+void frame_get(u32 pa)
+{
+	u16 *r = ref(pa);
+
+	if (!*r)
+		panic("frame_get: frame %08x is free", pa);
+	(*r)++;
+}
+
+void frame_put(u32 pa)
+{
+	u16 *r = ref(pa);
+
+	if (!*r)
+		panic("frame_put: frame %08x is already free", pa);
+	if (--*r == 0)
+		push_free(pa);
+}
+
+unsigned frame_refcount(u32 pa)
+{
+	return *ref(pa);
+}
+
+unsigned long frames_free(void)
+{
+	return nfree;
+}
+
+unsigned long frames_total(void)
+{
+	return ntotal;
+}

@@ -1,0 +1,88 @@
+/*
+ * uaccess.c - copying between kernel memory and the current process's
+ * user memory.
+ *
+ * A user pointer is never trusted: before touching a user page the kernel
+ * checks, in the current page directory, that the page is below USER_TOP,
+ * present, user-accessible and (for a write) writable.  A page that is
+ * not present but legal to create (stack growth, shared memory) is faulted
+ * in first.  Anything else makes the call fail with -EFAULT - the kernel
+ * itself never faults on a user address.  Interrupts are off in the
+ * kernel, so nothing can unmap a page between the check and the copy.
+ */
+#include "mm/mm.h"
+#include "kernel/proc.h"
+#include "kernel/string.h"
+#include <uapi/errno.h>
+
+bool access_ok(const void __user *p, size_t n)
+{
+	u32 a = (u32)p;
+
+	return a + n >= a && a + n <= USER_TOP;
+}
+
+static bool page_ok(u32 va, bool write)
+{
+	pte_t *pte = pgdir_walk(current->pgdir, va, false);
+
+	if (pte && (*pte & PTE_P) && (*pte & PTE_U) && (!write || (*pte & PTE_W)))
+		return true;
+	return user_fault_in(va, write);
+}
+
+static bool range_ok(const void __user *p, size_t n, bool write)
+{
+	u32 a = (u32)p;
+
+	if (!access_ok(p, n))
+		return false;
+	for (u32 va = ALIGN_DOWN(a, PAGE_SIZE); va < a + n; va += PAGE_SIZE)
+		if (!page_ok(va, write))
+			return false;
+	return true;
+}
+
+int copy_from_user(void *dst, const void __user *src, size_t n)
+{
+	if (!range_ok(src, n, false))
+		return -EFAULT;
+	memcpy(dst, (const void *)src, n);
+	return 0;
+}
+
+int copy_to_user(void __user *dst, const void *src, size_t n)
+{
+	if (!range_ok(dst, n, true))
+		return -EFAULT;
+	memcpy((void *)dst, src, n);
+	return 0;
+}
+
+int clear_user(void __user *dst, size_t n)
+{
+	if (!range_ok(dst, n, true))
+		return -EFAULT;
+	memset((void *)dst, 0, n);
+	return 0;
+}
+
+/*
+ * Copy a NUL-terminated string of at most max bytes (NUL included).
+ * Returns its length, -EFAULT for a bad pointer, or -ENAMETOOLONG when no
+ * NUL comes within max bytes.
+ */
+long strncpy_from_user(char *dst, const char __user *src, size_t max)
+{
+	u32 a = (u32)src;
+
+	for (size_t i = 0; i < max; i++, a++) {
+		if ((i == 0 || !(a & (PAGE_SIZE - 1))) &&
+		    (a >= USER_TOP || !page_ok(ALIGN_DOWN(a, PAGE_SIZE), false)))
+			return -EFAULT;
+		dst[i] = *(const char *)a;
+		if (!dst[i])
+			return (long)i;
+	}
+	return -ENAMETOOLONG;
+}
