@@ -18,6 +18,8 @@ MB_FLAGS	equ MB_PAGE_ALIGN | MB_MEMINFO
 PDE_PRESENT	equ 1 << 0
 PDE_WRITE	equ 1 << 1
 PDE_4MB		equ 1 << 7
+CR0_MP		equ 1 << 1		; wait/fwait honours TS
+CR0_NE		equ 1 << 5		; x87 errors as exception 16
 CR0_WP		equ 1 << 16		; kernel writes honour read-only pages
 CR0_PG		equ 1 << 31
 CR4_PSE		equ 1 << 4		; allow 4 MiB pages
@@ -39,7 +41,7 @@ _start:
 	or ecx, CR4_PSE
 	mov cr4, ecx
 	mov ecx, cr0
-	or ecx, CR0_PG | CR0_WP
+	or ecx, CR0_PG | CR0_WP | CR0_MP | CR0_NE
 	mov cr0, ecx
 	mov ecx, higher_half
 	jmp ecx
@@ -50,6 +52,7 @@ section .text
 higher_half:
 	mov esp, boot_stack_top
 	xor ebp, ebp			; backtraces stop here
+	fninit
 	push ebx			; multiboot info (physical address)
 	push eax			; multiboot magic
 	call kernel_main

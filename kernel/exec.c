@@ -19,6 +19,7 @@
 #include "boot/gdt.h"
 #include "kernel/elf.h"
 #include "kernel/file.h"
+#include "kernel/fpu.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
 #include "kernel/trap.h"
@@ -222,5 +223,6 @@ int do_execve(const char *path, char *const argv[], char *const envp[])
 	set_name(path);
 	files_exec(current);
 	start_user(current->tf, entry, sp);
+	fpu_reset();
 	return 0;
 }

@@ -4,6 +4,7 @@
  * get their operations from kernel/dev.c.
  */
 #include "kernel/file.h"
+#include "ipc/pipe.h"
 #include "kernel/dev.h"
 #include "kernel/proc.h"
 #include "kernel/vfs.h"
@@ -90,7 +91,12 @@ int file_open(const char *path, u32 flags, u16 mode, struct file **out)
 		err = -EEXIST, inode_put(ip);
 	if (err < 0)
 		return err;
-	if ((err = may_open(ip, flags)) < 0 || !(ops = ops_for(ip))) {
+	if ((err = may_open(ip, flags)) == 0 && S_ISFIFO(ip->mode)) {
+		err = fifo_open(ip, flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC), out);
+		inode_put(ip);
+		return err;
+	}
+	if (err < 0 || !(ops = ops_for(ip))) {
 		inode_put(ip);
 		return err < 0 ? err : -ENXIO;
 	}

@@ -91,9 +91,11 @@ static void proc_free(struct proc *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* A forked child's first run: nothing to do but return to user mode. */
+/* A forked child's first run: take the FPU state copied from the
+ * parent, then return to user mode. */
 static void fork_return(void)
 {
+	fpu_restore(current->fpu);
 }
 
 int proc_fork(void)
@@ -122,6 +124,8 @@ int proc_fork(void)
 	np->brk = current->brk;
 	files_fork(np, current);
 	np->sig_blocked = current->sig_blocked;
+	fpu_save(np->fpu);		/* fnsave also resets the FPU... */
+	fpu_restore(np->fpu);		/* ...so give the parent its state back */
 	np->state = P_RUNNABLE;
 	return np->pid;
 }

@@ -15,6 +15,7 @@
 #define KERNEL_PROC_H
 
 #include "kernel/types.h"
+#include "kernel/fpu.h"
 #include "mm/mm.h"
 
 #define NPROC		64		/* process table slots */
@@ -88,6 +89,8 @@ struct proc {
 	u32 sig_pending;		/* bit (n - 1) = signal n */
 	u32 sig_blocked;
 	int fatal_sig;			/* die with this signal on return to user */
+
+	u8 fpu[FPU_STATE_SIZE];		/* x87 registers while switched out */
 };
 
 extern struct proc proc_table[NPROC];

@@ -19,6 +19,7 @@
  */
 #include "kernel/sched.h"
 #include "boot/gdt.h"
+#include "kernel/fpu.h"
 #include "kernel/printk.h"
 #include "kernel/timer.h"
 #include "kernel/x86.h"
@@ -70,7 +71,9 @@ void sched(void)
 {
 	if (current->state == P_RUNNING)
 		panic("sched: pid %d still running", current->pid);
+	fpu_save(current->fpu);
 	swtch(&current->context, scheduler_context);
+	fpu_restore(current->fpu);
 }
 
 void yield(void)

@@ -46,6 +46,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(mkdir),
 	SYSCALL(rmdir),
 	SYSCALL(dup),
+	SYSCALL(pipe),
 	SYSCALL(times),
 	SYSCALL(brk),
 	SYSCALL(setgid),
@@ -80,6 +81,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(getresgid),
 	SYSCALL(getcwd),
 	SYSCALL(clock_gettime),
+	SYSCALL(pipe2),
 	SYSCALL(kstat),
 };
 

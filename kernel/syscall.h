@@ -76,6 +76,10 @@ long sys_ioctl(int fd, u32 cmd, u32 arg);
 long sys_fstat(int fd, struct stat __user *st);
 long sys_getdents(int fd, struct linux_dirent __user *d, u32 n);
 
+/* ipc/pipe.c, ipc/signal.c */
+long sys_pipe(int __user *fds);
+long sys_pipe2(int __user *fds, int flags);
+
 /* kernel/sys_path.c */
 long sys_stat(const char __user *path, struct stat __user *st);
 long sys_lstat(const char __user *path, struct stat __user *st);

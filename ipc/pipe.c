@@ -1,0 +1,232 @@
+/*
+ * pipe.c - pipes: a one-page buffer between a writing and a reading end.
+ *
+ * pipe() makes an anonymous inode of type FIFO and two open files on it,
+ * one read-only and one write-only, sharing one struct pipe: a page of
+ * memory used as a ring buffer, a count of open readers and writers, and
+ * two wait queues.  (A FIFO, ipc/fifo.c, is the same pipe reached through
+ * a name in the file system.)
+ *
+ * The rules, as POSIX and Linux give them:
+ *  - read returns what is there (up to the count); with the pipe empty it
+ *    sleeps while a writer exists, and returns 0 (end of file) once none
+ *    is left.  O_NONBLOCK: -EAGAIN instead of sleeping.
+ *  - a write of at most PIPE_BUF bytes is atomic: it waits until that
+ *    much room is free and then copies all of it at once, so it is never
+ *    interleaved with another writer's.  A larger write moves what fits,
+ *    wakes the readers and sleeps for more room, so its bytes may be
+ *    split - but they arrive in order.  O_NONBLOCK: what fits, or
+ *    -EAGAIN if nothing does (for an atomic write: if it does not all fit).
+ *  - a write with no reader left raises SIGPIPE and fails with -EPIPE
+ *    (or returns the count already written).
+ *  - a bad user buffer gives -EFAULT and moves nothing.
+ *  - each end's last close wakes the other side; when both ends are
+ *    closed the page and the pipe are freed.
+ *
+ * Every change of the contents wakes the other side's queue only, and
+ * only this pipe's: sleepers re-check their condition in a loop.
+ */
+#include "ipc/pipe.h"
+#include "ipc/signal.h"
+#include "kernel/file.h"
+#include "kernel/sched.h"
+#include "kernel/syscall.h"
+#include "kernel/vfs.h"
+#include "mm/mm.h"
+#include <uapi/errno.h>
+#include <uapi/fcntl.h>
+#include <uapi/signal.h>
+
+struct pipe *pipe_alloc(void)
+{
+	struct pipe *p = kzalloc(sizeof(*p));
+	u32 page;
+
+	if (!p)
+		return NULL;
+	if (!(page = frame_alloc())) {
+		kfree(p);
+		return NULL;
+	}
+	p->buf = P2V(page);
+	return p;
+}
+
+void pipe_free_if_unused(struct pipe *p)
+{
+	if (p->readers || p->writers)
+		return;
+	if (p->fifo)
+		p->fifo->fifo = NULL;	/* unread data goes with it */
+	frame_put(V2P(p->buf));
+	kfree(p);
+}
+
+static u32 pipe_count(struct pipe *p)
+{
+	return p->head - p->tail;
+}
+
+/* Copy n bytes from the ring at tail to user memory (in up to two pieces,
+ * as the data may wrap around the end of the page). */
+static int copy_out(struct pipe *p, char __user *buf, u32 n)
+{
+	u32 off = p->tail % PIPE_SIZE, first = MIN(n, PIPE_SIZE - off);
+
+	if (copy_to_user(buf, p->buf + off, first) < 0 ||
+	    copy_to_user(buf + first, p->buf, n - first) < 0)
+		return -EFAULT;
+	return 0;
+}
+
+static int copy_in(struct pipe *p, const char __user *buf, u32 n)
+{
+	u32 off = p->head % PIPE_SIZE, first = MIN(n, PIPE_SIZE - off);
+
+	if (copy_from_user(p->buf + off, buf, first) < 0 ||
+	    copy_from_user(p->buf, buf + first, n - first) < 0)
+		return -EFAULT;
+	return 0;
+}
+
+static ssize_t pipe_read(struct file *f, char __user *buf, size_t n)
+{
+	struct pipe *p = f->priv;
+	int err;
+
+	if (n == 0)
+		return 0;
+	while (pipe_count(p) == 0) {
+		if (p->writers == 0)
+			return 0;		/* end of file */
+		if (f->flags & O_NONBLOCK)
+			return -EAGAIN;
+		if ((err = interruptible_sleep_on(&p->read_wait)) < 0)
+			return err;
+	}
+	n = MIN(n, pipe_count(p));
+	if (copy_out(p, buf, (u32)n) < 0)
+		return -EFAULT;		/* the data stays in the pipe */
+	p->tail += (u32)n;
+	wake_up(&p->write_wait);
+	return (ssize_t)n;
+}
+
+static ssize_t pipe_write(struct file *f, const char __user *buf, size_t n)
+{
+	struct pipe *p = f->priv;
+	bool atomic = n <= PIPE_BUF;
+	size_t done = 0;
+	int err = 0;
+
+	while (done < n) {
+		u32 room = PIPE_SIZE - pipe_count(p), chunk;
+
+		if (p->readers == 0) {
+			send_signal(current, SIGPIPE);
+			err = -EPIPE;
+			break;
+		}
+		if (room < (atomic ? n : 1)) {
+			if (f->flags & O_NONBLOCK) {
+				err = -EAGAIN;
+				break;
+			}
+			wake_up(&p->read_wait);
+			if ((err = interruptible_sleep_on(&p->write_wait)) < 0)
+				break;
+			continue;
+		}
+		chunk = MIN(room, (u32)(n - done));
+		if ((err = copy_in(p, buf + done, chunk)) < 0)
+			break;
+		p->head += chunk;
+		done += chunk;
+		wake_up(&p->read_wait);
+	}
+	return done ? (ssize_t)done : err;
+}
+
+/* Last close of one open file: count down its ends, wake the other side. */
+static void pipe_release(struct file *f)
+{
+	struct pipe *p = f->priv;
+
+	if (file_readable(f)) {
+		p->readers--;
+		wake_up(&p->write_wait);
+	}
+	if (file_writable(f)) {
+		p->writers--;
+		wake_up(&p->read_wait);
+	}
+	pipe_free_if_unused(p);
+}
+
+const struct file_ops pipe_ops = {
+	.read = pipe_read,
+	.write = pipe_write,
+	.release = pipe_release,
+};
+
+/* One end of p as an open file on the anonymous inode ip. */
+static struct file *pipe_end(struct pipe *p, struct inode *ip, u32 flags)
+{
+	struct file *f = file_alloc(ip, flags, &pipe_ops);
+
+	if (!f)
+		return NULL;
+	f->priv = p;
+	if (file_readable(f))
+		p->readers++;
+	else
+		p->writers++;
+	return f;
+}
+
+long sys_pipe2(int __user *ufds, int flags)
+{
+	int fds[2] = { -1, -1 };
+	struct file *rf = NULL, *wf = NULL;
+	struct inode *ip;
+	struct pipe *p;
+	long err = -ENOMEM;
+
+	if (flags & ~(O_NONBLOCK | O_CLOEXEC))
+		return -EINVAL;
+	if (clear_user(ufds, sizeof(fds)) < 0)
+		return -EFAULT;
+	if (!(p = pipe_alloc()))
+		return -ENOMEM;
+	if (!(ip = inode_new(S_IFIFO | 0600))) {
+		pipe_free_if_unused(p);
+		return -ENOMEM;
+	}
+	rf = pipe_end(p, ip, O_RDONLY | (flags & O_NONBLOCK));
+	wf = rf ? pipe_end(p, ip, O_WRONLY | (flags & O_NONBLOCK)) : NULL;
+	inode_put(ip);			/* the files hold it now */
+	if (!rf || !wf)
+		goto fail;
+	if ((err = fds[0] = fd_install(rf, 0)) < 0)
+		goto fail;
+	if ((err = fds[1] = fd_install(wf, 0)) < 0) {
+		current->files[fds[0]] = NULL;
+		goto fail;
+	}
+	if (flags & O_CLOEXEC)
+		current->cloexec |= (1ull << fds[0]) | (1ull << fds[1]);
+	return copy_to_user(ufds, fds, sizeof(fds));
+fail:
+	if (rf)
+		file_put(rf);
+	if (wf)
+		file_put(wf);
+	if (!rf)
+		pipe_free_if_unused(p);
+	return err;
+}
+
+long sys_pipe(int __user *fds)
+{
+	return sys_pipe2(fds, 0);
+}
