@@ -21,7 +21,7 @@
 #include "kernel/file.h"
 #include "kernel/sched.h"
 #include "kernel/vfs.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 #include <uapi/fcntl.h>
 
 /* Sleep on wq until *opens differs from seen; undo our end on a signal. */

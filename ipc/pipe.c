@@ -33,7 +33,7 @@
 #include "kernel/syscall.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 #include <uapi/fcntl.h>
 #include <uapi/signal.h>
 
@@ -123,7 +123,7 @@ static ssize_t pipe_write(struct file *f, const char __user *buf, size_t n)
 		u32 room = PIPE_SIZE - pipe_count(p), chunk;
 
 		if (p->readers == 0) {
-			send_signal(current, SIGPIPE);
+			send_signal(current, SIGPIPE, SI_KERNEL);
 			err = -EPIPE;
 			break;
 		}

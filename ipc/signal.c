@@ -1,53 +1,628 @@
 /*
  * signal.c - signals: the oldest Unix IPC.
  *
- * A signal sent to a process sets its bit in the pending set (so ten
- * sends before delivery deliver once); a process sleeping interruptibly
- * is woken so it can notice.  On every return to user mode the kernel
- * acts on the pending signals that are not blocked.  Every signal has
- * its Linux default action: terminate, ignore, stop or continue.
+ * Sending.  A signal sent to a process sets its bit in the pending set -
+ * standard signals do not queue, so ten sends before delivery deliver
+ * once - and records who sent it (for siginfo_t).  A process sleeping
+ * interruptibly is woken so that it notices.  Special cases, as in Linux:
+ * a signal whose disposition is to ignore it is dropped at once (unless
+ * blocked); SIGCONT continues a stopped process (even if blocked or
+ * ignored) and discards pending stop signals; a stop signal discards a
+ * pending SIGCONT; SIGKILL wakes even a stopped process.
  *
- * kill(2) permission: root may signal anyone; otherwise the sender's real
- * or effective uid must equal the target's real or saved uid.
+ * Delivery happens on every return to user mode (do_signals, called from
+ * kernel/trap.c): for each pending signal that is not blocked, the
+ * disposition decides.  SIG_IGN drops it.  SIG_DFL takes the default
+ * action: terminate, ignore, stop (the process stops and its parent
+ * hears of it), or continue.  A handler gets a signal frame built on the
+ * user stack: the interrupted registers, FPU state and signal mask, a
+ * siginfo_t, and a return address that leads to sigreturn.  The handler
+ * then runs with its sa_mask (and, unless SA_NODEFER, the signal itself)
+ * blocked; sigreturn puts back exactly what was saved.
+ *
+ * Interrupted system calls.  A call that sleeps interruptibly returns
+ * -ERESTARTSYS (or -ERESTARTNOHAND) when a signal ends its sleep.  Here,
+ * if a handler is about to run without SA_RESTART, the call fails with
+ * EINTR; otherwise it is restarted by re-executing `int 0x80`.
+ *
+ * SIGKILL and SIGSTOP can never be caught, blocked or ignored; init
+ * (pid 1) gets only the signals it has handlers for.
  */
 #include "ipc/signal.h"
+#include "boot/gdt.h"
+#include "kernel/errno.h"
+#include "kernel/fpu.h"
+#include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
+#include "kernel/string.h"
 #include "kernel/syscall.h"
-#include <uapi/errno.h>
+#include "kernel/timer.h"
+#include "kernel/trap.h"
+#include "mm/mm.h"
 #include <uapi/signal.h>
+#include <uapi/wait.h>
 
 #define INIT_PID	1
+#define UNBLOCKABLE	(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+#define STOP_SIGNALS	(SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
+#define IGNORE_SIGNALS	(SIGBIT(SIGCHLD) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH) | SIGBIT(SIGCONT))
+#define HANDLER_DFL	0u
+#define HANDLER_IGN	1u
+#define SIGSET_SIZE	8		/* rt_* calls: a 64-bit set */
+#define INT80_SIZE	2		/* bytes of `int 0x80`, to restart a call */
+/* eflags bits a signal handler's sigreturn may change (Linux FIX_EFLAGS) */
+#define USER_EFLAGS	0x00254dd5u	/* CF PF AF ZF SF TF DF OF RF AC ID */
+#define EFLAGS_TF	0x00000100u
+#define EFLAGS_DF	0x00000400u
 
-/* Signals whose default action is to do nothing. */
-#define DEFAULT_IGNORE	(SIGBIT(SIGCHLD) | SIGBIT(SIGCONT) | SIGBIT(SIGURG) | \
-			 SIGBIT(SIGWINCH))
+/*
+ * The frame pushed on the user stack for a handler (like Linux's i386
+ * rt_sigframe).  The handler's return address is pretcode: the
+ * SA_RESTORER function libc supplies, or retcode, two instructions that
+ * call rt_sigreturn.
+ */
+struct sigframe {
+	u32 pretcode;
+	int sig;
+	u32 pinfo;
+	u32 puc;
+	siginfo_t info;
+	ucontext_t uc;
+	u8 fpstate[FPU_STATE_SIZE];
+	u8 retcode[8];
+};
 
-int send_signal(struct proc *p, int sig)
+/* mov $__NR_rt_sigreturn, %eax; int $0x80 */
+static const u8 sigreturn_code[8] = { 0xb8, 173, 0, 0, 0, 0xcd, 0x80, 0 };
+
+static bool default_ignores(int sig)
 {
-	if (sig == 0)
+	return IGNORE_SIGNALS & SIGBIT(sig);
+}
+
+static bool is_ignored(const struct proc *p, int sig)
+{
+	u32 h = p->sig_action[sig].handler;
+
+	return h == HANDLER_IGN || (h == HANDLER_DFL && default_ignores(sig));
+}
+
+bool signal_blocked_or_ignored(const struct proc *p, int sig)
+{
+	return (p->sig_blocked & SIGBIT(sig)) || p->sig_action[sig].handler == HANDLER_IGN;
+}
+
+bool signal_pending(const struct proc *p)
+{
+	return p->sig_pending & ~p->sig_blocked;
+}
+
+static void record_origin(struct proc *p, int sig, int code, int status, u32 addr)
+{
+	struct sig_origin *o = &p->sig_from[sig];
+
+	o->code = code;
+	o->pid = current ? current->pid : 0;
+	o->uid = current ? current->uid : 0;
+	o->status = status;
+	o->addr = addr;
+}
+
+/* Tell p's parent that p stopped or continued (SIGCHLD, unless the
+ * parent asked for no such notice with SA_NOCLDSTOP). */
+static void notify_parent_stop(struct proc *p, int code)
+{
+	struct proc *parent = p->parent;
+
+	wake_up(&parent->child_wait);
+	if (parent->sig_action[SIGCHLD].flags & SA_NOCLDSTOP)
+		return;
+	send_signal(parent, SIGCHLD, code);
+	parent->sig_from[SIGCHLD].pid = p->pid;
+	parent->sig_from[SIGCHLD].status = code == CLD_STOPPED ? p->stop_sig : SIGCONT;
+}
+
+static void continue_process(struct proc *p)
+{
+	p->sig_pending &= ~STOP_SIGNALS;
+	if (p->state != P_STOPPED)
+		return;
+	p->state = P_RUNNABLE;
+	p->stop_unreported = false;
+	p->cont_unreported = true;
+	notify_parent_stop(p, CLD_CONTINUED);
+}
+
+static int send_full(struct proc *p, int sig, int code, int status, u32 addr)
+{
+	if (sig == 0 || !proc_alive(p))
+		return 0;
+	if (sig == SIGCONT || sig == SIGKILL)
+		continue_process(p);
+	if (STOP_SIGNALS & SIGBIT(sig))
+		p->sig_pending &= ~SIGBIT(SIGCONT);
+	if (is_ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)))
 		return 0;
 	p->sig_pending |= SIGBIT(sig);
-	if (p->state == P_SLEEPING && p->interruptible && proc_signal_pending(p))
+	record_origin(p, sig, code, status, addr);
+	if (p->state == P_SLEEPING && p->interruptible && signal_pending(p))
 		wake_up_process(p);
 	return 0;
 }
 
-/* Act on the pending, unblocked signals of the current process. */
-void do_signals(void)
+int send_signal(struct proc *p, int sig, int code)
 {
-	u32 ready = current->sig_pending & ~current->sig_blocked;
+	return send_full(p, sig, code, 0, 0);
+}
 
-	for (int sig = 1; sig < NSIG; sig++) {
-		if (!(ready & SIGBIT(sig)))
-			continue;
+int send_signal_group(int pgid, int sig, int code)
+{
+	int found = 0;
+
+	for (int i = 0; i < NPROC; i++) {
+		struct proc *p = &proc_table[i];
+		if (proc_alive(p) && p->pgid == pgid) {
+			send_signal(p, sig, code);
+			found++;
+		}
+	}
+	return found ? 0 : -ESRCH;
+}
+
+/*
+ * A fault in user mode (kernel/trap.c, mm/fault.c).  If the process
+ * blocks or ignores the signal it could not go on anyway: as Linux does,
+ * the signal is reset to its default action and unblocked, so it kills.
+ */
+void force_sig_fault(int sig, int code, u32 addr)
+{
+	if (signal_blocked_or_ignored(current, sig)) {
+		current->sig_action[sig].handler = HANDLER_DFL;
+		current->sig_blocked &= ~SIGBIT(sig);
+	}
+	send_full(current, sig, code, 0, addr);
+}
+
+/* The default action of a signal that terminates. */
+static __noreturn void die(int sig)
+{
+	proc_exit(sig & 0x7f);
+}
+
+/* Default action of a stop signal: stop until SIGCONT or SIGKILL. */
+static void do_stop(int sig)
+{
+	current->state = P_STOPPED;
+	current->stop_sig = sig;
+	current->stop_unreported = true;
+	current->cont_unreported = false;
+	notify_parent_stop(current, CLD_STOPPED);
+	sched();
+}
+
+static void fill_siginfo(siginfo_t *info, int sig, const struct sig_origin *o)
+{
+	memset(info, 0, sizeof(*info));
+	info->si_signo = sig;
+	info->si_code = o->code;
+	switch (sig) {
+	case SIGSEGV: case SIGILL: case SIGFPE: case SIGBUS: case SIGTRAP:
+		if (o->code != SI_USER) {
+			info->si_addr = (void *)o->addr;
+			return;
+		}
+		break;
+	case SIGCHLD:
+		info->si_status = o->status;
+		break;
+	}
+	info->si_pid = o->pid;
+	info->si_uid = (unsigned)o->uid;
+}
+
+static void save_context(struct sigcontext *sc, const struct trapframe *tf, u32 mask)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->gs = (u16)tf->gs;
+	sc->fs = (u16)tf->fs;
+	sc->es = (u16)tf->es;
+	sc->ds = (u16)tf->ds;
+	sc->edi = tf->edi;
+	sc->esi = tf->esi;
+	sc->ebp = tf->ebp;
+	sc->esp = tf->esp;
+	sc->ebx = tf->ebx;
+	sc->edx = tf->edx;
+	sc->ecx = tf->ecx;
+	sc->eax = tf->eax;
+	sc->trapno = tf->trapno;
+	sc->err = tf->err;
+	sc->eip = tf->eip;
+	sc->cs = (u16)tf->cs;
+	sc->eflags = tf->eflags;
+	sc->esp_at_signal = tf->esp;
+	sc->ss = (u16)tf->ss;
+	sc->oldmask = mask;
+	sc->cr2 = current->sig_from[SIGSEGV].addr;
+}
+
+/* Build the frame for handler `act` of sig; false if the stack is bad. */
+static bool setup_frame(struct trapframe *tf, int sig, const struct sig_action *act,
+			u32 old_mask)
+{
+	struct sigframe *k = kzalloc(sizeof(*k));
+	u32 sp = ALIGN_DOWN(tf->esp - sizeof(*k), 16) - 4;	/* esp+4 aligned at entry */
+	struct sigframe __user *u = (struct sigframe __user *)sp;
+	bool ok;
+
+	if (!k)
+		return false;
+	fill_siginfo(&k->info, sig, &current->sig_from[sig]);
+	save_context(&k->uc.uc_mcontext, tf, old_mask);
+	k->uc.uc_sigmask[0] = old_mask;
+	fpu_save(k->fpstate);			/* the handler starts with a clean FPU */
+	k->uc.uc_mcontext.fpstate = &u->fpstate;
+	memcpy(k->retcode, sigreturn_code, sizeof(k->retcode));
+	k->pretcode = (act->flags & SA_RESTORER) ? act->restorer : (u32)&u->retcode;
+	k->sig = sig;
+	k->pinfo = (u32)&u->info;
+	k->puc = (u32)&u->uc;
+	ok = tf->esp > sizeof(*k) && copy_to_user(u, k, sizeof(*k)) == 0;
+	kfree(k);
+	if (!ok)
+		return false;
+	tf->esp = sp;
+	tf->eip = act->handler;
+	tf->eax = (u32)sig;			/* also in registers, for regparm handlers */
+	tf->edx = (u32)&u->info;
+	tf->ecx = (u32)&u->uc;
+	tf->cs = USER_CS;
+	tf->ds = tf->es = tf->fs = tf->gs = tf->ss = USER_DS;
+	tf->eflags &= ~(EFLAGS_TF | EFLAGS_DF);
+	return true;
+}
+
+/* Decide what an interrupted system call returns, given whether a
+ * handler (with flags) is about to run. */
+static void fix_restart(struct trapframe *tf, const struct sig_action *act)
+{
+	long ret = (long)tf->eax;
+
+	if (tf->trapno != T_SYSCALL || current->syscall_nr < 0 || !is_restart_code(ret))
+		return;
+	if (act && (ret == -ERESTARTNOHAND || !(act->flags & SA_RESTART))) {
+		tf->eax = (u32)-EINTR;
+	} else {
+		tf->eax = (u32)current->syscall_nr;
+		tf->eip -= INT80_SIZE;
+	}
+	current->syscall_nr = -1;
+}
+
+static int next_signal(const struct proc *p)
+{
+	u32 ready = p->sig_pending & ~p->sig_blocked;
+
+	for (int sig = 1; sig < NSIG; sig++)
+		if (ready & SIGBIT(sig))
+			return sig;
+	return 0;
+}
+
+/* Run a handler for sig; a frame that cannot be written kills. */
+static void handle(struct trapframe *tf, int sig)
+{
+	struct sig_action act = current->sig_action[sig];
+	u32 old_mask = current->restore_mask ? current->saved_mask : current->sig_blocked;
+
+	fix_restart(tf, &act);
+	if (!setup_frame(tf, sig, &act, old_mask)) {
+		printk("pid %d (%s): bad stack for signal %d, killed\n",
+		       current->pid, current->name, sig);
+		die(SIGSEGV);
+	}
+	current->restore_mask = false;
+	current->sig_blocked = old_mask | act.mask;
+	if (!(act.flags & SA_NODEFER))
+		current->sig_blocked |= SIGBIT(sig);
+	current->sig_blocked &= ~UNBLOCKABLE;
+	if (act.flags & SA_RESETHAND)
+		current->sig_action[sig] = (struct sig_action){ 0 };
+}
+
+/* On the way back to user mode: act on pending, unblocked signals. */
+void do_signals(struct trapframe *tf)
+{
+	int sig;
+
+	while ((sig = next_signal(current)) != 0) {
+		u32 h = current->sig_action[sig].handler;
+
 		current->sig_pending &= ~SIGBIT(sig);
-		if (!(DEFAULT_IGNORE & SIGBIT(sig)))
-			proc_exit(sig);
+		if (h == HANDLER_IGN)
+			continue;
+		if (h != HANDLER_DFL) {
+			handle(tf, sig);
+			return;			/* one frame at a time */
+		}
+		if (current->pid == INIT_PID || default_ignores(sig))
+			continue;
+		if (STOP_SIGNALS & SIGBIT(sig))
+			do_stop(sig);
+		else
+			die(sig);
+	}
+	fix_restart(tf, NULL);
+	if (current->restore_mask) {
+		current->restore_mask = false;
+		current->sig_blocked = current->saved_mask;
 	}
 }
 
-static bool may_signal(struct proc *p)
+/* --------------------------------------------------------- sigreturn */
+
+static long do_sigreturn(struct trapframe *tf, u32 frame)
+{
+	struct sigframe *k = kmalloc(sizeof(*k));
+	struct sigcontext *sc;
+
+	if (!k || copy_from_user(k, (void __user *)frame, sizeof(*k)) < 0) {
+		kfree(k);
+		printk("pid %d (%s): bad signal frame, killed\n", current->pid, current->name);
+		die(SIGSEGV);
+	}
+	sc = &k->uc.uc_mcontext;
+	tf->edi = sc->edi;
+	tf->esi = sc->esi;
+	tf->ebp = sc->ebp;
+	tf->esp = sc->esp;
+	tf->ebx = sc->ebx;
+	tf->edx = sc->edx;
+	tf->ecx = sc->ecx;
+	tf->eax = sc->eax;
+	tf->eip = sc->eip;
+	/* Only user selectors and the user-changeable flags: a frame can
+	 * never lift the process out of ring 3 or raise its IOPL. */
+	tf->eflags = (tf->eflags & ~USER_EFLAGS) | (sc->eflags & USER_EFLAGS);
+	tf->cs = USER_CS;
+	tf->ds = tf->es = tf->fs = tf->gs = tf->ss = USER_DS;
+	current->sig_blocked = k->uc.uc_sigmask[0] & ~UNBLOCKABLE;
+	fpu_restore(k->fpstate);
+	current->syscall_nr = -1;		/* never "restart" the restored eax */
+	kfree(k);
+	return (long)tf->eax;
+}
+
+/* After the handler's ret popped pretcode, esp is frame + 4. */
+long sys_rt_sigreturn(void)
+{
+	return do_sigreturn(current->tf, current->tf->esp - 4);
+}
+
+/* The older call: the restorer popped the signal number too. */
+long sys_sigreturn(void)
+{
+	return do_sigreturn(current->tf, current->tf->esp - 8);
+}
+
+/* --------------------------------------------------------- sigaction */
+
+static long set_action(int sig, const struct sig_action *act, struct sig_action *old)
+{
+	if (sig < 1 || sig >= NSIG)
+		return -EINVAL;
+	if (old)
+		*old = current->sig_action[sig];
+	if (!act)
+		return 0;
+	if (SIGBIT(sig) & UNBLOCKABLE)
+		return -EINVAL;
+	current->sig_action[sig] = *act;
+	current->sig_action[sig].mask &= ~UNBLOCKABLE;
+	if (is_ignored(current, sig))
+		current->sig_pending &= ~SIGBIT(sig);	/* a pending one is discarded */
+	return 0;
+}
+
+long sys_rt_sigaction(int sig, const struct kernel_sigaction __user *uact,
+		      struct kernel_sigaction __user *uold, u32 setsize)
+{
+	struct kernel_sigaction ka;
+	struct sig_action act, old;
+	long err;
+
+	if (setsize != SIGSET_SIZE)
+		return -EINVAL;
+	if (uact) {
+		if (copy_from_user(&ka, uact, sizeof(ka)) < 0)
+			return -EFAULT;
+		act = (struct sig_action){ (u32)ka.handler, (u32)ka.flags,
+					   (u32)ka.restorer, (u32)ka.mask[0] };
+	}
+	if ((err = set_action(sig, uact ? &act : NULL, &old)) < 0)
+		return err;
+	if (uold) {
+		ka = (struct kernel_sigaction){ (void *)old.handler, old.flags,
+						(void *)old.restorer, { old.mask, 0 } };
+		if (copy_to_user(uold, &ka, sizeof(ka)) < 0)
+			return -EFAULT;
+	}
+	return 0;
+}
+
+/* -------------------------------------------------------- masks, wait */
+
+static long change_mask(int how, const u32 *set)
+{
+	u32 m = *set & ~UNBLOCKABLE;
+
+	switch (how) {
+	case SIG_BLOCK:
+		current->sig_blocked |= m;
+		return 0;
+	case SIG_UNBLOCK:
+		current->sig_blocked &= ~m;
+		return 0;
+	case SIG_SETMASK:
+		current->sig_blocked = m;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+static long sigprocmask_common(int how, const void __user *uset, void __user *uold,
+			       u32 size)
+{
+	u32 set[2] = { 0, 0 }, old[2] = { current->sig_blocked, 0 };
+	long err;
+
+	if (uset && copy_from_user(set, uset, size) < 0)
+		return -EFAULT;
+	if (uset && (err = change_mask(how, set)) < 0)
+		return err;
+	if (uold && copy_to_user(uold, old, size) < 0)
+		return -EFAULT;
+	return 0;
+}
+
+long sys_rt_sigprocmask(int how, const void __user *set, void __user *old, u32 setsize)
+{
+	if (setsize != SIGSET_SIZE)
+		return -EINVAL;
+	return sigprocmask_common(how, set, old, SIGSET_SIZE);
+}
+
+long sys_sigprocmask(int how, const void __user *set, void __user *old)
+{
+	return sigprocmask_common(how, set, old, sizeof(u32));
+}
+
+long sys_rt_sigpending(void __user *uset, u32 setsize)
+{
+	u32 set[2] = { current->sig_pending & current->sig_blocked, 0 };
+
+	if (setsize != SIGSET_SIZE)
+		return -EINVAL;
+	return copy_to_user(uset, set, sizeof(set));
+}
+
+long sys_sigpending(void __user *uset)
+{
+	u32 set = current->sig_pending & current->sig_blocked;
+
+	return copy_to_user(uset, &set, sizeof(set));
+}
+
+/* Sleep until a signal is delivered; only a handler ends it (EINTR). */
+static long wait_for_signal(void)
+{
+	while (!signal_pending(current))
+		sleep_timeout(NULL, 0, true);
+	return -ERESTARTNOHAND;
+}
+
+static long suspend_with(u32 mask)
+{
+	current->saved_mask = current->sig_blocked;
+	current->restore_mask = true;
+	current->sig_blocked = mask & ~UNBLOCKABLE;
+	return wait_for_signal();
+}
+
+long sys_rt_sigsuspend(const void __user *umask, u32 setsize)
+{
+	u32 mask[2];
+
+	if (setsize != SIGSET_SIZE)
+		return -EINVAL;
+	if (copy_from_user(mask, umask, sizeof(mask)) < 0)
+		return -EFAULT;
+	return suspend_with(mask[0]);
+}
+
+/* The old i386 call: sigsuspend(int, int, old_sigset_t mask). */
+long sys_sigsuspend(int unused0, int unused1, u32 mask)
+{
+	(void)unused0, (void)unused1;
+	return suspend_with(mask);
+}
+
+long sys_pause(void)
+{
+	return wait_for_signal();
+}
+
+long sys_alarm(u32 seconds)
+{
+	u32 left = 0;
+
+	if (current->alarm_at > ticks)
+		left = (current->alarm_at - ticks + HZ - 1) / HZ;
+	current->alarm_at = seconds ? ticks + seconds * HZ : 0;
+	return (long)left;
+}
+
+/* Timer tick: raise SIGALRM for every alarm that has come due. */
+void signal_alarms(void)
+{
+	for (int i = 0; i < NPROC; i++) {
+		struct proc *p = &proc_table[i];
+		if (p->alarm_at && ticks >= p->alarm_at && proc_alive(p)) {
+			p->alarm_at = 0;
+			send_signal(p, SIGALRM, SI_KERNEL);
+		}
+	}
+}
+
+/* ------------------------------------------------ fork, exec, exit */
+
+/* fork: the child keeps dispositions and mask, but nothing pending and
+ * no alarm. */
+void signals_fork(struct proc *child, const struct proc *parent)
+{
+	memcpy(child->sig_action, parent->sig_action, sizeof(child->sig_action));
+	child->sig_blocked = parent->sig_blocked;
+	child->sig_pending = 0;
+	child->alarm_at = 0;
+	child->syscall_nr = -1;
+}
+
+/* execve: handlers are gone with the old program, so caught signals go
+ * back to SIG_DFL; ignored ones stay ignored; mask and pending stay. */
+void signals_exec(struct proc *p)
+{
+	for (int sig = 1; sig < NSIG; sig++) {
+		struct sig_action *a = &p->sig_action[sig];
+		if (a->handler != HANDLER_IGN)
+			*a = (struct sig_action){ 0 };
+		else
+			a->flags = a->mask = a->restorer = 0;
+	}
+}
+
+/*
+ * p is exiting with a wait status: SIGCHLD to its parent.  A parent that
+ * ignores SIGCHLD (or set SA_NOCLDWAIT) wants no zombies: p is marked to
+ * be reaped without a wait.
+ */
+void signal_parent_exit(struct proc *p, int status)
+{
+	struct proc *parent = p->parent;
+	struct sig_action *a = &parent->sig_action[SIGCHLD];
+
+	p->autoreap = a->handler == HANDLER_IGN || (a->flags & SA_NOCLDWAIT);
+	send_full(parent, SIGCHLD, WIFEXITED(status) ? CLD_EXITED : CLD_KILLED,
+		  WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), 0);
+	parent->sig_from[SIGCHLD].pid = p->pid;
+	parent->sig_from[SIGCHLD].uid = p->uid;
+}
+
+/* ------------------------------------------------------------- kill */
+
+/* Root may signal anyone; others need their real or effective uid to be
+ * the target's real or saved uid. */
+static bool may_signal(const struct proc *p)
 {
 	return current->euid == 0 || current->uid == p->uid || current->uid == p->suid ||
 	       current->euid == p->uid || current->euid == p->suid;
@@ -57,18 +632,18 @@ static int kill_one(struct proc *p, int sig)
 {
 	if (!may_signal(p))
 		return -EPERM;
-	return send_signal(p, sig);
+	return send_signal(p, sig, SI_USER);
 }
 
-/* Signal every live process selected by match; -ESRCH if none exists. */
-static int kill_many(int sig, bool (*match)(struct proc *p, int arg), int arg)
+/* Signal every live process selected by match; -ESRCH if none exists,
+ * -EPERM if none could be signalled. */
+static int kill_many(int sig, bool (*match)(const struct proc *p, int arg), int arg)
 {
 	int found = 0, sent = 0;
 
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = &proc_table[i];
-		if (p->state == P_UNUSED || p->state == P_EMBRYO || p->state == P_ZOMBIE ||
-		    !match(p, arg))
+		if (!proc_alive(p) || !match(p, arg))
 			continue;
 		found++;
 		if (kill_one(p, sig) == 0)
@@ -77,12 +652,12 @@ static int kill_many(int sig, bool (*match)(struct proc *p, int arg), int arg)
 	return sent ? 0 : found ? -EPERM : -ESRCH;
 }
 
-static bool in_group(struct proc *p, int pgid)
+static bool in_group(const struct proc *p, int pgid)
 {
 	return p->pgid == pgid;
 }
 
-static bool everyone_else(struct proc *p, int unused)
+static bool everyone_else(const struct proc *p, int unused)
 {
 	(void)unused;
 	return p->pid != INIT_PID && p != current;

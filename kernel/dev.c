@@ -11,7 +11,7 @@
 #include "kernel/printk.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 
 static ssize_t null_read(struct file *f, char __user *buf, size_t n)
 {

@@ -20,13 +20,14 @@
 #include "kernel/elf.h"
 #include "kernel/file.h"
 #include "kernel/fpu.h"
+#include "ipc/signal.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
 #include "kernel/trap.h"
 #include "kernel/vfs.h"
 #include "kernel/x86.h"
 #include "mm/mm.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 
 #define MAX_PHDRS	16
 #define AT_NULL		0
@@ -222,6 +223,7 @@ int do_execve(const char *path, char *const argv[], char *const envp[])
 	current->brk_start = current->brk = ALIGN_UP(image_end, PAGE_SIZE);
 	set_name(path);
 	files_exec(current);
+	signals_exec(current);
 	start_user(current->tf, entry, sp);
 	fpu_reset();
 	return 0;

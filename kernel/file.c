@@ -10,7 +10,7 @@
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/vfs.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 #include <uapi/fcntl.h>
 
 struct file *file_alloc(struct inode *ip, u32 flags, const struct file_ops *ops)

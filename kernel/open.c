@@ -9,7 +9,7 @@
 #include "kernel/proc.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 #include <uapi/fcntl.h>
 
 static ssize_t reg_read(struct file *f, char __user *buf, size_t n)

@@ -25,7 +25,8 @@
 #include "kernel/string.h"
 #include "kernel/trap.h"
 #include "kernel/vfs.h"
-#include <uapi/errno.h>
+#include "ipc/signal.h"
+#include "kernel/errno.h"
 #include <uapi/wait.h>
 
 #define INIT_PID	1
@@ -79,6 +80,7 @@ static struct proc *proc_alloc(void (*entry)(void))
 	p->context->eip = (u32)entry;
 	p->pid = alloc_pid();
 	p->state = P_EMBRYO;
+	p->syscall_nr = -1;
 	return p;
 }
 
@@ -123,7 +125,7 @@ int proc_fork(void)
 	np->brk_start = current->brk_start;
 	np->brk = current->brk;
 	files_fork(np, current);
-	np->sig_blocked = current->sig_blocked;
+	signals_fork(np, current);
 	fpu_save(np->fpu);		/* fnsave also resets the FPU... */
 	fpu_restore(np->fpu);		/* ...so give the parent its state back */
 	np->state = P_RUNNABLE;
@@ -168,6 +170,7 @@ __noreturn void proc_exit(int status)
 	reparent_children(p);
 	p->exit_status = status;
 	p->state = P_ZOMBIE;
+	signal_parent_exit(p, status);
 	wake_up(&p->parent->child_wait);
 	sched();
 	panic("zombie %d ran", p->pid);
@@ -184,27 +187,50 @@ static bool wait_matches(struct proc *c, int pid)
 	return true;
 }
 
+/* Has child c something to report to wait?  Sets *status if so. */
+static bool wait_report(struct proc *c, int options, int *status)
+{
+	if (c->state == P_ZOMBIE) {
+		*status = c->exit_status;
+		return true;
+	}
+	if ((options & WUNTRACED) && c->state == P_STOPPED && c->stop_unreported) {
+		c->stop_unreported = false;
+		*status = (c->stop_sig << 8) | 0x7f;
+		return true;
+	}
+	if ((options & WCONTINUED) && c->cont_unreported) {
+		c->cont_unreported = false;
+		*status = 0xffff;
+		return true;
+	}
+	return false;
+}
+
 /*
  * Wait for a child selected by pid (as waitpid: > 0 that child, 0 own
  * group, -1 any, < -1 that group).  Returns the child's pid and stores its
- * status, 0 with WNOHANG if none has exited, -ECHILD if there is no such
- * child, -EINTR if a signal interrupted the wait.
+ * status (an exit, or with WUNTRACED/WCONTINUED a stop or continue), 0
+ * with WNOHANG if there is nothing to report, -ECHILD if there is no such
+ * child, -ERESTARTSYS if a signal interrupted the wait.  Children that
+ * are reaped automatically (SIGCHLD ignored) do not count.
  */
 int proc_wait(int pid, int *status, int options)
 {
 	for (;;) {
 		bool have_child = false;
+		int err;
 
 		for (int i = 0; i < NPROC; i++) {
 			struct proc *c = &proc_table[i];
-			if (c->state == P_UNUSED || c->parent != current ||
+			if (c->state == P_UNUSED || c->parent != current || c->autoreap ||
 			    !wait_matches(c, pid))
 				continue;
 			have_child = true;
-			if (c->state == P_ZOMBIE) {
+			if (wait_report(c, options, status)) {
 				int cpid = c->pid;
-				*status = c->exit_status;
-				proc_free(c);
+				if (c->state == P_ZOMBIE)
+					proc_free(c);
 				return cpid;
 			}
 		}
@@ -212,22 +238,22 @@ int proc_wait(int pid, int *status, int options)
 			return -ECHILD;
 		if (options & WNOHANG)
 			return 0;
-		if (interruptible_sleep_on(&current->child_wait) < 0)
-			return -EINTR;
+		if ((err = interruptible_sleep_on(&current->child_wait)) < 0)
+			return err;
 	}
 }
 
-/* A user-mode fault the process cannot survive: it dies with sig as soon
- * as the trap returns toward user mode. */
-void proc_fault(int sig, u32 addr)
+/* Free a zombie nobody will wait for (called by the scheduler once the
+ * zombie is off its own kernel stack). */
+void proc_reap_if_autoreap(struct proc *p)
 {
-	(void)addr;
-	current->fatal_sig = sig;
+	if (p->state == P_ZOMBIE && p->autoreap)
+		proc_free(p);
 }
 
-bool proc_signal_pending(struct proc *p)
+bool proc_alive(const struct proc *p)
 {
-	return p->fatal_sig || (p->sig_pending & ~p->sig_blocked);
+	return p->state != P_UNUSED && p->state != P_EMBRYO && p->state != P_ZOMBIE;
 }
 
 unsigned proc_count(void)

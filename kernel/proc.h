@@ -16,6 +16,7 @@
 
 #include "kernel/types.h"
 #include "kernel/fpu.h"
+#include <uapi/signal.h>
 #include "mm/mm.h"
 
 #define NPROC		64		/* process table slots */
@@ -46,6 +47,23 @@ struct wait_queue {
 
 struct file;
 struct inode;
+
+/* A signal's disposition (sigaction): handler, flags, mask. */
+struct sig_action {
+	u32 handler;			/* SIG_DFL (0), SIG_IGN (1) or an address */
+	u32 flags;			/* SA_* */
+	u32 restorer;			/* SA_RESTORER: returns from the handler */
+	u32 mask;			/* blocked while the handler runs */
+};
+
+/* Where a pending signal came from, for its siginfo_t. */
+struct sig_origin {
+	int code;			/* si_code */
+	int pid;
+	int uid;
+	int status;			/* SIGCHLD */
+	u32 addr;			/* faults */
+};
 
 struct proc {
 	int pid;
@@ -85,10 +103,19 @@ struct proc {
 	struct inode *cwd;
 	u32 umask;
 
-	/* signals */
+	/* signals (ipc/signal.c) */
 	u32 sig_pending;		/* bit (n - 1) = signal n */
 	u32 sig_blocked;
-	int fatal_sig;			/* die with this signal on return to user */
+	struct sig_action sig_action[NSIG];
+	struct sig_origin sig_from[NSIG];	/* who raised each pending signal */
+	u32 saved_mask;			/* sigsuspend: the mask to restore */
+	bool restore_mask;
+	u32 alarm_at;			/* tick of the SIGALRM, 0 = none */
+	int stop_sig;			/* the signal that stopped it */
+	bool stop_unreported;		/* for waitpid(WUNTRACED) */
+	bool cont_unreported;		/* for waitpid(WCONTINUED) */
+	bool autoreap;			/* parent ignores SIGCHLD: no zombie */
+	int syscall_nr;			/* the call in progress (restart), or -1 */
 
 	u8 fpu[FPU_STATE_SIZE];		/* x87 registers while switched out */
 };
@@ -102,8 +129,8 @@ void proc_start_init(void);
 int proc_fork(void);
 __noreturn void proc_exit(int status);
 int proc_wait(int pid, int *status, int options);
-void proc_fault(int sig, u32 addr);
 unsigned proc_count(void);
-bool proc_signal_pending(struct proc *p);
+void proc_reap_if_autoreap(struct proc *p);
+bool proc_alive(const struct proc *p);
 
 #endif

@@ -15,7 +15,7 @@
 #include "kernel/string.h"
 #include "kernel/time.h"
 #include "mm/mm.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 
 #define MAX_FILE_SIZE	(64u << 20)	/* 64 MiB per file */
 

@@ -19,11 +19,13 @@
  */
 #include "kernel/sched.h"
 #include "boot/gdt.h"
+#include "ipc/signal.h"
+#include "kernel/errno.h"
 #include "kernel/fpu.h"
 #include "kernel/printk.h"
 #include "kernel/timer.h"
 #include "kernel/x86.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 
 static struct context *scheduler_context;
 
@@ -49,6 +51,7 @@ static void run(struct proc *p)
 	swtch(&scheduler_context, p->context);
 	current = NULL;
 	switch_pgdir(kernel_pgdir);
+	proc_reap_if_autoreap(p);
 }
 
 __noreturn void scheduler(void)
@@ -128,15 +131,16 @@ void wake_up(struct wait_queue *wq)
 /*
  * Sleep on wq (may be NULL: a pure timed sleep) until woken, for at most
  * nticks ticks if nticks > 0.  Returns 0 when woken, -ETIMEDOUT when the
- * time ran out, -EINTR when an interruptible sleep was ended (or never
- * begun) because a signal is pending.
+ * time ran out, -ERESTARTSYS when an interruptible sleep was ended (or
+ * never begun) because a signal is pending: the system call then fails
+ * with EINTR or is restarted (ipc/signal.c decides).
  */
 int sleep_timeout(struct wait_queue *wq, u32 nticks, bool interruptible)
 {
 	struct proc *p = current;
 
-	if (interruptible && proc_signal_pending(p))
-		return -EINTR;
+	if (interruptible && signal_pending(p))
+		return -ERESTARTSYS;
 	p->state = P_SLEEPING;
 	p->interruptible = interruptible;
 	p->timed_out = false;
@@ -144,8 +148,8 @@ int sleep_timeout(struct wait_queue *wq, u32 nticks, bool interruptible)
 	if (wq)
 		wq_add(wq, p);
 	sched();
-	if (interruptible && proc_signal_pending(p))
-		return -EINTR;
+	if (interruptible && signal_pending(p))
+		return -ERESTARTSYS;
 	return p->timed_out ? -ETIMEDOUT : 0;
 }
 
@@ -173,6 +177,7 @@ void sched_tick(void)
 			wake_up_process(p);
 		}
 	}
+	signal_alarms();
 }
 
 bool sched_should_preempt(void)

@@ -15,7 +15,7 @@
 #include "kernel/timer.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 
 #define NFRAMES_TEST	64
 #define NALLOC_TEST	100

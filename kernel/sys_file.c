@@ -8,7 +8,7 @@
 #include "kernel/string.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 #include <uapi/fcntl.h>
 
 #define SETFL_MASK	(O_APPEND | O_NONBLOCK)

@@ -9,7 +9,7 @@
 #include "kernel/time.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 
 #define ACCESS_MASK	7	/* R_OK | W_OK | X_OK */
 

@@ -12,7 +12,7 @@
 #include "kernel/timer.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 #include <uapi/kstat.h>
 #include <uapi/sysinfo.h>
 #include <uapi/utsname.h>

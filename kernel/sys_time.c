@@ -8,14 +8,15 @@
 #include "kernel/time.h"
 #include "kernel/timer.h"
 #include "mm/mm.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 #include <uapi/time.h>
 
 #define NSEC_PER_SEC	1000000000L
 #define NSEC_PER_TICK	(NSEC_PER_SEC / HZ)
 #define USEC_PER_TICK	(1000000L / HZ)
 
-/* Sleep interruptibly; on a signal, report the time left in *rem. */
+/* Sleep interruptibly; on a signal, report the time left in *rem and
+ * fail with EINTR (nanosleep is never restarted, SA_RESTART or not). */
 long sys_nanosleep(const struct timespec __user *ureq, struct timespec __user *rem)
 {
 	struct timespec req, left;
@@ -30,7 +31,7 @@ long sys_nanosleep(const struct timespec __user *ureq, struct timespec __user *r
 	if (nticks == 0)
 		return 0;
 	err = sleep_timeout(NULL, nticks, true);
-	if (err != -EINTR)
+	if (err != -ERESTARTSYS)
 		return 0;
 	if (rem) {
 		u32 left_ticks = nticks - MIN(nticks, ticks - start);

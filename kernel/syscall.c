@@ -11,8 +11,9 @@
  * is one 32-bit stack slot, so passing six words to any of them is safe.
  */
 #include "kernel/syscall.h"
+#include "kernel/proc.h"
 #include "kernel/trap.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 #include <uapi/unistd_32.h>
 
 typedef long (*syscall_fn)();
@@ -41,6 +42,8 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(setuid),
 	SYSCALL(getuid),
 	SYSCALL(access),
+	SYSCALL(alarm),
+	SYSCALL(pause),
 	SYSCALL(kill),
 	SYSCALL(rename),
 	SYSCALL(mkdir),
@@ -61,6 +64,8 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(getppid),
 	SYSCALL(getpgrp),
 	SYSCALL(setsid),
+	SYSCALL(sigsuspend),
+	SYSCALL(sigpending),
 	SYSCALL(setreuid),
 	SYSCALL(setregid),
 	SYSCALL(gettimeofday),
@@ -69,7 +74,9 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(fstat),
 	SYSCALL(wait4),
 	SYSCALL(sysinfo),
+	SYSCALL(sigreturn),
 	SYSCALL(uname),
+	SYSCALL(sigprocmask),
 	SYSCALL(getpgid),
 	SYSCALL(getdents),
 	SYSCALL(getsid),
@@ -79,6 +86,11 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(getresuid),
 	SYSCALL(setresgid),
 	SYSCALL(getresgid),
+	SYSCALL(rt_sigreturn),
+	SYSCALL(rt_sigaction),
+	SYSCALL(rt_sigprocmask),
+	SYSCALL(rt_sigpending),
+	SYSCALL(rt_sigsuspend),
 	SYSCALL(getcwd),
 	SYSCALL(clock_gettime),
 	SYSCALL(pipe2),
@@ -90,6 +102,7 @@ void syscall_dispatch(struct trapframe *tf)
 	u32 nr = tf->eax;
 	long ret = -ENOSYS;
 
+	current->syscall_nr = (int)nr;
 	if (nr < NR_SYSCALLS && syscall_table[nr])
 		ret = syscall_table[nr](tf->ebx, tf->ecx, tf->edx, tf->esi,
 					tf->edi, tf->ebp);

@@ -50,7 +50,6 @@ long sys_getsid(int pid);
 long sys_setsid(void);
 long sys_brk(u32 addr);
 long sys_sched_yield(void);
-long sys_kill(int pid, int sig);
 long sys_kstat(int what, void __user *buf, u32 len);
 long sys_sysinfo(struct sysinfo __user *info);
 long sys_uname(struct utsname __user *u);
@@ -76,7 +75,23 @@ long sys_ioctl(int fd, u32 cmd, u32 arg);
 long sys_fstat(int fd, struct stat __user *st);
 long sys_getdents(int fd, struct linux_dirent __user *d, u32 n);
 
-/* ipc/pipe.c, ipc/signal.c */
+/* ipc/signal.c */
+struct kernel_sigaction;
+long sys_kill(int pid, int sig);
+long sys_rt_sigaction(int sig, const struct kernel_sigaction __user *act,
+		      struct kernel_sigaction __user *old, u32 setsize);
+long sys_rt_sigprocmask(int how, const void __user *set, void __user *old, u32 setsize);
+long sys_sigprocmask(int how, const void __user *set, void __user *old);
+long sys_rt_sigpending(void __user *set, u32 setsize);
+long sys_sigpending(void __user *set);
+long sys_rt_sigsuspend(const void __user *mask, u32 setsize);
+long sys_sigsuspend(int unused0, int unused1, u32 mask);
+long sys_rt_sigreturn(void);
+long sys_sigreturn(void);
+long sys_pause(void);
+long sys_alarm(u32 seconds);
+
+/* ipc/pipe.c */
 long sys_pipe(int __user *fds);
 long sys_pipe2(int __user *fds, int flags);
 

@@ -47,6 +47,13 @@ static const u8 exception_signal[T_NEXCEPTIONS] = {
 	[T_MCHK] = SIGSEGV,	[T_SIMDERR] = SIGFPE,
 };
 
+/* The si_code that goes with it. */
+static const u8 exception_code[T_NEXCEPTIONS] = {
+	[T_DIVIDE] = FPE_INTDIV,	[T_BRKPT] = TRAP_BRKPT,
+	[T_ILLOP] = ILL_ILLOPN,		[T_GPFLT] = SI_KERNEL,
+	[T_SEGNP] = BUS_ADRERR,		[T_STACK] = BUS_ADRERR,
+};
+
 const char *trap_name(u32 trapno)
 {
 	if (trapno < T_NEXCEPTIONS && exception_names[trapno])
@@ -86,17 +93,16 @@ static void exception(struct trapframe *tf)
 	sig = tf->trapno < T_NEXCEPTIONS ? exception_signal[tf->trapno] : 0;
 	printk("pid %d (%s): %s at ip %08x\n", current->pid, current->name,
 	       trap_name(tf->trapno), tf->eip);
-	proc_fault(sig ? sig : SIGSEGV, tf->eip);
+	force_sig_fault(sig ? sig : SIGSEGV, exception_code[tf->trapno], tf->eip);
 }
 
-/* Last stop before user mode: die if we must, yield if our time is up. */
+/* Last stop before user mode: yield if our time is up, then act on
+ * pending signals (which may run a handler, stop, or end the process). */
 static void return_to_user(struct trapframe *tf)
 {
 	if (tf->trapno == T_IRQ0 + IRQ_TIMER && sched_should_preempt())
 		yield();
-	if (current->fatal_sig)
-		proc_exit(current->fatal_sig);
-	do_signals();
+	do_signals(tf);
 }
 
 void trap(struct trapframe *tf)

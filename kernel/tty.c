@@ -6,9 +6,11 @@
  * bytes after `committed` form the line being edited: erase (VERASE)
  * and kill (VKILL) work on it, and it becomes readable - `committed`
  * moves to its end - at a newline or end of file (VEOF, Ctrl-D).  In raw
- * mode every byte is readable at once.  With ISIG, VINTR (Ctrl-C) and
- * VQUIT (Ctrl-\) kill the foreground process group.  Echo (ECHO) writes
- * input back to the screen, control characters as ^X (ECHOCTL).
+ * mode every byte is readable at once.  With ISIG, VINTR (Ctrl-C), VQUIT
+ * (Ctrl-\) and VSUSP (Ctrl-Z) send SIGINT, SIGQUIT and SIGTSTP to the
+ * foreground process group (set by tcsetpgrp).  A process of another
+ * group that reads gets SIGTTIN instead (job control).  Echo (ECHO)
+ * writes input back to the screen, control characters as ^X (ECHOCTL).
  *
  *	tail ........ committed ........ head
  *	 readable bytes   |  line being edited
@@ -17,6 +19,7 @@
  * interrupt handler wakes them.
  */
 #include "kernel/tty.h"
+#include "ipc/signal.h"
 #include "kernel/console.h"
 #include "kernel/dev.h"
 #include "kernel/file.h"
@@ -24,7 +27,7 @@
 #include "kernel/sched.h"
 #include "kernel/string.h"
 #include "mm/mm.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 #include <uapi/fcntl.h>
 #include <uapi/signal.h>
 #include <uapi/termios.h>
@@ -99,19 +102,12 @@ static void commit(void)
 	wake_up(&tty.read_wait);
 }
 
-/* Ctrl-C / Ctrl-\: kill the foreground process group. */
+/* Ctrl-C, Ctrl-\, Ctrl-Z: signal the foreground process group. */
 static void signal_foreground(int sig)
 {
 	tty.head = tty.committed;		/* drop the edited line */
-	for (int i = 0; i < NPROC; i++) {
-		struct proc *p = &proc_table[i];
-		if (p->state != P_UNUSED && p->state != P_ZOMBIE && p->pgid == tty.pgrp &&
-		    p->pid != 1) {
-			p->fatal_sig = sig;
-			if (p->interruptible)
-				wake_up_process(p);
-		}
-	}
+	if (tty.pgrp > 0)
+		send_signal_group(tty.pgrp, sig, SI_KERNEL);
 }
 
 void tty_input(char c)
@@ -120,10 +116,10 @@ void tty_input(char c)
 
 	if (c == '\r' && (tty.termios.c_iflag & ICRNL))
 		c = '\n';
-	if (lflag(ISIG) && (c == cc[VINTR] || c == cc[VQUIT])) {
+	if (lflag(ISIG) && (c == cc[VINTR] || c == cc[VQUIT] || c == cc[VSUSP])) {
 		echo(c);
 		echo('\n');
-		signal_foreground(c == cc[VINTR] ? SIGINT : SIGQUIT);
+		signal_foreground(c == cc[VINTR] ? SIGINT : c == cc[VQUIT] ? SIGQUIT : SIGTSTP);
 		return;
 	}
 	if (lflag(ICANON)) {
@@ -156,12 +152,26 @@ static bool input_ready(void)
 	return tty.committed != tty.tail || tty.eof;
 }
 
+/* A background process may not read the terminal: SIGTTIN stops its
+ * group, or the read fails with EIO if it would be ignored. */
+static int check_background_read(void)
+{
+	if (tty.pgrp <= 0 || current->pgid == tty.pgrp)
+		return 0;
+	if (signal_blocked_or_ignored(current, SIGTTIN))
+		return -EIO;
+	send_signal_group(current->pgid, SIGTTIN, SI_KERNEL);
+	return -ERESTARTSYS;
+}
+
 static ssize_t tty_read(struct file *f, char __user *buf, size_t n)
 {
 	char tmp[TTY_CHUNK];
 	size_t got = 0;
 	int err;
 
+	if ((err = check_background_read()) < 0)
+		return err;
 	if (n == 0)
 		return 0;
 	while (!input_ready()) {

@@ -13,6 +13,7 @@
 #include "kernel/proc.h"
 #include "kernel/trap.h"
 #include "kernel/x86.h"
+#include "ipc/signal.h"
 #include <uapi/signal.h>
 
 static bool in_stack_region(u32 va)
@@ -49,5 +50,5 @@ void page_fault(struct trapframe *tf)
 		return;
 	printk("pid %d (%s): segfault at %08x ip %08x\n",
 	       current->pid, current->name, va, tf->eip);
-	proc_fault(SIGSEGV, va);
+	force_sig_fault(SIGSEGV, tf->err & PF_PRESENT ? SEGV_ACCERR : SEGV_MAPERR, va);
 }

@@ -14,7 +14,7 @@
  */
 #include "mm/mm.h"
 #include "boot/multiboot.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"
 #include "kernel/x86.h"

@@ -13,7 +13,7 @@
 #include "mm/mm.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
-#include <uapi/errno.h>
+#include "kernel/errno.h"
 
 bool access_ok(const void __user *p, size_t n)
 {

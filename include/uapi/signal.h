@@ -42,4 +42,116 @@
 
 #define NSIG		32	/* one more than the highest signal number */
 
+/* Dispositions */
+#define SIG_DFL		((void (*)(int))0)
+#define SIG_IGN		((void (*)(int))1)
+#define SIG_ERR		((void (*)(int))-1)
+
+/* sa_flags */
+#define SA_NOCLDSTOP	0x00000001	/* no SIGCHLD when a child stops/continues */
+#define SA_NOCLDWAIT	0x00000002	/* children are reaped automatically */
+#define SA_SIGINFO	0x00000004	/* handler(sig, siginfo_t *, ucontext *) */
+#define SA_RESTORER	0x04000000	/* sa_restorer returns from the handler */
+#define SA_ONSTACK	0x08000000
+#define SA_RESTART	0x10000000	/* restart interrupted system calls */
+#define SA_NODEFER	0x40000000	/* do not block the signal in its handler */
+#define SA_RESETHAND	0x80000000	/* back to SIG_DFL on delivery */
+
+/* sigprocmask how */
+#define SIG_BLOCK	0
+#define SIG_UNBLOCK	1
+#define SIG_SETMASK	2
+
+/* si_code values */
+#define SI_USER		0		/* kill, raise */
+#define SI_KERNEL	0x80
+#define SEGV_MAPERR	1		/* address not mapped */
+#define SEGV_ACCERR	2		/* no permission for the mapping */
+#define ILL_ILLOPN	2
+#define FPE_INTDIV	1
+#define TRAP_BRKPT	1
+#define BUS_ADRERR	2
+#define CLD_EXITED	1
+#define CLD_KILLED	2
+#define CLD_DUMPED	3
+#define CLD_STOPPED	5
+#define CLD_CONTINUED	6
+
+/*
+ * The structure rt_sigaction (174) reads and writes: handler, flags,
+ * restorer, then a 64-bit mask (sigsetsize 8; only the low 32 bits are
+ * used, for signals 1..31).
+ */
+struct kernel_sigaction {
+	void *handler;
+	unsigned long flags;
+	void *restorer;
+	unsigned long mask[2];
+};
+
+#define SI_MAX_SIZE	128
+
+/* siginfo_t: 128 bytes; the fields after si_code depend on the signal. */
+typedef struct {
+	int si_signo;
+	int si_errno;
+	int si_code;
+	union {
+		int _pad[(SI_MAX_SIZE / sizeof(int)) - 3];
+		struct {		/* kill, SIGCHLD */
+			int si_pid;
+			unsigned int si_uid;
+			int si_status;	/* SIGCHLD: exit code or signal */
+		} _proc;
+		struct {		/* SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP */
+			void *si_addr;
+		} _fault;
+	} _sifields;
+} siginfo_t;
+
+#define si_pid		_sifields._proc.si_pid
+#define si_uid		_sifields._proc.si_uid
+#define si_status	_sifields._proc.si_status
+#define si_addr		_sifields._fault.si_addr
+
+typedef struct {
+	void *ss_sp;
+	int ss_flags;
+	unsigned int ss_size;
+} stack_t;
+
+/* The registers saved in a signal frame (Linux i386 struct sigcontext). */
+struct sigcontext {
+	unsigned short gs, __gsh;
+	unsigned short fs, __fsh;
+	unsigned short es, __esh;
+	unsigned short ds, __dsh;
+	unsigned long edi;
+	unsigned long esi;
+	unsigned long ebp;
+	unsigned long esp;
+	unsigned long ebx;
+	unsigned long edx;
+	unsigned long ecx;
+	unsigned long eax;
+	unsigned long trapno;
+	unsigned long err;
+	unsigned long eip;
+	unsigned short cs, __csh;
+	unsigned long eflags;
+	unsigned long esp_at_signal;
+	unsigned short ss, __ssh;
+	void *fpstate;
+	unsigned long oldmask;
+	unsigned long cr2;
+};
+
+typedef struct ucontext {
+	unsigned long uc_flags;
+	struct ucontext *uc_link;
+	stack_t uc_stack;
+	struct sigcontext uc_mcontext;
+	unsigned long uc_sigmask[2];
+} ucontext_t;
+
 #endif
