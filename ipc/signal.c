@@ -26,7 +26,7 @@
  * EINTR; otherwise it is restarted by re-executing `int 0x80`.
  *
  * SIGKILL and SIGSTOP can never be caught, blocked or ignored; init
- * (pid 1) gets only the signals it has handlers for.
+ * (pid 1) is sent only the signals it has handlers for.
  */
 #include "ipc/signal.h"
 #include "boot/gdt.h"
@@ -151,8 +151,12 @@ static int send_full(struct proc *p, int sig, int code, int status, u32 addr)
 	return 0;
 }
 
+/* Send sig to p.  Init (pid 1) is protected: it only receives signals it
+ * has a handler for (or ignores) - a fault of its own is still fatal. */
 int send_signal(struct proc *p, int sig, int code)
 {
+	if (p->pid == INIT_PID && sig && p->sig_action[sig].handler == HANDLER_DFL)
+		return 0;
 	return send_full(p, sig, code, 0, 0);
 }
 
@@ -346,7 +350,7 @@ void do_signals(struct trapframe *tf)
 			handle(tf, sig);
 			return;			/* one frame at a time */
 		}
-		if (current->pid == INIT_PID || default_ignores(sig))
+		if (default_ignores(sig))
 			continue;
 		if (STOP_SIGNALS & SIGBIT(sig))
 			do_stop(sig);
