@@ -24,6 +24,7 @@
 #define UTS_VERSION	"teaching kernel, IPC edition"
 #define UTS_MACHINE	"i686"
 #define BRK_MAX		SHM_BASE	/* the heap may grow up to shared memory */
+#define RUSAGE_SIZE	72		/* struct rusage on i386 */
 
 long sys_exit(int code)
 {
@@ -35,30 +36,33 @@ long sys_fork(void)
 	return proc_fork();
 }
 
-/* Is *p writable user memory?  Checked before reaping so that a bad
- * status pointer loses no child. */
-static int check_status_ptr(int __user *p)
+/* Are the n bytes at p (if p is not NULL) writable user memory?  Checked
+ * before reaping, so that a bad pointer loses no child. */
+static int check_writable(void __user *p, size_t n)
 {
-	int v;
+	u8 buf[RUSAGE_SIZE];
 
 	if (!p)
 		return 0;
-	if (copy_from_user(&v, p, sizeof(v)) < 0 || copy_to_user(p, &v, sizeof(v)) < 0)
+	if (copy_from_user(buf, p, n) < 0 || copy_to_user(p, buf, n) < 0)
 		return -EFAULT;
 	return 0;
 }
 
+/* wait4: resource usage is not accounted, so *rusage reads all zeros. */
 long sys_wait4(int pid, int __user *status, int options, void __user *rusage)
 {
 	int st = 0, ret;
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
-	if (check_status_ptr(status) < 0 ||
-	    (rusage && !access_ok(rusage, 1)))
+	if (check_writable(status, sizeof(*status)) < 0 ||
+	    check_writable(rusage, RUSAGE_SIZE) < 0)
 		return -EFAULT;
 	ret = proc_wait(pid, &st, options);
 	if (ret > 0 && status && copy_to_user(status, &st, sizeof(st)) < 0)
+		return -EFAULT;
+	if (ret > 0 && rusage && clear_user(rusage, RUSAGE_SIZE) < 0)
 		return -EFAULT;
 	return ret;
 }

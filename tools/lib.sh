@@ -1,0 +1,49 @@
+# lib.sh - bash helpers shared by the scripts in tools/ (source it, do not run it).
+#
+# Sets: repo_root (absolute path of the repository), prog (the calling
+# script's name, for messages).  Defines: die, make_tmpdir, wait_until.
+
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+prog=$(basename "$0")
+
+# die MESSAGE... - print "PROG: MESSAGE" to stderr and exit 1.
+die() {
+	echo "$prog: $*" >&2
+	exit 1
+}
+
+# make_tmpdir - create a private temporary directory in $tmpdir.  When the
+# script exits, the processes whose ids are in the array kill_on_exit are
+# killed and the directory is removed.
+kill_on_exit=()
+make_tmpdir() {
+	tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/$prog.XXXXXX")
+	trap 'cleanup_on_exit' EXIT
+}
+cleanup_on_exit() {
+	local pid
+	for pid in "${kill_on_exit[@]}"; do
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
+	rm -rf "$tmpdir"
+}
+
+# wait_until SECONDS PID COMMAND... - run COMMAND every 0.1 s until it
+# succeeds.  Fails after SECONDS, or once process PID (the one expected to
+# make COMMAND succeed) has exited and COMMAND still fails.
+wait_until() {
+	local seconds=$1 pid=$2
+	shift 2
+	local deadline=$((SECONDS + seconds))
+	until "$@"; do
+		if ! kill -0 "$pid" 2>/dev/null; then
+			"$@"
+			return
+		fi
+		if ((SECONDS >= deadline)); then
+			return 1
+		fi
+		sleep 0.1
+	done
+}

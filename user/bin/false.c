@@ -1,0 +1,7 @@
+/*
+ * false.c - do nothing, unsuccessfully: exit with status 1.
+ */
+int main(void)
+{
+	return 1;
+}

@@ -1,0 +1,67 @@
+/*
+ * sys_info.c - system information: uname, sysinfo, kstat (this kernel's
+ * statistics call), and gethostname, sysconf, getpagesize on top.
+ */
+#include <limits.h>
+#include <string.h>
+#include <sys/kstat.h>
+#include <sys/sysinfo.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+#include "syscall.h"
+#include "libc_private.h"
+
+int uname(struct utsname *buf)
+{
+	return SYS1(uname, buf);
+}
+
+int sysinfo(struct sysinfo *info)
+{
+	return SYS1(sysinfo, info);
+}
+
+int kstat(int what, void *buf, unsigned long len)
+{
+	return SYS3(kstat, what, buf, len);
+}
+
+int gethostname(char *name, size_t len)
+{
+	struct utsname u;
+	size_t n;
+
+	if (uname(&u) < 0)
+		return -1;
+	n = strlen(u.nodename);
+	if (n >= len) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(name, u.nodename, n + 1);
+	return 0;
+}
+
+int getpagesize(void)
+{
+	return PAGE_SIZE;
+}
+
+/* -1 with errno untouched means "no fixed limit". */
+long sysconf(int name)
+{
+	switch (name) {
+	case _SC_ARG_MAX:
+		return ARG_MAX;
+	case _SC_CLK_TCK:
+		return CLOCK_TICKS;
+	case _SC_PAGESIZE:
+		return PAGE_SIZE;
+	case _SC_CHILD_MAX:
+	case _SC_OPEN_MAX:
+		return -1;
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+}

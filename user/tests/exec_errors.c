@@ -1,0 +1,188 @@
+/*
+ * exec_errors - execve fails with the right errno, and a failed execve
+ * leaves the caller exactly as it was.
+ *
+ * Cases: a missing file (ENOENT), a path through a regular file (ENOTDIR),
+ * a path longer than PATH_MAX (ENAMETOOLONG), a text file marked
+ * executable (ENOEXEC), a file that is only the start of an ELF header
+ * (ENOEXEC), a directory (EACCES), a real program without execute
+ * permission, both as root and in a child that became uid 1000 (EACCES).
+ * After each failure the caller's stack, global and heap data, and an
+ * open file (with its offset) must be intact.  Should an execve of a
+ * copy of this program succeed, the new image sees EXEC_MARKER and fails.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define EXEC_MARKER	"--exec-errors-execed"
+#define TEXT_FILE	"/tmp/exec_errors.txt"
+#define ELF_STUB	"/tmp/exec_errors.elf"
+#define NOEXEC_COPY	"/tmp/exec_errors.noexec"
+#define TEXT_CONTENT	"this is not a program\n"
+#define NONROOT_UID	1000
+#define HEAP_LEN	4096
+#define HEAP_BYTE	0xa5
+#define STACK_CANARY	0x12345678L
+#define GLOBAL_VALUE	0x0badcafeL
+#define COPY_CHUNK	4096
+#define EXIT_SETUID	200	/* the child could not become NONROOT_UID */
+
+/* The first bytes of an i386 ELF header: magic, 32-bit, little endian. */
+static const unsigned char elf_stub[] = { 0x7f, 'E', 'L', 'F', 1, 1, 1, 0 };
+
+static int failures;
+static volatile long global_value = GLOBAL_VALUE;
+static unsigned char *heap;
+static int probe_fd;
+static const char *self_path;
+static char long_path[PATH_MAX + 64];
+
+static void fail(const char *what, long got, long expected)
+{
+	printf("FAIL: %s (got %ld, expected %ld)\n", what, got, expected);
+	fflush(stdout);
+	failures++;
+}
+
+static void write_file(const char *path, const void *data, size_t len, mode_t mode)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+
+	if (fd < 0 || write(fd, data, len) != (ssize_t)len)
+		fail("creating a test file (errno)", errno, 0);
+	close(fd);
+	if (chmod(path, mode) < 0)
+		fail("chmod (errno)", errno, 0);
+}
+
+/* Copy this program to path with the given mode. */
+static void copy_self(const char *path, mode_t mode)
+{
+	char buf[COPY_CHUNK];
+	int in = open(self_path, O_RDONLY);
+	int out = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+	ssize_t n;
+
+	if (in < 0 || out < 0)
+		fail("opening the program copy (errno)", errno, 0);
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, (size_t)n) != n)
+			fail("writing the program copy (errno)", errno, 0);
+	close(in);
+	close(out);
+	if (chmod(path, mode) < 0)
+		fail("chmod (errno)", errno, 0);
+}
+
+static void fail_after(const char *what, const char *damage)
+{
+	printf("FAIL: after %s: %s\n", what, damage);
+	fflush(stdout);
+	failures++;
+}
+
+/* Everything the caller had before the failed execve is still there. */
+static void check_intact(const char *what, const volatile long *canary)
+{
+	char c;
+
+	if (*canary != STACK_CANARY)
+		fail_after(what, "stack variable changed");
+	if (global_value != GLOBAL_VALUE)
+		fail_after(what, "global variable changed");
+	for (int i = 0; i < HEAP_LEN; i++) {
+		if (heap[i] != HEAP_BYTE) {
+			fail_after(what, "heap memory changed");
+			break;
+		}
+	}
+	if (read(probe_fd, &c, 1) != 1 || c != TEXT_CONTENT[0])
+		fail_after(what, "open file no longer readable");
+	lseek(probe_fd, 0, SEEK_SET);
+}
+
+static void expect_exec_error(const char *path, int err, const volatile long *canary)
+{
+	char *argv[] = { (char *)path, EXEC_MARKER, NULL };
+	char *envp[] = { NULL };
+	char what[128];
+	int ret = execve(path, argv, envp);
+
+	snprintf(what, sizeof(what), "execve %.60s", path);
+	if (ret != -1 || errno != err) {
+		printf("FAIL: %s (got %d errno %d, expected -1 errno %d)\n",
+		       what, ret, ret == -1 ? errno : 0, err);
+		failures++;
+	}
+	check_intact(what, canary);
+}
+
+/* In a child that is not root, an execve without permission fails. */
+static void check_nonroot(void)
+{
+	char *argv[] = { NOEXEC_COPY, EXEC_MARKER, NULL };
+	char *envp[] = { NULL };
+	int status = 0;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		if (setuid(NONROOT_UID) < 0 || getuid() != NONROOT_UID)
+			_exit(EXIT_SETUID);
+		execve(NOEXEC_COPY, argv, envp);
+		_exit(errno);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		fail("fork/waitpid for the uid 1000 child (errno)", errno, 0);
+	else if (!WIFEXITED(status) || WEXITSTATUS(status) != EACCES)
+		fail("uid 1000 execve of a 0600 program: exit status = errno",
+		     status >> 8, EACCES);
+}
+
+int main(int argc, char **argv)
+{
+	volatile long canary = STACK_CANARY;
+
+	if (argc > 1 && !strcmp(argv[1], EXEC_MARKER)) {
+		printf("FAIL: execve of %s succeeded\n", argv[0]);
+		return 1;
+	}
+	self_path = argv[0];
+	heap = malloc(HEAP_LEN);
+	if (!heap) {
+		printf("FAIL: malloc\n");
+		return 1;
+	}
+	memset(heap, HEAP_BYTE, HEAP_LEN);
+	memset(long_path, 'a', sizeof(long_path) - 1);
+	long_path[0] = '/';
+	write_file(TEXT_FILE, TEXT_CONTENT, strlen(TEXT_CONTENT), 0755);
+	write_file(ELF_STUB, elf_stub, sizeof(elf_stub), 0755);
+	copy_self(NOEXEC_COPY, 0600);
+	probe_fd = open(TEXT_FILE, O_RDONLY);
+	if (probe_fd < 0)
+		fail("open " TEXT_FILE " (errno)", errno, 0);
+
+	expect_exec_error("/no/such/program", ENOENT, &canary);
+	expect_exec_error("/tmp/exec_errors.missing", ENOENT, &canary);
+	expect_exec_error(TEXT_FILE "/x", ENOTDIR, &canary);
+	expect_exec_error(long_path, ENAMETOOLONG, &canary);
+	expect_exec_error(TEXT_FILE, ENOEXEC, &canary);
+	expect_exec_error(ELF_STUB, ENOEXEC, &canary);
+	expect_exec_error("/tmp", EACCES, &canary);
+	expect_exec_error(NOEXEC_COPY, EACCES, &canary);
+	check_nonroot();
+
+	unlink(TEXT_FILE);
+	unlink(ELF_STUB);
+	unlink(NOEXEC_COPY);
+	return failures ? 1 : 0;
+}
