@@ -231,22 +231,35 @@ long sys_setgid(int gid)
 	return sys_setresgid(-1, gid, -1);
 }
 
-static long put_ids(int __user *r, int __user *e, int __user *s, int a, int b, int c)
+/* Store three ids of `size` bytes each: the original calls (165, 171)
+ * take 16-bit ids, the ...32 calls (209, 211) 32-bit ones. */
+static long put_ids(void __user *r, void __user *e, void __user *s, size_t size,
+		    int a, int b, int c)
 {
-	if (copy_to_user(r, &a, sizeof(a)) < 0 || copy_to_user(e, &b, sizeof(b)) < 0 ||
-	    copy_to_user(s, &c, sizeof(c)) < 0)
+	if (copy_to_user(r, &a, size) < 0 || copy_to_user(e, &b, size) < 0 ||
+	    copy_to_user(s, &c, size) < 0)
 		return -EFAULT;
 	return 0;
 }
 
-long sys_getresuid(int __user *r, int __user *e, int __user *s)
+long sys_getresuid(u16 __user *r, u16 __user *e, u16 __user *s)
 {
-	return put_ids(r, e, s, current->uid, current->euid, current->suid);
+	return put_ids(r, e, s, sizeof(*r), current->uid, current->euid, current->suid);
 }
 
-long sys_getresgid(int __user *r, int __user *e, int __user *s)
+long sys_getresgid(u16 __user *r, u16 __user *e, u16 __user *s)
 {
-	return put_ids(r, e, s, current->gid, current->egid, current->sgid);
+	return put_ids(r, e, s, sizeof(*r), current->gid, current->egid, current->sgid);
+}
+
+long sys_getresuid32(int __user *r, int __user *e, int __user *s)
+{
+	return put_ids(r, e, s, sizeof(*r), current->uid, current->euid, current->suid);
+}
+
+long sys_getresgid32(int __user *r, int __user *e, int __user *s)
+{
+	return put_ids(r, e, s, sizeof(*r), current->gid, current->egid, current->sgid);
 }
 
 static struct proc *find_or_self(int pid)

@@ -83,6 +83,18 @@
 #define __NR_rt_sigpending	176
 #define __NR_rt_sigsuspend	179
 #define __NR_getcwd		183
+#define __NR_getuid32		199	/* 199..214: the 32-bit id calls */
+#define __NR_getgid32		200
+#define __NR_geteuid32		201
+#define __NR_getegid32		202
+#define __NR_setreuid32		203
+#define __NR_setregid32		204
+#define __NR_setresuid32	208
+#define __NR_getresuid32	209
+#define __NR_setresgid32	210
+#define __NR_getresgid32	211
+#define __NR_setuid32		213
+#define __NR_setgid32		214
 #define __NR_exit_group		252
 #define __NR_clock_gettime	265
 #define __NR_pipe2		331
