@@ -32,7 +32,7 @@ COMMON	:= -m32 -std=gnu11 -ffreestanding -fno-pie -fno-stack-protector \
 
 # The kernel: no SSE/x87 code (the FPU state is not saved on traps).
 KCFLAGS	:= $(COMMON) -O1 -mgeneral-regs-only -nostdinc -isystem $(GCCINC) -I. -Iinclude
-UCFLAGS	:= $(COMMON) -O2 -nostdinc -isystem $(GCCINC) -Iuser/include -Iinclude
+UCFLAGS	:= $(COMMON) -Og -nostdinc -isystem $(GCCINC) -Iuser/include -Iinclude
 NFLAGS	:= -f elf32 -g -F dwarf
 KLDFLAGS := -m elf_i386 -z noexecstack -T linker.ld
 ULDFLAGS := -m elf_i386 -z noexecstack -static
@@ -185,13 +185,13 @@ run-nox: deps all
 debug: deps all
 	@echo "QEMU is stopped and waits for gdb on port $(GDBPORT); run 'make gdb' in another terminal."
 	@$(QEMU) $(QEMU_ARGS) -cdrom $(BUILD)/os.iso -display none -serial mon:stdio \
-		-gdb tcp::$(GDBPORT) -S; true
+		-gdb tcp:127.0.0.1:$(GDBPORT) -S; true
 
 gdb: deps $(BUILD)/kernel.elf
 	gdb -q -ex "set \$$gdbport = $(GDBPORT)" -x tools/gdbinit $(BUILD)/kernel.elf
 
 test: deps
-	@tools/test.sh
+	@tools/test.sh $(T)
 
 bench: deps all
 	@tools/bench.sh

@@ -194,7 +194,7 @@ long sys_pipe2(int __user *ufds, int flags)
 
 	if (flags & ~(O_NONBLOCK | O_CLOEXEC))
 		return -EINVAL;
-	if (clear_user(ufds, sizeof(fds)) < 0)
+	if (check_user_writable(ufds, sizeof(fds)) < 0)
 		return -EFAULT;
 	if (!(p = pipe_alloc()))
 		return -ENOMEM;

@@ -36,11 +36,13 @@ static ssize_t zero_read(struct file *f, char __user *buf, size_t n)
 static const struct file_ops null_ops = {
 	.read = null_read,
 	.write = discard_write,
+	.lseek = null_lseek,
 };
 
 static const struct file_ops zero_ops = {
 	.read = zero_read,
 	.write = discard_write,
+	.lseek = null_lseek,
 };
 
 const struct file_ops *dev_ops(u32 rdev)

@@ -19,6 +19,7 @@ struct file_ops {
 	ssize_t (*read)(struct file *f, char __user *buf, size_t n);
 	ssize_t (*write)(struct file *f, const char __user *buf, size_t n);
 	int (*ioctl)(struct file *f, u32 cmd, u32 arg);
+	long (*lseek)(struct file *f, long off, int whence);	/* NULL: ESPIPE */
 	void (*release)(struct file *f);	/* last close */
 };
 
@@ -36,6 +37,9 @@ void file_get(struct file *f);
 void file_put(struct file *f);
 bool file_readable(struct file *f);
 bool file_writable(struct file *f);
+
+long generic_lseek(struct file *f, long off, int whence);
+long null_lseek(struct file *f, long off, int whence);
 
 int fd_install(struct file *f, int min_fd);
 struct file *fd_get(int fd);

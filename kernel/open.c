@@ -7,6 +7,7 @@
 #include "ipc/pipe.h"
 #include "kernel/dev.h"
 #include "kernel/proc.h"
+#include "kernel/string.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
 #include "kernel/errno.h"
@@ -42,10 +43,12 @@ static ssize_t dir_read(struct file *f, char __user *buf, size_t n)
 static const struct file_ops reg_ops = {
 	.read = reg_read,
 	.write = reg_write,
+	.lseek = generic_lseek,
 };
 
 const struct file_ops dir_ops = {
 	.read = dir_read,
+	.lseek = generic_lseek,
 };
 
 static int may_open(struct inode *ip, u32 flags)
@@ -85,7 +88,9 @@ int file_open(const char *path, u32 flags, u16 mode, struct file **out)
 	if ((flags & O_ACCMODE) == O_ACCMODE)
 		return -EINVAL;
 	err = namei(path, &ip);
-	if (err == -ENOENT && (flags & O_CREAT))
+	if (err == -ENOENT && (flags & O_CREAT) && path[strlen(path) - 1] == '/')
+		err = -EISDIR;		/* O_CREAT makes files, never directories */
+	else if (err == -ENOENT && (flags & O_CREAT))
 		err = vfs_create(path, S_IFREG | (mode & 07777 & ~current->umask), 0, &ip);
 	else if (err == 0 && (flags & O_CREAT) && (flags & O_EXCL))
 		err = -EEXIST, inode_put(ip);

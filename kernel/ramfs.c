@@ -2,9 +2,11 @@
  * ramfs.c - the in-memory root file system: inodes, directories, file
  * data and path lookup.
  *
- * A directory holds a singly linked list of entries (name, inode); "."
- * and ".." are not stored but answered from the directory itself and its
- * parent.  A regular file keeps its bytes in whole page frames, listed in
+ * A directory holds a singly linked list of entries (name, inode, and a
+ * position that never changes, so that a directory being read while
+ * entries are removed skips and repeats nothing); "." and ".." are not
+ * stored but answered from the directory itself and its parent, on which
+ * a directory holds a reference - even once removed, ".." leads back.  A regular file keeps its bytes in whole page frames, listed in
  * inode.pages (0 = a hole, read as zeros).  Every inode counts its names
  * (nlink) and its users (refs); it is freed, with its pages, when both
  * reach 0.
@@ -57,6 +59,8 @@ void inode_put(struct inode *ip)
 		return;
 	inode_truncate(ip, 0);
 	kfree(ip->pages);
+	if (S_ISDIR(ip->mode) && ip->parent && ip->parent != ip)
+		inode_put(ip->parent);
 	kfree(ip);
 }
 
@@ -67,9 +71,17 @@ void vfs_init(void)
 		panic("vfs: no memory for the root directory");
 	root->nlink = 2;
 	root->parent = root;
+	root->next_pos = DIR_FIRST_POS;
 }
 
 /* ---------------------------------------------------------- directories */
+
+/* A directory that has been removed (rmdir) but is still in use, as a
+ * working directory or an open file: nothing can be found or made in it. */
+bool dir_dead(const struct inode *dir)
+{
+	return dir->nlink == 0;
+}
 
 struct inode *dir_lookup(struct inode *dir, const char *name)
 {
@@ -77,6 +89,8 @@ struct inode *dir_lookup(struct inode *dir, const char *name)
 		return dir;
 	if (!strcmp(name, ".."))
 		return dir->parent;
+	if (dir_dead(dir))
+		return NULL;
 	for (struct dentry *d = dir->entries; d; d = d->next)
 		if (!strcmp(d->name, name))
 			return d->inode;
@@ -89,18 +103,27 @@ int dir_link(struct inode *dir, const char *name, struct inode *ip)
 
 	if (strlen(name) > NAME_MAX)
 		return -ENAMETOOLONG;
+	if (dir_dead(dir))
+		return -ENOENT;
 	if (dir_lookup(dir, name))
 		return -EEXIST;
 	if (!(d = kzalloc(sizeof(*d))))
 		return -ENOMEM;
 	strlcpy(d->name, name, sizeof(d->name));
 	d->inode = ip;
+	d->pos = dir->next_pos++;
 	for (tail = &dir->entries; *tail; tail = &(*tail)->next)
 		;
 	*tail = d;
 	ip->nlink++;
 	if (S_ISDIR(ip->mode)) {
+		struct inode *old_parent = ip->parent;
+		inode_get(dir);
 		ip->parent = dir;
+		if (old_parent)		/* rename moved it */
+			inode_put(old_parent);
+		if (!ip->next_pos)
+			ip->next_pos = DIR_FIRST_POS;
 		ip->nlink++;		/* its own "." */
 		dir->nlink++;		/* its ".." */
 	}

@@ -22,7 +22,8 @@
 #define LCR_8N1		0x03
 #define LCR_DLAB	0x80
 #define IER_RX		0x01	/* interrupt when data arrives */
-#define FCR_ENABLE	0xc7	/* enable and clear FIFOs, 14-byte threshold */
+#define FCR_NO_FIFO	0x00	/* no FIFO: an interrupt per byte, and bytes that
+				   arrived before boot are kept */
 #define MCR_OUT2	0x0b	/* DTR, RTS and OUT2 (routes the IRQ) */
 #define LSR_DATA	0x01	/* a byte is waiting */
 #define LSR_THR_EMPTY	0x20	/* ready to transmit */
@@ -35,7 +36,7 @@ static void uart_init(u16 port, u8 ier)
 	outb(port + UART_DLL, BAUD_DIVISOR);
 	outb(port + UART_DLH, 0);
 	outb(port + UART_LCR, LCR_8N1);
-	outb(port + UART_FCR, FCR_ENABLE);
+	outb(port + UART_FCR, FCR_NO_FIFO);
 	outb(port + UART_MCR, MCR_OUT2);
 	outb(port + UART_IER, ier);
 }

@@ -74,12 +74,28 @@ long sys_close(int fd)
 long sys_lseek(int fd, long off, int whence)
 {
 	struct file *f = fd_get(fd);
-	long base;
 
 	if (!f)
 		return -EBADF;
-	if (!f->inode || !(S_ISREG(f->inode->mode) || S_ISDIR(f->inode->mode)))
-		return -ESPIPE;
+	if (!f->ops->lseek)
+		return -ESPIPE;		/* pipes, FIFOs, the terminal */
+	return f->ops->lseek(f, off, whence);
+}
+
+/* Devices with no position (/dev/null, /dev/zero): lseek succeeds, as 0. */
+long null_lseek(struct file *f, long off, int whence)
+{
+	(void)off, (void)whence;
+	f->pos = 0;
+	return 0;
+}
+
+/* Regular files and directories: a new offset from the start, the
+ * current offset or the end. */
+long generic_lseek(struct file *f, long off, int whence)
+{
+	long base;
+
 	switch (whence) {
 	case SEEK_SET:
 		base = 0;
@@ -197,26 +213,29 @@ static u8 dirent_type(u16 mode)
 	return DT_UNKNOWN;
 }
 
-/* Entry number `index` of dir: 0 is ".", 1 is "..", then the list. */
-static bool dir_entry(struct inode *dir, u32 index, const char **name, struct inode **ip)
+/* The first entry of dir at position >= *pos: 0 is ".", 1 is "..", then
+ * the entries by their positions.  Sets *pos to that entry's. */
+static bool dir_entry(struct inode *dir, u32 *pos, const char **name, struct inode **ip)
 {
 	struct dentry *d = dir->entries;
 
-	if (index < 2) {
-		*name = index ? ".." : ".";
-		*ip = index ? dir->parent : dir;
+	if (*pos < DIR_FIRST_POS) {
+		*name = *pos ? ".." : ".";
+		*ip = *pos ? dir->parent : dir;
 		return true;
 	}
-	for (index -= 2; d && index; index--)
+	while (d && d->pos < *pos)
 		d = d->next;
 	if (!d)
 		return false;
+	*pos = d->pos;
 	*name = d->name;
 	*ip = d->inode;
 	return true;
 }
 
-/* getdents(2): as many whole records as fit; f->pos counts entries. */
+/* getdents(2): as many whole records as fit; f->pos is the position of
+ * the next entry to return. */
 long sys_getdents(int fd, struct linux_dirent __user *ubuf, u32 n)
 {
 	struct file *f = fd_get(fd);
@@ -229,7 +248,9 @@ long sys_getdents(int fd, struct linux_dirent __user *ubuf, u32 n)
 		return -EBADF;
 	if (f->ops != &dir_ops)
 		return -ENOTDIR;
-	while (dir_entry(f->inode, f->pos, &name, &ip)) {
+	if (dir_dead(f->inode))
+		return -ENOENT;
+	while (dir_entry(f->inode, &f->pos, &name, &ip)) {
 		struct linux_dirent *d = (struct linux_dirent *)rec;
 		u32 len = strlen(name), reclen = ALIGN_UP(DIRENT_HEADER + len + 2, 4);
 
@@ -246,7 +267,7 @@ long sys_getdents(int fd, struct linux_dirent __user *ubuf, u32 n)
 		done += reclen;
 		f->pos++;
 	}
-	if (done == 0 && dir_entry(f->inode, f->pos, &name, &ip))
+	if (done == 0 && dir_entry(f->inode, &f->pos, &name, &ip))
 		return -EINVAL;			/* buffer too small for one record */
 	return (long)done;
 }

@@ -293,11 +293,13 @@ static const char *name_in_parent(struct inode *dir)
 /* getcwd(2): the path is built backwards from the end of a buffer. */
 long sys_getcwd(char __user *ubuf, u32 size)
 {
-	char *buf = kmalloc(PATH_MAX);
 	u32 pos = PATH_MAX - 1, len;
 	long err;
+	char *buf;
 
-	if (!buf)
+	if (dir_dead(current->cwd))
+		return -ENOENT;
+	if (!(buf = kmalloc(PATH_MAX)))
 		return -ENOMEM;
 	buf[pos] = '\0';
 	for (struct inode *d = current->cwd; d != d->parent; d = d->parent) {

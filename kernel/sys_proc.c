@@ -36,19 +36,6 @@ long sys_fork(void)
 	return proc_fork();
 }
 
-/* Are the n bytes at p (if p is not NULL) writable user memory?  Checked
- * before reaping, so that a bad pointer loses no child. */
-static int check_writable(void __user *p, size_t n)
-{
-	u8 buf[RUSAGE_SIZE];
-
-	if (!p)
-		return 0;
-	if (copy_from_user(buf, p, n) < 0 || copy_to_user(p, buf, n) < 0)
-		return -EFAULT;
-	return 0;
-}
-
 /* wait4: resource usage is not accounted, so *rusage reads all zeros. */
 long sys_wait4(int pid, int __user *status, int options, void __user *rusage)
 {
@@ -56,8 +43,9 @@ long sys_wait4(int pid, int __user *status, int options, void __user *rusage)
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
-	if (check_writable(status, sizeof(*status)) < 0 ||
-	    check_writable(rusage, RUSAGE_SIZE) < 0)
+	/* Checked before reaping, so that a bad pointer loses no child. */
+	if ((status && check_user_writable(status, sizeof(*status)) < 0) ||
+	    (rusage && check_user_writable(rusage, RUSAGE_SIZE) < 0))
 		return -EFAULT;
 	ret = proc_wait(pid, &st, options);
 	if (ret > 0 && status && copy_to_user(status, &st, sizeof(st)) < 0)

@@ -212,6 +212,27 @@ static ssize_t tty_write(struct file *f, const char __user *buf, size_t n)
 	return (ssize_t)done;
 }
 
+/* tcsetpgrp: the group must exist and be in the caller's session. */
+static int set_foreground(int pgrp)
+{
+	bool exists = false;
+
+	if (pgrp <= 0)
+		return -EINVAL;
+	for (int i = 0; i < NPROC; i++) {
+		struct proc *p = &proc_table[i];
+		if (!proc_alive(p) || p->pgid != pgrp)
+			continue;
+		if (p->sid != current->sid)
+			return -EPERM;
+		exists = true;
+	}
+	if (!exists)
+		return -ESRCH;
+	tty.pgrp = pgrp;
+	return 0;
+}
+
 static int tty_ioctl(struct file *f, u32 cmd, u32 arg)
 {
 	void __user *p = (void __user *)arg;
@@ -237,10 +258,7 @@ static int tty_ioctl(struct file *f, u32 cmd, u32 arg)
 	case TIOCSPGRP:
 		if (copy_from_user(&pgrp, p, sizeof(pgrp)) < 0)
 			return -EFAULT;
-		if (pgrp <= 0)
-			return -EINVAL;
-		tty.pgrp = pgrp;
-		return 0;
+		return set_foreground(pgrp);
 	case TIOCGWINSZ:
 		return copy_to_user(p, &tty.winsize, sizeof(tty.winsize));
 	case TIOCSWINSZ:

@@ -19,8 +19,11 @@
 struct dentry {
 	char name[NAME_MAX + 1];
 	struct inode *inode;
+	u32 pos;			/* its directory position (getdents offset) */
 	struct dentry *next;
 };
+
+#define DIR_FIRST_POS	2		/* 0 is ".", 1 is "..", entries follow */
 
 struct inode {
 	u32 ino;
@@ -31,8 +34,9 @@ struct inode {
 	u32 rdev;			/* device number of a device node */
 	u32 atime, mtime, ctime;
 	int refs;
-	struct inode *parent;		/* directories: for ".." */
-	struct dentry *entries;		/* directories: the entries */
+	struct inode *parent;		/* directories: for ".." (a reference) */
+	struct dentry *entries;		/* directories: in increasing pos order */
+	u32 next_pos;			/* directories: pos of the next entry made */
 	u32 *pages;			/* regular files: physical frames */
 	u32 npages;			/* regular files: slots in pages[] */
 	void *fifo;			/* FIFOs: the pipe while open */
@@ -51,6 +55,7 @@ struct inode *inode_new(u16 mode);
 int namei(const char *path, struct inode **out);
 int nameiparent(const char *path, struct inode **dir, char *name);
 struct inode *dir_lookup(struct inode *dir, const char *name);
+bool dir_dead(const struct inode *dir);
 int dir_link(struct inode *dir, const char *name, struct inode *ip);
 int dir_unlink(struct inode *dir, const char *name);
 int vfs_create(const char *path, u16 mode, u32 rdev, struct inode **out);

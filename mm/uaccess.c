@@ -43,6 +43,13 @@ static bool range_ok(const void __user *p, size_t n, bool write)
 	return true;
 }
 
+/* 0 if the n bytes at p are writable user memory, else -EFAULT.  Lets a
+ * call check its output buffer before doing anything it cannot undo. */
+int check_user_writable(void __user *p, size_t n)
+{
+	return range_ok(p, n, true) ? 0 : -EFAULT;
+}
+
 int copy_from_user(void *dst, const void __user *src, size_t n)
 {
 	if (!range_ok(src, n, false))
