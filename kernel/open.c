@@ -78,6 +78,20 @@ static const struct file_ops *ops_for(struct inode *ip)
 	return NULL;
 }
 
+/* O_CREAT of "dir/name/": EISDIR (it makes files, never directories) if
+ * dir exists, else the lookup's own error. */
+static int creat_dir_error(const char *path)
+{
+	char name[NAME_MAX + 1];
+	struct inode *dir;
+	int err = nameiparent(path, &dir, name);
+
+	if (err < 0)
+		return err;
+	inode_put(dir);
+	return -EISDIR;
+}
+
 /* Open (and with O_CREAT perhaps create) path; *out gets a new file. */
 int file_open(const char *path, u32 flags, u16 mode, struct file **out)
 {
@@ -89,7 +103,7 @@ int file_open(const char *path, u32 flags, u16 mode, struct file **out)
 		return -EINVAL;
 	err = namei(path, &ip);
 	if (err == -ENOENT && (flags & O_CREAT) && path[strlen(path) - 1] == '/')
-		err = -EISDIR;		/* O_CREAT makes files, never directories */
+		err = creat_dir_error(path);
 	else if (err == -ENOENT && (flags & O_CREAT))
 		err = vfs_create(path, S_IFREG | (mode & 07777 & ~current->umask), 0, &ip);
 	else if (err == 0 && (flags & O_CREAT) && (flags & O_EXCL))

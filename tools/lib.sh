@@ -1,4 +1,5 @@
 # lib.sh - bash helpers shared by the scripts in tools/ (source it, do not run it).
+# shellcheck shell=bash
 #
 # Sets: repo_root (absolute path of the repository), prog (the calling
 # script's name, for messages).  Defines: die, make_tmpdir, wait_until.
@@ -14,7 +15,7 @@ die() {
 
 # make_tmpdir - create a private temporary directory in $tmpdir.  When the
 # script exits, the processes whose ids are in the array kill_on_exit are
-# killed and the directory is removed.
+# killed (and waited for) and the directory is removed.
 kill_on_exit=()
 make_tmpdir() {
 	tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/$prog.XXXXXX")

@@ -16,19 +16,24 @@
 
 extern char **environ;
 
+static int usage(void)
+{
+	fprintf(stderr, "usage: env [NAME=VALUE]... [COMMAND [ARG]...]\n");
+	return EXIT_USAGE;
+}
+
 int main(int argc, char **argv)
 {
 	char **var;
 	char *eq;
 	int i;
 
+	if (argc > 1 && argv[1][0] == '-')
+		return usage();
 	for (i = 1; i < argc && (eq = strchr(argv[i], '=')) != NULL; i++) {
 		*eq = '\0';
-		if (argv[i][0] == '\0' || setenv(argv[i], eq + 1, 1) < 0) {
-			fprintf(stderr,
-				"usage: env [NAME=VALUE]... [COMMAND [ARG]...]\n");
-			return EXIT_USAGE;
-		}
+		if (argv[i][0] == '\0' || setenv(argv[i], eq + 1, 1) < 0)
+			return usage();
 	}
 	if (i == argc) {
 		for (var = environ; *var; var++)

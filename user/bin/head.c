@@ -3,7 +3,9 @@
  *
  *   head [-n N] [FILE]...     N lines (default 10); with more than one
  *                             FILE, each starts with "==> FILE <=="
+ *   head -N [FILE]...         the same, in the old form GNU head still takes
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -16,7 +18,7 @@
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: head [-n N] [FILE]...\n");
+	fprintf(stderr, "usage: head [-n N | -N] [FILE]...\n");
 	return 2;
 }
 
@@ -46,12 +48,16 @@ int main(int argc, char **argv)
 {
 	long lines = DEFAULT_LINES;
 	int i = 1, fd, nfiles, status = 0;
-	char *count, *end;
+	char *count = NULL, *end;
 
-	if (i < argc && strncmp(argv[i], "-n", 2) == 0) {
-		count = argv[i][2] ? argv[i] + 2 : argv[++i];
+	if (i < argc && argv[i][0] == '-' && isdigit((unsigned char)argv[i][1])) {
+		count = argv[i] + 1;				/* -N */
+	} else if (i < argc && strncmp(argv[i], "-n", 2) == 0) {
+		count = argv[i][2] ? argv[i] + 2 : argv[++i];	/* -nN, -n N */
 		if (!count)
 			return usage();
+	}
+	if (count) {
 		lines = strtol(count, &end, 10);
 		if (*count == '\0' || *end != '\0' || lines < 0)
 			return usage();

@@ -103,7 +103,7 @@ static int wait_for(pid_t pid)
 			return status;
 		if (done < 0 && errno != EINTR) {
 			perror("init: wait");
-			return EXIT_NOEXEC << 8;
+			return EXIT_NOEXEC << 8;  /* as if it exited with that */
 		}
 	}
 }

@@ -10,12 +10,14 @@
  *   type: d directory, - regular file, p FIFO, c character device,
  *         b block device, l symbolic link, s socket
  *
- * Names come in the order the directory holds them.  On a terminal the
+ * The names of a directory are sorted as GNU ls sorts them in the C
+ * locale, byte by byte (strcmp): "Z" before "a".  On a terminal the
  * short format fills the line in columns; elsewhere it gives one per line.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -24,6 +26,14 @@
 #define MAX_PATH	256
 #define SCREEN_WIDTH	80
 #define COLUMN_WIDTH	16
+#define FIRST_NAMES	32	/* room for names at first; it doubles */
+
+/* The names read from a directory. */
+struct names {
+	char **v;
+	int count;
+	int room;
+};
 
 static int show_all, long_format, in_columns;
 static int column;		/* where the cursor is, in columns mode */
@@ -106,30 +116,81 @@ static int show_file(const char *path, const char *name)
 	return 0;
 }
 
+static void free_names(struct names *n)
+{
+	while (n->count > 0)
+		free(n->v[--n->count]);
+	free(n->v);
+}
+
+/* Add a copy of name to n; -1 if memory ran out. */
+static int add_name(struct names *n, const char *name)
+{
+	char **grown;
+
+	if (n->count == n->room) {
+		n->room = n->room ? 2 * n->room : FIRST_NAMES;
+		grown = reallocarray(n->v, n->room, sizeof(n->v[0]));
+		if (!grown)
+			return -1;
+		n->v = grown;
+	}
+	n->v[n->count] = strdup(name);
+	if (!n->v[n->count])
+		return -1;
+	n->count++;
+	return 0;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Read the names of dir (those starting with '.' only with -a), sorted. */
+static int read_names(DIR *dir, struct names *n)
+{
+	struct dirent *e;
+
+	while ((e = readdir(dir)) != NULL) {
+		if (e->d_name[0] == '.' && !show_all)
+			continue;
+		if (add_name(n, e->d_name) < 0)
+			return -1;
+	}
+	qsort(n->v, n->count, sizeof(n->v[0]), compare_names);
+	return 0;
+}
+
 static int list_dir(const char *path)
 {
 	char child[MAX_PATH];
-	struct dirent *e;
+	struct names n = { NULL, 0, 0 };
 	DIR *dir = opendir(path);
-	int status = 0;
+	int i, status = 0;
 
 	if (!dir) {
 		fprintf(stderr, "ls: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	while ((e = readdir(dir)) != NULL) {
-		if (e->d_name[0] == '.' && !show_all)
-			continue;
-		if (snprintf(child, sizeof(child), "%s/%s", path, e->d_name) >=
+	status = read_names(dir, &n);
+	closedir(dir);
+	if (status < 0) {
+		fprintf(stderr, "ls: %s: out of memory\n", path);
+		free_names(&n);
+		return -1;
+	}
+	for (i = 0; i < n.count; i++) {
+		if (snprintf(child, sizeof(child), "%s/%s", path, n.v[i]) >=
 		    (int)sizeof(child)) {
 			fprintf(stderr, "ls: %s/%s: name too long\n", path,
-				e->d_name);
+				n.v[i]);
 			status = -1;
-		} else if (show_file(child, e->d_name) < 0) {
+		} else if (show_file(child, n.v[i]) < 0) {
 			status = -1;
 		}
 	}
-	closedir(dir);
+	free_names(&n);
 	end_names();
 	return status;
 }

@@ -3,8 +3,10 @@
  *
  *   sh                 read commands from standard input (a prompt is shown
  *                      when standard input is a terminal)
- *   sh -c "COMMANDS"   run one command line, exit with its status
- *   sh FILE            run the lines of FILE, exit with the last status
+ *   sh -c "COMMANDS" [NAME [ARG]...]
+ *                      run the commands, exit with the last status; NAME
+ *                      and the ARGs become $0, $1...
+ *   sh FILE [ARG]...   run the lines of FILE (FILE is $0, ARG $1...)
  *
  * Each line goes through four stages, each in its own part of this file:
  *
@@ -13,8 +15,8 @@
  *   2. parse()     tokens -> pipelines of commands, each command a list
  *                  of words and its redirections.
  *   3. expand_pipeline(), just before a pipeline runs: quotes are
- *                  removed and $NAME ${NAME} $? $$ replaced, giving the
- *                  argv of each command.
+ *                  removed and $NAME ${NAME} $? $$ $0..$9 replaced,
+ *                  giving the argv of each command.
  *   4. run_list()  the pipelines run one after the other, joined by ';',
  *                  '&&' and '||'; a pipeline ending in '&' runs in the
  *                  background.
@@ -29,11 +31,14 @@
  *
  * Expanded values are not split into words and there is no globbing.
  *
- * Every pipeline runs in a process group of its own, led by its first
- * process.  That is the ground for job control, still to come: handing
- * the terminal to the foreground group with tcsetpgrp(), fg, bg, jobs,
- * and the shell ignoring Ctrl-C.  It would go in start_pipeline(),
- * run_child() and wait_foreground().
+ * Each pipeline the shell starts is a job.  When standard input is a
+ * terminal the shell is interactive and does job control as bash does:
+ * every job runs in a process group of its own, and the terminal's
+ * foreground group is the job in the foreground, so Ctrl-C and Ctrl-Z
+ * reach that job and not the shell (see "jobs" below).  fg, bg, jobs
+ * and kill work on jobs named %1, %2...  An interactive shell also reads
+ * its lines with a small line editor, which has a history (see "line
+ * editor").
  */
 #include <ctype.h>
 #include <errno.h>
@@ -44,32 +49,39 @@
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
+
+#include "signames.h"
 
 #define MAX_LINE	4096	/* bytes in a command line */
 #define MAX_TOKENS	512	/* tokens in a command line */
-#define WORD_POOL	4096	/* bytes for the expanded words of a line */
+#define WORD_POOL	4096	/* bytes for the expanded words of a pipeline */
 #define MAX_NAME	64	/* bytes in a variable name */
 #define MAX_ARGS	32	/* words in one command */
 #define MAX_REDIRS	4	/* redirections of one command */
 #define MAX_CMDS	16	/* commands in one pipeline */
 #define MAX_COMMANDS	64	/* commands in one line */
 #define MAX_PIPELINES	64	/* pipelines in one line */
-#define MAX_JOBS	16	/* background jobs at a time */
+#define MAX_JOBS	16	/* jobs at a time */
 #define MAX_JOB_TEXT	128	/* bytes of a job's command line kept */
 #define MAX_PATH	256
-#define MAX_SIGNAL	32
+#define HISTORY_SIZE	32	/* lines the line editor remembers */
 
 #define DEFAULT_PATH	"/bin"
+#define FILE_MODE	0666	/* of files made by >, less the umask */
 #define EXIT_SYNTAX	2	/* status of a line with a syntax error */
 #define EXIT_NOEXEC	126	/* found, but could not be run */
 #define EXIT_NOTFOUND	127	/* command not found */
-#define EXIT_SIGNAL	128	/* 128 + n: killed by signal n */
+#define EXIT_SIGNAL	128	/* 128 + n: killed (or stopped) by signal n */
 
 extern char **environ;
 
 static int last_status;		/* $? */
-static int interactive;		/* reading a terminal: prompt, job notices */
+static int interactive;		/* reading a terminal: job control, editor */
+static struct termios shell_modes;	/* the terminal's modes, as found */
+static char **params;		/* $0 $1 ... $9 */
+static int nparams;
 
 /* ------------------------------------------------------------------ lexer */
 
@@ -262,7 +274,7 @@ struct redir {
 	int fd;
 	int dup_fd;			/* R_DUP */
 	const struct token *word;	/* the others: the file, as typed */
-	char *path;			/* ... and expanded */
+	const char *path;		/* ... and expanded */
 };
 
 struct command {
@@ -306,12 +318,13 @@ static int syntax_error(const struct parser *ps)
 static int parse_redir(struct parser *ps, struct command *c)
 {
 	const struct token *t = &ps->tokens[ps->i++];
-	struct redir *r = &c->redirs[c->nredirs];
+	struct redir *r;
 
 	if (c->nredirs == MAX_REDIRS) {
 		fprintf(stderr, "sh: too many redirections\n");
 		return -1;
 	}
+	r = &c->redirs[c->nredirs];
 	r->type = t->redir;
 	r->fd = t->fd;
 	r->dup_fd = t->dup_fd;
@@ -412,7 +425,7 @@ static int parse(struct parser *ps, const struct lexer *lx)
 
 /*
  * Just before a pipeline runs, its words are expanded into the argv of
- * its commands: quotes are removed, $NAME ${NAME} $? $$ are replaced.
+ * its commands: quotes are removed, $NAME ${NAME} $? $$ $0..$9 replaced.
  * Doing it then, not when the line is read, lets `false; echo $?` see
  * the status of false.
  */
@@ -454,6 +467,11 @@ static const char *expand_dollar(struct expander *ex, const char *s)
 		snprintf(num, sizeof(num), "%d",
 			 s[1] == '?' ? last_status : (int)getpid());
 		put_string(ex, num);
+		return s + 2;
+	}
+	if (isdigit((unsigned char)s[1])) {
+		if (s[1] - '0' < nparams)
+			put_string(ex, params[s[1] - '0']);
 		return s + 2;
 	}
 	braced = s[1] == '{';
@@ -574,36 +592,6 @@ static int expand_pipeline(struct pipeline *p)
 
 /* ------------------------------------------------------- status reports */
 
-static const char *const signal_text[MAX_SIGNAL] = {
-	[SIGHUP] = "Hangup",
-	[SIGINT] = "Interrupt",
-	[SIGQUIT] = "Quit",
-	[SIGILL] = "Illegal instruction",
-	[SIGTRAP] = "Trace/breakpoint trap",
-	[SIGABRT] = "Aborted",
-	[SIGBUS] = "Bus error",
-	[SIGFPE] = "Floating point exception",
-	[SIGKILL] = "Killed",
-	[SIGUSR1] = "User defined signal 1",
-	[SIGSEGV] = "Segmentation fault",
-	[SIGUSR2] = "User defined signal 2",
-	[SIGPIPE] = "Broken pipe",
-	[SIGALRM] = "Alarm clock",
-	[SIGTERM] = "Terminated",
-	[SIGXCPU] = "CPU time limit exceeded",
-	[SIGXFSZ] = "File size limit exceeded",
-	[SIGSYS] = "Bad system call",
-};
-
-/* Print how signal sig ended a process, with prefix and suffix around. */
-static void print_signal(const char *prefix, int sig, const char *suffix)
-{
-	if (sig < MAX_SIGNAL && signal_text[sig])
-		fprintf(stderr, "%s%s%s", prefix, signal_text[sig], suffix);
-	else
-		fprintf(stderr, "%sSignal %d%s", prefix, sig, suffix);
-}
-
 /* Turn a wait status into a $? value. */
 static int exit_code(int status)
 {
@@ -611,91 +599,300 @@ static int exit_code(int status)
 		return WEXITSTATUS(status);
 	if (WIFSIGNALED(status))
 		return EXIT_SIGNAL + WTERMSIG(status);
+	if (WIFSTOPPED(status))
+		return EXIT_SIGNAL + WSTOPSIG(status);
 	return 1;
 }
 
 /* ------------------------------------------------------------------- jobs */
 
+/*
+ * A job is a pipeline the shell started, in the foreground or in the
+ * background (&).  The shell learns what its processes do from
+ * waitpid(): with WUNTRACED it also hears of a process that stopped,
+ * with WCONTINUED of one that was continued.
+ *
+ * Job control (interactive shells only): each job gets a process group
+ * of its own, led by its first process.  The terminal sends the signals
+ * of Ctrl-C, Ctrl-\ and Ctrl-Z to its foreground group, and stops a
+ * process of another group that reads it (SIGTTIN).  So the shell gives
+ * the terminal to the job it runs in the foreground (tcsetpgrp) and
+ * takes it back when the job ends or stops.  The shell itself ignores
+ * those signals; its children set them back to the default.
+ *
+ * As in bash, the current job (%+, the default of fg and bg) is the one
+ * that stopped last or, if none is stopped, the one started last; the
+ * previous job (%-) comes next by the same rule.
+ */
+enum proc_state { P_RUNNING, P_STOPPED, P_DONE };
+
 struct job {
-	int id;			/* shown as [id]; 0 = free slot */
-	pid_t pids[MAX_CMDS];	/* its processes, 0 once reaped */
-	int nprocs;
-	int nlive;		/* not reaped yet */
-	int status;		/* wait status of its last process */
-	char text[MAX_JOB_TEXT];	/* the command line, for the report */
+	int id;				/* shown as [id]; 0 = free slot */
+	pid_t pgid;			/* its group (0: no job control) */
+	int nprocs;			/* its processes: */
+	pid_t pids[MAX_CMDS];
+	enum proc_state state[MAX_CMDS];
+	int status[MAX_CMDS];		/* the last wait status of each */
+	unsigned int order;		/* when it was started or stopped */
+	int changed;			/* it stopped or ended: report it */
+	char text[MAX_JOB_TEXT];	/* the command line, for reports */
 };
 
 static struct job jobs[MAX_JOBS];
+static unsigned int job_clock;		/* counts job starts and stops */
 
-static void add_job(const struct pipeline *p, const pid_t *pids, int n)
+#define STATUS_WIDTH	24	/* "Stopped" and such, padded as by bash */
+
+/* The signals an interactive shell ignores and its children do not. */
+static const int job_signals[] = {
+	SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU,
+};
+
+#define N_JOB_SIGNALS	(sizeof(job_signals) / sizeof(job_signals[0]))
+
+static void set_job_signals(sighandler_t action)
 {
+	unsigned int i;
+
+	for (i = 0; i < N_JOB_SIGNALS; i++)
+		signal(job_signals[i], action);
+}
+
+/* A free slot for a job that runs p, or NULL if there is none. */
+static struct job *new_job(const struct pipeline *p)
+{
+	struct job *j;
 	int i;
 
 	for (i = 0; i < MAX_JOBS && jobs[i].id; i++)
 		;
 	if (i == MAX_JOBS) {
-		fprintf(stderr, "sh: too many jobs; this one is not tracked\n");
-		return;
+		fprintf(stderr, "sh: too many jobs\n");
+		return NULL;
 	}
-	jobs[i].id = i + 1;
-	memcpy(jobs[i].pids, pids, n * sizeof(pids[0]));
-	jobs[i].nprocs = n;
-	jobs[i].nlive = n;
-	jobs[i].status = 0;
-	snprintf(jobs[i].text, sizeof(jobs[i].text), "%.*s", p->len, p->src);
-	if (interactive)
-		fprintf(stderr, "[%d] %d\n", jobs[i].id, (int)pids[n - 1]);
+	j = &jobs[i];
+	memset(j, 0, sizeof(*j));
+	j->id = i + 1;
+	j->order = ++job_clock;
+	snprintf(j->text, sizeof(j->text), "%.*s", p->len, p->src);
+	return j;
 }
 
-static void report_job(const struct job *j)
+/*
+ * A job runs while one of its processes runs; else it is stopped while
+ * one of them is stopped; else it is done.
+ */
+static enum proc_state job_state(const struct job *j)
 {
-	char prefix[16];
+	enum proc_state state = P_DONE;
+	int i;
 
-	snprintf(prefix, sizeof(prefix), "[%d] ", j->id);
-	if (WIFSIGNALED(j->status))
-		print_signal(prefix, WTERMSIG(j->status), "");
-	else if (exit_code(j->status) == 0)
-		fprintf(stderr, "%sDone", prefix);
-	else
-		fprintf(stderr, "%sExit %d", prefix, exit_code(j->status));
-	fprintf(stderr, "  %s\n", j->text);
+	for (i = 0; i < j->nprocs; i++) {
+		if (j->state[i] == P_RUNNING)
+			return P_RUNNING;
+		if (j->state[i] == P_STOPPED)
+			state = P_STOPPED;
+	}
+	return state;
 }
 
-/* Process pid of a background job ended with status. */
-static void job_process_done(pid_t pid, int status)
+/* Note what waitpid() said of process pid. */
+static void update_job(pid_t pid, int status)
 {
+	enum proc_state before, now;
+	struct job *j;
 	int i, k;
 
 	for (i = 0; i < MAX_JOBS; i++) {
-		struct job *j = &jobs[i];
-
+		j = &jobs[i];
 		for (k = 0; j->id && k < j->nprocs; k++) {
 			if (j->pids[k] != pid)
 				continue;
-			j->pids[k] = 0;
-			if (k == j->nprocs - 1)
-				j->status = status;
-			if (--j->nlive == 0) {
-				if (interactive)
-					report_job(j);
-				j->id = 0;
-			}
+			before = job_state(j);
+			j->status[k] = status;
+			if (WIFSTOPPED(status))
+				j->state[k] = P_STOPPED;
+			else if (WIFCONTINUED(status))
+				j->state[k] = P_RUNNING;
+			else
+				j->state[k] = P_DONE;
+			now = job_state(j);
+			if (now != before)	/* report stops and ends */
+				j->changed = now != P_RUNNING;
+			if (now == P_STOPPED && before != P_STOPPED)
+				j->order = ++job_clock;
 			return;
 		}
 	}
 }
 
 /*
- * Reap ended background processes.  flags WNOHANG: only those already
- * ended (before each prompt); 0: wait until every child has ended.
+ * Hear of one child that ended, stopped or was continued.  flags 0:
+ * wait for that; WNOHANG: only if it already happened.  Return -1 if
+ * there was nothing to hear.
  */
-static void reap_jobs(int flags)
+static int wait_children(int flags)
 {
 	pid_t pid;
 	int status;
 
-	while ((pid = waitpid(-1, &status, flags)) > 0)
-		job_process_done(pid, status);
+	do
+		pid = waitpid(-1, &status, flags | WUNTRACED | WCONTINUED);
+	while (pid < 0 && errno == EINTR);
+	if (pid <= 0)
+		return -1;
+	update_job(pid, status);
+	return 0;
+}
+
+/* Does job a come before job b as the current job? */
+static int ranks_above(const struct job *a, const struct job *b)
+{
+	int a_stopped = job_state(a) == P_STOPPED;
+	int b_stopped = job_state(b) == P_STOPPED;
+
+	if (a_stopped != b_stopped)
+		return a_stopped;
+	return a->order > b->order;
+}
+
+/* The current job if skip is NULL, the previous one if skip is that. */
+static struct job *top_job(const struct job *skip)
+{
+	struct job *best = NULL;
+	int i;
+
+	for (i = 0; i < MAX_JOBS; i++) {
+		struct job *j = &jobs[i];
+
+		if (j->id && j != skip && (!best || ranks_above(j, best)))
+			best = j;
+	}
+	return best;
+}
+
+/* The mark after [id] in reports: + current job, - previous job. */
+static char job_mark(const struct job *j)
+{
+	const struct job *current = top_job(NULL);
+
+	if (j == current)
+		return '+';
+	return j == top_job(current) ? '-' : ' ';
+}
+
+/* A report of j as bash gives it: "[1]+  Stopped                 cmd". */
+static void print_job(FILE *f, const struct job *j)
+{
+	int status = j->status[j->nprocs - 1];
+	enum proc_state state = job_state(j);
+	char text[STATUS_WIDTH];
+	const char *what = text;
+
+	if (state == P_RUNNING)
+		what = "Running";
+	else if (state == P_STOPPED)
+		what = "Stopped";
+	else if (WIFSIGNALED(status))
+		what = strsignal(WTERMSIG(status));
+	else if (WEXITSTATUS(status) == 0)
+		what = "Done";
+	else
+		snprintf(text, sizeof(text), "Exit %d", WEXITSTATUS(status));
+	fprintf(f, "[%d]%c  %-*s%s%s\n", j->id, job_mark(j), STATUS_WIDTH,
+		what, j->text, state == P_RUNNING ? " &" : "");
+}
+
+/* Forget the jobs that ended and have been reported. */
+static void forget_done_jobs(void)
+{
+	int i;
+
+	for (i = 0; i < MAX_JOBS; i++)
+		if (jobs[i].id && !jobs[i].changed &&
+		    job_state(&jobs[i]) == P_DONE)
+			jobs[i].id = 0;
+}
+
+/*
+ * Before each prompt: hear what the children did meanwhile, report the
+ * jobs that stopped or ended since the last time (only an interactive
+ * shell does) and forget those that ended.
+ */
+static void notify_jobs(void)
+{
+	int i;
+
+	while (wait_children(WNOHANG) == 0)
+		;
+	for (i = 0; i < MAX_JOBS; i++) {
+		if (jobs[i].id && jobs[i].changed) {
+			if (interactive)
+				print_job(stderr, &jobs[i]);
+			jobs[i].changed = 0;
+		}
+	}
+	forget_done_jobs();
+}
+
+/* Send sig to the processes of j: to its group, if it has one. */
+static int signal_job(const struct job *j, int sig)
+{
+	int i, err = 0;
+
+	if (j->pgid)
+		return killpg(j->pgid, sig);
+	for (i = 0; i < j->nprocs; i++)
+		if (j->state[i] != P_DONE && kill(j->pids[i], sig) < 0)
+			err = -1;
+	return err;
+}
+
+/* Let stopped job j run again: it becomes the current job. */
+static void continue_job(struct job *j)
+{
+	int i;
+
+	for (i = 0; i < j->nprocs; i++)
+		if (j->state[i] == P_STOPPED)
+			j->state[i] = P_RUNNING;
+	j->changed = 0;
+	j->order = ++job_clock;
+	signal_job(j, SIGCONT);
+}
+
+/*
+ * Wait while job j runs in the foreground, and return its $?.  With job
+ * control the terminal is j's until j ends or stops; then the shell
+ * takes it back, with its modes as they were.
+ */
+static int wait_foreground(struct job *j)
+{
+	int i, status;
+
+	if (interactive)
+		tcsetpgrp(STDIN_FILENO, j->pgid);
+	while (job_state(j) == P_RUNNING && wait_children(0) == 0)
+		;
+	if (interactive) {
+		tcsetpgrp(STDIN_FILENO, getpgrp());
+		tcsetattr(STDIN_FILENO, TCSADRAIN, &shell_modes);
+	}
+	if (job_state(j) == P_STOPPED) {	/* reported before the prompt */
+		for (i = 0; j->state[i] != P_STOPPED; i++)
+			;
+		return exit_code(j->status[i]);
+	}
+	status = j->status[j->nprocs - 1];
+	/*
+	 * As bash, say how a signal ended it, except for Ctrl-C (the
+	 * terminal echoed "^C" and a newline) and a broken pipe.
+	 */
+	if (WIFSIGNALED(status) && WTERMSIG(status) != SIGINT &&
+	    WTERMSIG(status) != SIGPIPE)
+		fprintf(stderr, "%s\n", strsignal(WTERMSIG(status)));
+	j->id = 0;
+	return exit_code(status);
 }
 
 /* ------------------------------------------------------------- builtins */
@@ -765,22 +962,205 @@ static int builtin_export(int argc, char **argv)
 	return status;
 }
 
-/* wait: wait for every background job to end. */
+static int any_job_running(void)
+{
+	int i;
+
+	for (i = 0; i < MAX_JOBS; i++)
+		if (jobs[i].id && job_state(&jobs[i]) == P_RUNNING)
+			return 1;
+	return 0;
+}
+
+/* wait: wait until no job runs any more. */
 static int builtin_wait(int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	reap_jobs(0);
+	while (any_job_running() && wait_children(0) == 0)
+		;
 	return 0;
+}
+
+/* jobs: list the jobs; those that ended are then forgotten. */
+static int builtin_jobs(int argc, char **argv)
+{
+	int i;
+
+	(void)argc;
+	(void)argv;
+	while (wait_children(WNOHANG) == 0)
+		;
+	for (i = 0; i < MAX_JOBS; i++) {
+		if (jobs[i].id) {
+			print_job(stdout, &jobs[i]);
+			jobs[i].changed = 0;
+		}
+	}
+	forget_done_jobs();
+	return 0;
+}
+
+/*
+ * The job that spec names: %n or n (job n), %%, %+ or % (the current
+ * job), %- (the previous one); NULL spec: the current job.  If there is
+ * no such job, say so for command cmd and return NULL.
+ */
+static struct job *find_job(const char *cmd, const char *spec)
+{
+	struct job *j = NULL;
+	const char *s = spec ? spec : "%";
+	char *end;
+	long n;
+
+	if (*s == '%')
+		s++;
+	if (*s == '\0' || strcmp(s, "%") == 0 || strcmp(s, "+") == 0) {
+		j = top_job(NULL);
+	} else if (strcmp(s, "-") == 0) {
+		j = top_job(top_job(NULL));
+	} else {
+		n = strtol(s, &end, 10);
+		if (*end == '\0' && n >= 1 && n <= MAX_JOBS && jobs[n - 1].id)
+			j = &jobs[n - 1];
+	}
+	if (!j)
+		fprintf(stderr, "sh: %s: %s: no such job\n", cmd,
+			spec ? spec : "current");
+	return j;
+}
+
+/* The job that fg or bg (argv[0]) is to continue. */
+static struct job *job_to_continue(int argc, char **argv)
+{
+	if (!interactive) {
+		fprintf(stderr, "sh: %s: no job control\n", argv[0]);
+		return NULL;
+	}
+	return find_job(argv[0], argc > 1 ? argv[1] : NULL);
+}
+
+/* fg [JOB]: continue a job in the foreground and wait for it. */
+static int builtin_fg(int argc, char **argv)
+{
+	struct job *j = job_to_continue(argc, argv);
+
+	if (!j)
+		return 1;
+	printf("%s\n", j->text);
+	fflush(stdout);
+	/* The terminal first: the job may read it as soon as it runs. */
+	tcsetpgrp(STDIN_FILENO, j->pgid);
+	continue_job(j);
+	return wait_foreground(j);
+}
+
+/* bg [JOB]: continue a stopped job in the background. */
+static int builtin_bg(int argc, char **argv)
+{
+	struct job *j = job_to_continue(argc, argv);
+
+	if (!j)
+		return 1;
+	if (job_state(j) == P_RUNNING) {
+		fprintf(stderr, "sh: bg: job %d already in background\n",
+			j->id);
+		return 0;
+	}
+	continue_job(j);
+	printf("[%d]%c %s &\n", j->id, job_mark(j), j->text);
+	return 0;
+}
+
+/* Send sig to what kill's argument arg names: %JOB, PID or -PGID. */
+static int kill_one(const char *arg, int sig)
+{
+	struct job *j;
+	char *end;
+	long pid;
+
+	if (arg[0] == '%') {
+		j = find_job("kill", arg);
+		if (!j)
+			return -1;
+		if (signal_job(j, sig) < 0) {
+			fprintf(stderr, "sh: kill: %s: %s\n", arg,
+				strerror(errno));
+			return -1;
+		}
+		/* As bash: else a stopped job would not see it for now. */
+		if (job_state(j) == P_STOPPED &&
+		    (sig == SIGTERM || sig == SIGHUP))
+			signal_job(j, SIGCONT);
+		return 0;
+	}
+	pid = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0') {
+		fprintf(stderr, "sh: kill: %s: arguments must be process or job IDs\n",
+			arg);
+		return -1;
+	}
+	if (kill((pid_t)pid, sig) < 0) {
+		fprintf(stderr, "sh: kill: (%ld) - %s\n", pid, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int invalid_signal(const char *s)
+{
+	fprintf(stderr, "sh: kill: %s: invalid signal specification\n", s);
+	return 1;
+}
+
+/*
+ * kill [-SIGNAL] PID|%JOB...   and   kill -l [SIGNAL]...
+ * As /bin/kill, but a builtin (as in bash) so that it knows the jobs:
+ * %n means the processes of job n.
+ */
+static int builtin_kill(int argc, char **argv)
+{
+	int i = 1, sig = SIGTERM, status = 0;
+
+	if (argc > 1 && strcmp(argv[1], "-l") == 0) {
+		if (argc == 2)
+			list_signals();
+		for (i = 2; i < argc; i++) {
+			if (print_signal_info(argv[i]) < 0)
+				status = invalid_signal(argv[i]);
+		}
+		return status;
+	}
+	if (i < argc && argv[i][0] == '-' && strcmp(argv[i], "--") != 0) {
+		sig = signal_number(argv[i] + 1);
+		if (sig < 0)
+			return invalid_signal(argv[i] + 1);
+		i++;
+	}
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i == argc) {
+		fprintf(stderr, "usage: kill [-SIGNAL] PID|%%JOB...   or   "
+			"kill -l [SIGNAL]...\n");
+		return EXIT_SYNTAX;
+	}
+	for (; i < argc; i++)
+		if (kill_one(argv[i], sig) < 0)
+			status = 1;
+	return status;
 }
 
 static const struct builtin {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 } builtins[] = {
+	{ "bg", builtin_bg },
 	{ "cd", builtin_cd },
 	{ "exit", builtin_exit },
 	{ "export", builtin_export },
+	{ "fg", builtin_fg },
+	{ "jobs", builtin_jobs },
+	{ "kill", builtin_kill },
 	{ "wait", builtin_wait },
 };
 
@@ -825,7 +1205,7 @@ static int apply_redirs(const struct command *c, int *saved)
 			}
 			continue;
 		}
-		fd = open(r->path, open_flags[r->type], 0666);
+		fd = open(r->path, open_flags[r->type], FILE_MODE);
 		if (fd < 0) {
 			fprintf(stderr, "sh: %s: %s\n", r->path, strerror(errno));
 			return -1;
@@ -910,16 +1290,24 @@ static void exec_command(char **argv)
 }
 
 /*
- * In the child for command c of a pipeline: join process group pgid (0:
- * start one), take standard input from in_fd and standard output from
- * out_fd (-1: keep the shell's), then run c.  Never returns.
+ * In the child for command c of job j: join j's process group and, in
+ * the foreground, take the terminal (job control only); take standard
+ * input from in_fd and standard output from out_fd (-1: keep the
+ * shell's), close other_fd (the read end of the pipe to the next
+ * command), then run c.  Never returns.
  */
-static void run_child(struct command *c, pid_t pgid, int in_fd, int out_fd,
-		      int unused_fd)
+static void run_child(struct command *c, const struct job *j, int foreground,
+		      int in_fd, int out_fd, int other_fd)
 {
 	const struct builtin *b;
 
-	setpgid(0, pgid);
+	if (interactive) {
+		/* The shell does the same: whichever runs first does it. */
+		setpgid(0, j->pgid);
+		if (foreground)
+			tcsetpgrp(STDIN_FILENO, getpgrp());
+		set_job_signals(SIG_DFL);
+	}
 	if (in_fd >= 0) {
 		dup2(in_fd, STDIN_FILENO);
 		close(in_fd);
@@ -928,8 +1316,8 @@ static void run_child(struct command *c, pid_t pgid, int in_fd, int out_fd,
 		dup2(out_fd, STDOUT_FILENO);
 		close(out_fd);
 	}
-	if (unused_fd >= 0)
-		close(unused_fd);
+	if (other_fd >= 0)
+		close(other_fd);
 	if (apply_redirs(c, NULL) < 0)
 		_exit(1);
 	if (c->argc == 0)
@@ -941,38 +1329,41 @@ static void run_child(struct command *c, pid_t pgid, int in_fd, int out_fd,
 }
 
 /*
- * Fork one process per command, each reading the pipe from the one
- * before.  Return how many were started (fewer than p->ncmds if pipe()
- * or fork() failed).
+ * Fork one process per command of p, each reading the pipe from the one
+ * before, and note them in job j.  Fewer than p->ncmds are started if
+ * pipe() or fork() fails.
  */
-static int start_pipeline(struct pipeline *p, pid_t *pids)
+static void start_pipeline(struct pipeline *p, struct job *j)
 {
-	pid_t pgid = 0;		/* the group, once its first process exists */
 	int in_fd = -1;		/* read end of the pipe from the previous one */
 	int i;
 
 	for (i = 0; i < p->ncmds; i++) {
 		int pipefd[2] = { -1, -1 };
 		int last = i == p->ncmds - 1;
+		pid_t pid;
 
 		if (!last && pipe(pipefd) < 0) {
 			perror("sh: pipe");
 			break;
 		}
-		pids[i] = fork();
-		if (pids[i] == 0)
-			run_child(&p->cmds[i], pgid, in_fd, pipefd[1],
-				  pipefd[0]);
-		if (pids[i] < 0) {
+		pid = fork();
+		if (pid == 0)
+			run_child(&p->cmds[i], j, !p->background, in_fd,
+				  pipefd[1], pipefd[0]);
+		if (pid < 0) {
 			perror("sh: fork");
 			close(pipefd[0]);
 			close(pipefd[1]);
 			break;
 		}
-		/* Also here, so the group exists before the next fork. */
-		if (pgid == 0)
-			pgid = pids[i];
-		setpgid(pids[i], pgid);
+		j->pids[j->nprocs++] = pid;
+		if (interactive) {
+			/* Also here: the group must exist for the next fork. */
+			if (j->pgid == 0)
+				j->pgid = pid;
+			setpgid(pid, j->pgid);
+		}
 		if (in_fd >= 0)
 			close(in_fd);
 		if (!last)
@@ -981,51 +1372,36 @@ static int start_pipeline(struct pipeline *p, pid_t *pids)
 	}
 	if (in_fd >= 0)
 		close(in_fd);
-	return i;
-}
-
-/* Wait for the n processes of a foreground pipeline; return its $?. */
-static int wait_foreground(const pid_t *pids, int n)
-{
-	int i, status = 0;
-
-	for (i = 0; i < n; i++) {
-		int st = 0;
-
-		while (waitpid(pids[i], &st, 0) < 0 && errno == EINTR)
-			;
-		if (i == n - 1)
-			status = st;
-	}
-	if (WIFSIGNALED(status)) {
-		if (WTERMSIG(status) == SIGINT)
-			fputc('\n', stderr);
-		else if (WTERMSIG(status) != SIGPIPE)
-			print_signal("", WTERMSIG(status), "\n");
-	}
-	return exit_code(status);
 }
 
 static int run_pipeline(struct pipeline *p)
 {
 	const struct builtin *b;
-	pid_t pids[MAX_CMDS];
-	int n, status;
+	struct job *j;
 
 	if (expand_pipeline(p) < 0)
 		return 1;
 	b = find_builtin(&p->cmds[0]);
 	if (b && p->ncmds == 1 && !p->background)
 		return run_builtin_here(b, &p->cmds[0]);
-	n = start_pipeline(p, pids);
-	if (n == 0)
+	j = new_job(p);
+	if (!j)
 		return 1;
-	if (p->background) {
-		add_job(p, pids, n);
-		return 0;
+	start_pipeline(p, j);
+	if (j->nprocs == 0) {
+		j->id = 0;
+		return 1;
 	}
-	status = wait_foreground(pids, n);
-	return n < p->ncmds ? 1 : status;
+	if (j->nprocs < p->ncmds) {	/* wait for what did start */
+		wait_foreground(j);
+		return 1;
+	}
+	if (!p->background)
+		return wait_foreground(j);
+	if (interactive)
+		fprintf(stderr, "[%d] %d\n", j->id,
+			(int)j->pids[j->nprocs - 1]);
+	return 0;
 }
 
 /* Run the pipelines of a line, minding && and ||. */
@@ -1056,6 +1432,216 @@ static void run_line(const char *line)
 	run_list(ps.pipes, ps.npipes);
 }
 
+
+/* ------------------------------------------------------------ line editor */
+
+/*
+ * An interactive shell reads its lines with the terminal in
+ * non-canonical mode, without echo and without signals (ICANON, ECHO
+ * and ISIG off): each key comes as soon as it is typed, Ctrl-C as the
+ * byte 3, and the shell echoes what it wants:
+ *
+ *   a printable key     goes in at the cursor
+ *   Backspace           deletes the character left of the cursor
+ *   Left, Right         move the cursor (the keys send ESC [ D, ESC [ C)
+ *   Up, Down            older and newer lines of the history (ESC [ A, B)
+ *   Ctrl-U              deletes everything left of the cursor
+ *   Ctrl-C              gives the line up
+ *   Ctrl-D              on an empty line: the end of the input
+ *   Enter               ends the line
+ *
+ * The cursor goes back with '\b', and ESC [ K clears the screen line
+ * from the cursor on, so a line longer than the screen is not redrawn
+ * well.  The terminal gets its modes back before a command runs.
+ */
+#define END_OF_INPUT	(-1)	/* what the line readers return ... */
+#define LINE_CANCELLED	(-2)	/* ... besides a length */
+#define KEY_CTRL(c)	((c) & 0x1f)
+#define KEY_ESC		0x1b
+#define KEY_DEL		0x7f	/* what Backspace sends */
+#define CLEAR_TO_EOL	"\033[K"
+
+struct editor {
+	char *buf;		/* the line */
+	int size;		/* bytes in buf, with the final '\0' */
+	int len;
+	int pos;		/* the cursor: 0..len */
+	int shown;		/* the history line shown; history_len: new */
+};
+
+static char *history[HISTORY_SIZE];	/* the last lines, oldest first */
+static int history_len;
+static char draft[MAX_LINE];		/* the new line, while Up is used */
+
+static void echo(const char *s, int n)
+{
+	write(STDERR_FILENO, s, n);
+}
+
+/* Move the cursor n characters left. */
+static void cursor_back(int n)
+{
+	while (n-- > 0)
+		echo("\b", 1);
+}
+
+static int read_key(void)
+{
+	unsigned char c;
+	ssize_t n;
+
+	do
+		n = read(STDIN_FILENO, &c, 1);
+	while (n < 0 && errno == EINTR);
+	return n == 1 ? c : -1;
+}
+
+static void insert_char(struct editor *e, char c)
+{
+	if (e->len == e->size - 1)
+		return;
+	memmove(e->buf + e->pos + 1, e->buf + e->pos, e->len - e->pos);
+	e->buf[e->pos] = c;
+	e->len++;
+	/* Write c and what follows it, then come back to just after c. */
+	echo(e->buf + e->pos, e->len - e->pos);
+	e->pos++;
+	cursor_back(e->len - e->pos);
+}
+
+/* Delete the n characters left of the cursor. */
+static void delete_left(struct editor *e, int n)
+{
+	memmove(e->buf + e->pos - n, e->buf + e->pos, e->len - e->pos);
+	e->pos -= n;
+	e->len -= n;
+	cursor_back(n);
+	echo(e->buf + e->pos, e->len - e->pos);
+	echo(CLEAR_TO_EOL, strlen(CLEAR_TO_EOL));
+	cursor_back(e->len - e->pos);
+}
+
+/* Show text in place of the line, the cursor at its end. */
+static void replace_line(struct editor *e, const char *text)
+{
+	cursor_back(e->pos);
+	e->len = strlen(text);
+	if (e->len > e->size - 1)
+		e->len = e->size - 1;
+	memcpy(e->buf, text, e->len);
+	e->pos = e->len;
+	echo(e->buf, e->len);
+	echo(CLEAR_TO_EOL, strlen(CLEAR_TO_EOL));
+}
+
+/* Up (step -1) or Down (step 1) in the history. */
+static void browse_history(struct editor *e, int step)
+{
+	int to = e->shown + step;
+
+	if (to < 0 || to > history_len)
+		return;
+	if (e->shown == history_len) {		/* keep the new line */
+		memcpy(draft, e->buf, e->len);
+		draft[e->len] = '\0';
+	}
+	e->shown = to;
+	replace_line(e, to == history_len ? draft : history[to]);
+}
+
+static void add_history(const char *line)
+{
+	char *copy = strdup(line);
+
+	if (!copy)
+		return;
+	if (history_len == HISTORY_SIZE) {	/* forget the oldest */
+		free(history[0]);
+		memmove(history, history + 1,
+			(HISTORY_SIZE - 1) * sizeof(history[0]));
+		history_len--;
+	}
+	history[history_len++] = copy;
+}
+
+/* After ESC: the arrow keys send ESC [ and a letter. */
+static void escape_sequence(struct editor *e)
+{
+	if (read_key() != '[')
+		return;
+	switch (read_key()) {
+	case 'A':
+		browse_history(e, -1);
+		break;
+	case 'B':
+		browse_history(e, 1);
+		break;
+	case 'C':
+		if (e->pos < e->len)
+			echo(e->buf + e->pos++, 1);
+		break;
+	case 'D':
+		if (e->pos > 0) {
+			cursor_back(1);
+			e->pos--;
+		}
+		break;
+	}
+}
+
+static void edit_key(struct editor *e, int c)
+{
+	if (c == KEY_DEL || c == '\b') {
+		if (e->pos > 0)
+			delete_left(e, 1);
+	} else if (c == KEY_CTRL('U')) {
+		delete_left(e, e->pos);
+	} else if (c == KEY_ESC) {
+		escape_sequence(e);
+	} else if (c >= ' ') {
+		insert_char(e, c);
+	}
+}
+
+/*
+ * Read a line from the terminal into buf (size bytes), without its
+ * newline; return its length, END_OF_INPUT or LINE_CANCELLED.
+ */
+static int edit_line(char *buf, int size)
+{
+	struct editor e = { buf, size, 0, 0, history_len };
+	struct termios raw = shell_modes;
+	int c, result;
+
+	raw.c_lflag &= ~(ICANON | ECHO | ISIG);
+	raw.c_cc[VMIN] = 1;	/* a read returns each byte at once */
+	raw.c_cc[VTIME] = 0;
+	tcsetattr(STDIN_FILENO, TCSADRAIN, &raw);
+	for (;;) {
+		c = read_key();
+		if (c < 0 || (c == KEY_CTRL('D') && e.len == 0)) {
+			result = END_OF_INPUT;
+			break;
+		}
+		if (c == '\n' || c == '\r') {
+			echo("\n", 1);
+			result = e.len;
+			break;
+		}
+		if (c == KEY_CTRL('C')) {
+			echo("^C\n", 3);
+			result = LINE_CANCELLED;
+			break;
+		}
+		edit_key(&e, c);
+	}
+	tcsetattr(STDIN_FILENO, TCSADRAIN, &shell_modes);
+	buf[e.len] = '\0';
+	if (result > 0)
+		add_history(buf);
+	return result;
+}
+
 /* ------------------------------------------------------------ main loop */
 
 /* Where command lines come from: a file, or the string of sh -c. */
@@ -1076,6 +1662,29 @@ static int next_char(struct input *in)
 	if (in->text)
 		return *in->text ? (unsigned char)*in->text++ : -1;
 	return read(in->fd, &c, 1) == 1 ? c : -1;
+}
+
+/*
+ * Read a line of in into buf (size bytes), without its newline; return
+ * its length, or END_OF_INPUT if in ended before the line started.  A
+ * line too long for buf is reported and read as an empty one.
+ */
+static int read_plain_line(struct input *in, char *buf, int size)
+{
+	int n = 0, c;
+
+	while ((c = next_char(in)) >= 0 && c != '\n') {
+		if (n == size - 1) {
+			fprintf(stderr, "sh: line too long\n");
+			while (c >= 0 && c != '\n')
+				c = next_char(in);
+			n = 0;
+			break;
+		}
+		buf[n++] = c;
+	}
+	buf[n] = '\0';
+	return c < 0 && n == 0 ? END_OF_INPUT : n;
 }
 
 /* Is a quote left open at the end of s?  Then the next line goes on. */
@@ -1102,32 +1711,39 @@ static int quote_open(const char *s)
 }
 
 /*
- * Read a command line into buf, without its newline: one line, and more
- * while a quote is open.  Return 0, or -1 at the end of the input.
+ * Read a command line into buf: one line, and more while a quote is
+ * open (joined by newlines).  Return 0, or -1 at the end of the input.
+ * A line given up with Ctrl-C leaves an empty command, and $? 130 as
+ * in bash.
  */
 static int read_command(struct input *in, char *buf, int size)
 {
-	int n = 0, c;
+	int n = 0, len;
 
-	while ((c = next_char(in)) >= 0) {
-		if (c == '\n') {
-			buf[n] = '\0';
-			if (!quote_open(buf))
-				return 0;
-			if (interactive)
-				fprintf(stderr, "> ");
+	for (;;) {
+		if (interactive)
+			len = edit_line(buf + n, size - n);
+		else
+			len = read_plain_line(in, buf + n, size - n);
+		if (len == LINE_CANCELLED) {
+			buf[0] = '\0';
+			last_status = EXIT_SIGNAL + SIGINT;
+			return 0;
 		}
-		if (n == size - 1) {
+		if (len == END_OF_INPUT)
+			return n == 0 ? -1 : 0;
+		n += len;
+		if (!quote_open(buf))
+			return 0;
+		if (n >= size - 2) {
 			fprintf(stderr, "sh: line too long\n");
-			while (c >= 0 && c != '\n')
-				c = next_char(in);
-			n = 0;
-			break;
+			buf[0] = '\0';
+			return 0;
 		}
-		buf[n++] = c;
+		buf[n++] = '\n';
+		if (interactive)
+			fprintf(stderr, "> ");
 	}
-	buf[n] = '\0';
-	return c < 0 && n == 0 ? -1 : 0;
 }
 
 static void print_prompt(void)
@@ -1144,7 +1760,7 @@ static int run_input(struct input *in)
 	char line[MAX_LINE];
 
 	for (;;) {
-		reap_jobs(WNOHANG);
+		notify_jobs();
 		if (interactive)
 			print_prompt();
 		if (read_command(in, line, sizeof(line)) < 0)
@@ -1156,9 +1772,25 @@ static int run_input(struct input *in)
 	return last_status;
 }
 
+/*
+ * Job control: lead a process group of our own, have the terminal, and
+ * ignore the signals it sends.  The terminal's modes are kept, to be put
+ * back after the line editor and after each job in the foreground.
+ */
+static void start_job_control(void)
+{
+	set_job_signals(SIG_IGN);
+	setpgid(0, 0);
+	tcsetpgrp(STDIN_FILENO, getpgrp());
+	tcgetattr(STDIN_FILENO, &shell_modes);
+}
+
 int main(int argc, char **argv)
 {
 	struct input in = { STDIN_FILENO, NULL };
+
+	params = argv;		/* $0 is "sh" unless said otherwise */
+	nparams = 1;
 
 	if (argc > 1 && strcmp(argv[1], "-c") == 0) {
 		if (argc < 3) {
@@ -1166,7 +1798,13 @@ int main(int argc, char **argv)
 			return EXIT_SYNTAX;
 		}
 		in.text = argv[2];
+		if (argc > 3) {
+			params = argv + 3;
+			nparams = argc - 3;
+		}
 	} else if (argc > 1) {
+		params = argv + 1;
+		nparams = argc - 1;
 		in.fd = open(argv[1], O_RDONLY);
 		if (in.fd < 0) {
 			fprintf(stderr, "sh: %s: %s\n", argv[1], strerror(errno));
@@ -1175,5 +1813,7 @@ int main(int argc, char **argv)
 	} else {
 		interactive = isatty(STDIN_FILENO);
 	}
+	if (interactive)
+		start_job_control();
 	return run_input(&in);
 }

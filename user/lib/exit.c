@@ -3,9 +3,11 @@
  *
  * exit() calls the atexit functions in reverse order of registration,
  * flushes every stdio stream, then ends the process with _exit().
- * abort() sends SIGABRT to the process; until signal handling exists the
- * signal may not end it, so abort then exits with the status a shell
- * reports for death by SIGABRT (128 + 6).
+ * abort() unblocks SIGABRT and raises it.  If that returns (a handler
+ * returned, or SIGABRT is ignored) it sets SIGABRT back to SIG_DFL and
+ * raises it again, which ends the process.  Only init, which the kernel
+ * sends no signal it does not handle, gets past that: it exits with the
+ * status a shell reports for death by SIGABRT (128 + 6).
  */
 #include <limits.h>
 #include <signal.h>
@@ -36,6 +38,14 @@ _Noreturn void exit(int status)
 
 _Noreturn void abort(void)
 {
-	kill(getpid(), SIGABRT);
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	sigset_t abrt;
+
+	sigemptyset(&abrt);
+	sigaddset(&abrt, SIGABRT);
+	sigprocmask(SIG_UNBLOCK, &abrt, NULL);
+	raise(SIGABRT);
+	sigaction(SIGABRT, &dfl, NULL);
+	raise(SIGABRT);
 	_exit(SIGNAL_EXIT_BASE + SIGABRT);
 }

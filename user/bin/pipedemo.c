@@ -1,0 +1,246 @@
+/*
+ * pipedemo.c - a guided tour of pipes, for reading and for running.
+ *
+ *   pipedemo
+ *
+ * Part 1: a parent and a child talk through a pipe.  The child writes a
+ * few messages and exits; the parent reads them and then sees end of
+ * file (read returns 0), which comes only because every write end is
+ * closed - including the parent's own copy.
+ *
+ * Part 2: the pipeline `ls /bin | grep demo | wc -l` built by hand, the
+ * way a shell does it: two pipes, three children, dup2() to put the
+ * pipe ends on standard input and output, close() of every end a
+ * process does not use, execv() of the real programs, and waitpid().
+ *
+ * Messages from the parent start with "[parent]", from the children
+ * with "[child N]" (N is the process id).  A child whose standard output
+ * is a pipe writes its messages to standard error, which is still the
+ * terminal.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define NMESSAGES	3
+#define PAUSE_MS	300	/* between the child's messages */
+#define BUF_SIZE	128
+#define EXIT_EXEC_FAILED 127
+#define NSTAGES		3
+
+/* One stage of the hand-made pipeline. */
+struct stage {
+	const char *path;
+	char *const *argv;
+	const char *text;	/* the command as a shell would show it */
+};
+
+static char *const ls_argv[] = { "ls", "/bin", NULL };
+static char *const grep_argv[] = { "grep", "demo", NULL };
+static char *const wc_argv[] = { "wc", "-l", NULL };
+
+static const struct stage stages[NSTAGES] = {
+	{ "/bin/ls", ls_argv, "ls /bin" },
+	{ "/bin/grep", grep_argv, "grep demo" },
+	{ "/bin/wc", wc_argv, "wc -l" },
+};
+
+/* Print a paragraph of explanation, with a blank line after it. */
+static void explain(const char *text)
+{
+	printf("%s\n", text);
+	fflush(stdout);
+}
+
+/* Print one line of what is happening, tagged with who says it.  It goes
+ * to standard error when standard output may be a pipe (to_stderr). */
+static void say(bool to_stderr, const char *who, const char *fmt, ...)
+{
+	FILE *out = to_stderr ? stderr : stdout;
+	va_list ap;
+
+	va_start(ap, fmt);
+	fprintf(out, "  [%s] ", who);
+	vfprintf(out, fmt, ap);
+	fprintf(out, "\n");
+	fflush(out);
+	va_end(ap);
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+static void die(const char *what)
+{
+	fprintf(stderr, "pipedemo: %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+static pid_t fork_or_die(void)
+{
+	pid_t pid;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		die("fork");
+	return pid;
+}
+
+static void child_writes(int wfd)
+{
+	char who[BUF_SIZE], msg[BUF_SIZE];
+
+	snprintf(who, sizeof(who), "child %d", getpid());
+	for (int i = 1; i <= NMESSAGES; i++) {
+		snprintf(msg, sizeof(msg), "message %d of %d", i, NMESSAGES);
+		say(false, who, "write(%d, \"%s\")", wfd, msg);
+		if (write(wfd, msg, strlen(msg)) < 0)
+			die("write");
+		sleep_ms(PAUSE_MS);
+	}
+	say(false, who, "exiting - this closes my write end (fd %d)", wfd);
+	exit(0);
+}
+
+static void parent_reads(int rfd)
+{
+	char buf[BUF_SIZE];
+	ssize_t n;
+
+	while ((n = read(rfd, buf, sizeof(buf) - 1)) > 0) {
+		buf[n] = '\0';
+		say(false, "parent", "read(%d) returned %zd bytes: \"%s\"", rfd, n, buf);
+	}
+	if (n < 0)
+		die("read");
+	say(false, "parent", "read(%d) returned 0: end of file, no writer is left", rfd);
+}
+
+static void part1(void)
+{
+	int fds[2], status;
+	pid_t pid;
+
+	explain("Part 1: a parent and a child talk through a pipe\n"
+		"\n"
+		"pipe(fds) makes a pipe: a buffer in the kernel with two ends.\n"
+		"fds[0] is the read end, fds[1] the write end.  fork() copies the\n"
+		"descriptors, so parent and child both hold both ends.  Each\n"
+		"closes the end it does not use: the child only writes, the\n"
+		"parent only reads.\n");
+	if (pipe(fds) < 0)
+		die("pipe");
+	say(false, "parent", "pipe() gave fds[0] = %d (read end), fds[1] = %d (write end)",
+	    fds[0], fds[1]);
+	pid = fork_or_die();
+	if (pid == 0) {
+		close(fds[0]);
+		child_writes(fds[1]);
+	}
+	say(false, "parent", "forked child %d; closing my write end (fd %d)", pid, fds[1]);
+	close(fds[1]);
+	explain("\n"
+		"The parent now reads.  While the pipe is empty and a writer\n"
+		"exists, read() sleeps; each message wakes it.  When the child\n"
+		"exits, the last write end closes and read() returns 0: end of\n"
+		"file.  Had the parent kept its own write end open, that 0 would\n"
+		"never come and the parent would wait for ever.\n");
+	parent_reads(fds[0]);
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	say(false, "parent", "child %d exited with status %d", pid, WEXITSTATUS(status));
+}
+
+/* Child i of the pipeline: stdin from pipe i-1, stdout to pipe i. */
+static void run_stage(int i, int pipes[NSTAGES - 1][2])
+{
+	char who[BUF_SIZE];
+
+	snprintf(who, sizeof(who), "child %d", getpid());
+	if (i > 0) {
+		dup2(pipes[i - 1][0], STDIN_FILENO);
+		say(true, who, "dup2(%d, 0): my standard input is pipe %d's read end",
+		    pipes[i - 1][0], i);
+	}
+	if (i < NSTAGES - 1) {
+		dup2(pipes[i][1], STDOUT_FILENO);
+		say(true, who, "dup2(%d, 1): my standard output is pipe %d's write end",
+		    pipes[i][1], i + 1);
+	}
+	for (int p = 0; p < NSTAGES - 1; p++) {
+		close(pipes[p][0]);
+		close(pipes[p][1]);
+	}
+	say(true, who, "closed the pipe descriptors I no longer need; exec %s",
+	    stages[i].text);
+	execv(stages[i].path, stages[i].argv);
+	fprintf(stderr, "pipedemo: exec %s: %s\n", stages[i].path, strerror(errno));
+	_exit(EXIT_EXEC_FAILED);
+}
+
+static void part2(void)
+{
+	int pipes[NSTAGES - 1][2], status[NSTAGES];
+	pid_t pids[NSTAGES];
+
+	explain("\n"
+		"Part 2: the pipeline  ls /bin | grep demo | wc -l  built by hand\n"
+		"\n"
+		"A shell runs a pipeline of three commands with two pipes and\n"
+		"three child processes.  Each child moves its pipe ends onto\n"
+		"descriptor 0 (standard input) or 1 (standard output) with dup2(),\n"
+		"closes every other pipe descriptor, and execs the program, which\n"
+		"just reads fd 0 and writes fd 1 - it never knows about pipes.\n");
+	for (int p = 0; p < NSTAGES - 1; p++) {
+		if (pipe(pipes[p]) < 0)
+			die("pipe");
+		say(false, "parent", "pipe %d: read end %d, write end %d", p + 1,
+		    pipes[p][0], pipes[p][1]);
+	}
+	for (int i = 0; i < NSTAGES; i++) {
+		pids[i] = fork_or_die();
+		if (pids[i] == 0)
+			run_stage(i, pipes);
+		say(false, "parent", "forked child %d for \"%s\"", pids[i], stages[i].text);
+	}
+	explain("\n"
+		"The parent closes its copies of all four pipe descriptors.  This\n"
+		"matters: wc sees end of file only when every write end of pipe 2\n"
+		"is closed, and the parent holds one until it closes it.  Then it\n"
+		"waits for the three children.  The number wc prints among the\n"
+		"children's messages is the pipeline's output.\n");
+	for (int p = 0; p < NSTAGES - 1; p++) {
+		close(pipes[p][0]);
+		close(pipes[p][1]);
+	}
+	for (int i = 0; i < NSTAGES; i++)
+		waitpid(pids[i], &status[i], 0);
+	explain("");
+	for (int i = 0; i < NSTAGES; i++)
+		say(false, "parent", "\"%s\" (child %d) exited with status %d",
+		    stages[i].text, pids[i], WEXITSTATUS(status[i]));
+	explain("\n"
+		"grep exits with status 0 when it found a line, 1 when it found\n"
+		"none; a shell reports the last command's status as the\n"
+		"pipeline's.  The same plumbing is in the shell: see\n"
+		"user/bin/sh.c.");
+}
+
+int main(void)
+{
+	part1();
+	part2();
+	return 0;
+}
