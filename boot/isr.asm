@@ -46,6 +46,7 @@ trap_common:
 	push fs
 	push gs
 	pushad
+	cld			; user code may have left DF set; C code assumes it clear
 	mov ax, KERNEL_DS
 	mov ds, ax
 	mov es, ax

@@ -41,6 +41,7 @@
 #include "kernel/trap.h"
 #include "mm/mm.h"
 #include <uapi/signal.h>
+#include <uapi/unistd_32.h>
 #include <uapi/wait.h>
 
 #define INIT_PID	1
@@ -295,10 +296,11 @@ static void fix_restart(struct trapframe *tf, const struct sig_action *act)
 
 	if (tf->trapno != T_SYSCALL || current->syscall_nr < 0 || !is_restart_code(ret))
 		return;
-	if (act && (ret == -ERESTARTNOHAND || !(act->flags & SA_RESTART))) {
+	if (act && (ret != -ERESTARTSYS || !(act->flags & SA_RESTART))) {
 		tf->eax = (u32)-EINTR;
 	} else {
-		tf->eax = (u32)current->syscall_nr;
+		tf->eax = ret == -ERESTART_RESTARTBLOCK ? __NR_restart_syscall
+							: (u32)current->syscall_nr;
 		tf->eip -= INT80_SIZE;
 	}
 	current->syscall_nr = -1;

@@ -13,10 +13,11 @@
 
 #define ERESTARTSYS	512	/* restart if no handler runs or SA_RESTART */
 #define ERESTARTNOHAND	514	/* restart only if no handler runs */
+#define ERESTART_RESTARTBLOCK 516	/* no handler: go on through restart_syscall */
 
 static inline bool is_restart_code(long v)
 {
-	return v == -ERESTARTSYS || v == -ERESTARTNOHAND;
+	return v == -ERESTARTSYS || v == -ERESTARTNOHAND || v == -ERESTART_RESTARTBLOCK;
 }
 
 #endif

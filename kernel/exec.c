@@ -20,6 +20,7 @@
 #include "kernel/elf.h"
 #include "kernel/file.h"
 #include "kernel/fpu.h"
+#include "ipc/ipc.h"
 #include "ipc/signal.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
@@ -216,6 +217,7 @@ int do_execve(const char *path, char *const argv[], char *const envp[])
 		pgdir_free(pgdir);
 		return err;
 	}
+	shm_exit(current);
 	old = current->pgdir;
 	current->pgdir = pgdir;
 	switch_pgdir(pgdir);

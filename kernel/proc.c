@@ -25,6 +25,7 @@
 #include "kernel/string.h"
 #include "kernel/trap.h"
 #include "kernel/vfs.h"
+#include "ipc/ipc.h"
 #include "ipc/signal.h"
 #include "kernel/errno.h"
 #include <uapi/wait.h>
@@ -125,6 +126,7 @@ int proc_fork(void)
 	np->brk_start = current->brk_start;
 	np->brk = current->brk;
 	files_fork(np, current);
+	shm_fork(np, current);
 	signals_fork(np, current);
 	fpu_save(np->fpu);		/* fnsave also resets the FPU... */
 	fpu_restore(np->fpu);		/* ...so give the parent its state back */
@@ -165,6 +167,8 @@ __noreturn void proc_exit(int status)
 	if (p == init_proc)
 		init_exited(status);
 	files_exit(p);
+	sem_exit(p);
+	shm_exit(p);
 	pgdir_free(p->pgdir);
 	p->pgdir = NULL;
 	reparent_children(p);

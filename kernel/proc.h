@@ -47,6 +47,8 @@ struct wait_queue {
 
 struct file;
 struct inode;
+struct sem_undo;
+struct shm_attach;
 
 /* A signal's disposition (sigaction): handler, flags, mask. */
 struct sig_action {
@@ -116,6 +118,12 @@ struct proc {
 	bool cont_unreported;		/* for waitpid(WCONTINUED) */
 	bool autoreap;			/* parent ignores SIGCHLD: no zombie */
 	int syscall_nr;			/* the call in progress (restart), or -1 */
+	u32 restart_wake_at;		/* restart_syscall: the nanosleep's end */
+	void __user *restart_rem;	/* ...and where to report time left */
+
+	/* System V IPC (ipc/sem.c, ipc/shm.c) */
+	struct sem_undo *sem_undos;	/* SEM_UNDO adjustments, one per set */
+	struct shm_attach *shm_attaches;	/* attached shared memory */
 
 	u8 fpu[FPU_STATE_SIZE];		/* x87 registers while switched out */
 };

@@ -11,6 +11,7 @@
 #include "kernel/time.h"
 #include "kernel/timer.h"
 #include "kernel/vfs.h"
+#include "ipc/ipc.h"
 #include "mm/mm.h"
 #include "kernel/errno.h"
 #include <uapi/kstat.h>
@@ -320,7 +321,8 @@ long sys_brk(u32 addr)
 	u32 old_end = ALIGN_UP(current->brk, PAGE_SIZE);
 	u32 new_end = ALIGN_UP(addr, PAGE_SIZE);
 
-	if (addr < current->brk_start || addr > BRK_MAX)
+	if (addr < current->brk_start || addr > BRK_MAX ||
+	    (new_end > old_end && shm_overlaps(current, old_end, new_end)))
 		return current->brk;
 	if (new_end > old_end &&
 	    alloc_range(current->pgdir, old_end, new_end, PTE_U | PTE_W) < 0) {

@@ -15,32 +15,51 @@
 #define NSEC_PER_TICK	(NSEC_PER_SEC / HZ)
 #define USEC_PER_TICK	(1000000L / HZ)
 
-/* Sleep interruptibly; on a signal, report the time left in *rem and
- * fail with EINTR (nanosleep is never restarted, SA_RESTART or not). */
+/*
+ * Sleep interruptibly until tick wake_at.  A signal whose handler runs
+ * ends it with EINTR and the time left in *rem (nanosleep is never
+ * restarted, SA_RESTART or not).  A signal that runs no handler - a stop
+ * and continue, say - resumes the sleep for the time that was left, as
+ * Linux does through restart_syscall.
+ */
+static long sleep_until(u32 wake_at, struct timespec __user *rem)
+{
+	struct timespec left;
+
+	while ((s32)(wake_at - ticks) > 0) {
+		u32 left_ticks;
+
+		if (sleep_timeout(NULL, wake_at - ticks, true) != -ERESTARTSYS)
+			continue;
+		left_ticks = (s32)(wake_at - ticks) > 0 ? wake_at - ticks : 0;
+		left.tv_sec = (long)(left_ticks / HZ);
+		left.tv_nsec = (long)(left_ticks % HZ) * NSEC_PER_TICK;
+		if (rem && copy_to_user(rem, &left, sizeof(left)) < 0)
+			return -EFAULT;
+		current->restart_wake_at = wake_at;
+		current->restart_rem = rem;
+		return -ERESTART_RESTARTBLOCK;
+	}
+	return 0;
+}
+
 long sys_nanosleep(const struct timespec __user *ureq, struct timespec __user *rem)
 {
-	struct timespec req, left;
-	u32 nticks, start = ticks;
-	int err;
+	struct timespec req;
+	u32 nticks;
 
 	if (copy_from_user(&req, ureq, sizeof(req)) < 0)
 		return -EFAULT;
 	if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= NSEC_PER_SEC)
 		return -EINVAL;
 	nticks = (u32)req.tv_sec * HZ + (u32)((req.tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK);
-	if (nticks == 0)
-		return 0;
-	err = sleep_timeout(NULL, nticks, true);
-	if (err != -ERESTARTSYS)
-		return 0;
-	if (rem) {
-		u32 left_ticks = nticks - MIN(nticks, ticks - start);
-		left.tv_sec = (long)(left_ticks / HZ);
-		left.tv_nsec = (long)(left_ticks % HZ) * NSEC_PER_TICK;
-		if (copy_to_user(rem, &left, sizeof(left)) < 0)
-			return -EFAULT;
-	}
-	return -EINTR;
+	return sleep_until(ticks + nticks, rem);
+}
+
+/* restart_syscall (0): go on with an interrupted nanosleep. */
+long sys_restart_syscall(void)
+{
+	return sleep_until(current->restart_wake_at, current->restart_rem);
 }
 
 long sys_time(u32 __user *t)

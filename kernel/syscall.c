@@ -21,6 +21,7 @@ typedef long (*syscall_fn)();
 #define SYSCALL(name)	[__NR_##name] = (syscall_fn)sys_##name
 
 static const syscall_fn syscall_table[NR_SYSCALLS] = {
+	SYSCALL(restart_syscall),
 	SYSCALL(exit),
 	[__NR_exit_group] = (syscall_fn)sys_exit,
 	SYSCALL(fork),
@@ -106,6 +107,17 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	[__NR_setgid32] = (syscall_fn)sys_setgid,
 	SYSCALL(clock_gettime),
 	SYSCALL(pipe2),
+	SYSCALL(semget),
+	SYSCALL(semctl),
+	SYSCALL(shmget),
+	SYSCALL(shmctl),
+	SYSCALL(shmat),
+	SYSCALL(shmdt),
+	SYSCALL(msgget),
+	SYSCALL(msgsnd),
+	SYSCALL(msgrcv),
+	SYSCALL(msgctl),
+	[__NR_semtimedop] = (syscall_fn)sys_semtimedop,
 	SYSCALL(kstat),
 };
 

@@ -57,6 +57,7 @@ long sys_sysinfo(struct sysinfo __user *info);
 long sys_uname(struct utsname __user *u);
 
 /* kernel/sys_time.c */
+long sys_restart_syscall(void);
 long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem);
 long sys_time(u32 __user *t);
 long sys_gettimeofday(struct timeval __user *tv, void __user *tz);
@@ -92,6 +93,23 @@ long sys_rt_sigreturn(void);
 long sys_sigreturn(void);
 long sys_pause(void);
 long sys_alarm(u32 seconds);
+
+/* ipc/msg.c, ipc/sem.c, ipc/shm.c */
+struct sembuf;
+struct timespec64;
+long sys_msgget(int key, int flags);
+long sys_msgsnd(int id, const void __user *msg, long size, int flags);
+long sys_msgrcv(int id, void __user *msg, long size, long type, int flags);
+long sys_msgctl(int id, int cmd, void __user *buf);
+long sys_semget(int key, int nsems, int flags);
+long sys_semop(int id, struct sembuf __user *ops, unsigned nops);
+long sys_semtimedop(int id, struct sembuf __user *ops, unsigned nops,
+		    const struct timespec64 __user *timeout);
+long sys_semctl(int id, int num, int cmd, u32 arg);
+long sys_shmget(int key, u32 size, int flags);
+long sys_shmat(int id, u32 addr, int flags);
+long sys_shmdt(u32 addr);
+long sys_shmctl(int id, int cmd, void __user *buf);
 
 /* ipc/pipe.c */
 long sys_pipe(int __user *fds);

@@ -4,15 +4,16 @@
  * A fault in kernel mode is a kernel bug (user memory is only reached
  * through mm/uaccess.c, which checks first): panic with the address.
  * A fault in user mode is either a page the process may have but that is
- * not there yet - its stack growing down - which is mapped and the
- * instruction retried, or a bad access, which kills the process with
- * SIGSEGV.  Nothing else in the system is disturbed.
+ * not there yet - its stack growing down, or a page of an attached shared
+ * memory segment (ipc/shm.c) - which is mapped and the instruction
+ * retried, or a bad access, which raises SIGSEGV.  Nothing else in the system is disturbed.
  */
 #include "mm/mm.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/trap.h"
 #include "kernel/x86.h"
+#include "ipc/ipc.h"
 #include "ipc/signal.h"
 #include <uapi/signal.h>
 
@@ -27,7 +28,6 @@ bool user_fault_in(u32 va, bool write)
 {
 	pte_t *pte;
 
-	(void)write;
 	if (va >= USER_TOP)
 		return false;
 	pte = pgdir_walk(current->pgdir, va, false);
@@ -35,7 +35,7 @@ bool user_fault_in(u32 va, bool write)
 		return false;		/* present: a protection violation */
 	if (in_stack_region(va))
 		return alloc_range(current->pgdir, va, va + 1, PTE_U | PTE_W) == 0;
-	return false;
+	return shm_fault(va, write);
 }
 
 void page_fault(struct trapframe *tf)

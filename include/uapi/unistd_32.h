@@ -10,6 +10,7 @@
 #ifndef _UAPI_UNISTD_32_H
 #define _UAPI_UNISTD_32_H
 
+#define __NR_restart_syscall	  0
 #define __NR_exit		  1
 #define __NR_fork		  2
 #define __NR_read		  3

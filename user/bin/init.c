@@ -80,6 +80,13 @@ static pid_t start_shell(char *const argv[])
 		return -1;
 	}
 	if (pid == 0) {
+		/*
+		 * The child leads a session (and a process group) of its
+		 * own, as a login shell does on Linux, so that the shell and
+		 * its commands are not in init's group 1: kill(-1, sig)
+		 * would not mean that group but every process.
+		 */
+		setsid();
 		/* The child becomes the shell: execve() returns on error. */
 		execve(SHELL, argv, shell_env);
 		perror("init: " SHELL);

@@ -1088,7 +1088,7 @@ static int kill_one(const char *arg, int sig)
 				strerror(errno));
 			return -1;
 		}
-		/* As bash: else a stopped job would not see it for now. */
+		/* A stopped job would only see it once continued: as bash. */
 		if (job_state(j) == P_STOPPED &&
 		    (sig == SIGTERM || sig == SIGHUP))
 			signal_job(j, SIGCONT);
@@ -1378,6 +1378,7 @@ static int run_pipeline(struct pipeline *p)
 {
 	const struct builtin *b;
 	struct job *j;
+	int started, status;
 
 	if (expand_pipeline(p) < 0)
 		return 1;
@@ -1388,20 +1389,19 @@ static int run_pipeline(struct pipeline *p)
 	if (!j)
 		return 1;
 	start_pipeline(p, j);
-	if (j->nprocs == 0) {
+	started = j->nprocs;
+	if (started == 0) {
 		j->id = 0;
 		return 1;
 	}
-	if (j->nprocs < p->ncmds) {	/* wait for what did start */
-		wait_foreground(j);
-		return 1;
+	if (p->background) {
+		if (interactive)
+			fprintf(stderr, "[%d] %d\n", j->id,
+				(int)j->pids[started - 1]);
+		return 0;
 	}
-	if (!p->background)
-		return wait_foreground(j);
-	if (interactive)
-		fprintf(stderr, "[%d] %d\n", j->id,
-			(int)j->pids[j->nprocs - 1]);
-	return 0;
+	status = wait_foreground(j);
+	return started < p->ncmds ? 1 : status;
 }
 
 /* Run the pipelines of a line, minding && and ||. */
