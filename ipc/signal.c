@@ -139,8 +139,10 @@ static int send_full(struct proc *p, int sig, int code, int status, u32 addr)
 {
 	if (sig == 0 || !proc_alive(p))
 		return 0;
-	if (sig == SIGCONT || sig == SIGKILL)
+	if (sig == SIGCONT)
 		continue_process(p);
+	if (sig == SIGKILL && p->state == P_STOPPED)
+		p->state = P_RUNNABLE;		/* to die, not to be reported continued */
 	if (STOP_SIGNALS & SIGBIT(sig))
 		p->sig_pending &= ~SIGBIT(SIGCONT);
 	if (is_ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)))

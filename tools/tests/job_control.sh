@@ -93,16 +93,17 @@ press() {
 	printf '%s' "$1" >&"$serial"
 }
 
-# interrupt - Ctrl-C until the prompt comes back: the first one may come
-# before the command has started and taken the terminal.
-interrupt() {
+# press_until_prompt KEY - type the control character KEY (e.g. $ctrl_c)
+# until the prompt comes back: the first one may come before the command
+# has started and taken the terminal, and then nobody gets its signal.
+press_until_prompt() {
 	for _ in 1 2 3; do
-		press "$ctrl_c"
+		press "$1"
 		if wait_until 5 "$qemu_pid" prompt_back; then
 			return
 		fi
 	done
-	fail "Ctrl-C did not bring the prompt back"
+	fail "the prompt did not come back after $(printf '%q' "$1")"
 }
 
 line_offset=0
@@ -112,7 +113,7 @@ wait_until "$boot_timeout" "$qemu_pid" prompt_back ||
 # Ctrl-C ends the foreground job, not the shell.
 start 'sleep 100'
 sleep 1
-interrupt
+press_until_prompt "$ctrl_c"
 mark
 run 'echo alive $?'
 expect '^alive 130$' '"alive 130" after Ctrl-C'
@@ -121,14 +122,13 @@ expect '^alive 130$' '"alive 130" after Ctrl-C'
 mark
 start 'sleep 100'
 sleep 1
-press "$ctrl_z"
-wait_prompt
+press_until_prompt "$ctrl_z"
 expect '^\[1\]\+ +Stopped +sleep 100$' '"[1]+  Stopped  sleep 100" after Ctrl-Z'
 mark
 start 'fg'
 expect '^sleep 100$' 'fg to print the command it continues'
 sleep 1
-interrupt
+press_until_prompt "$ctrl_c"
 mark
 run 'jobs; echo alive'
 expect '^alive$' 'the shell to run commands after fg and Ctrl-C'
@@ -156,11 +156,16 @@ run 'kill -USR1 %1'
 mark
 run 'ps'
 expect ' T +00000200 .*yes$' 'ps to show SIGUSR1 (00000200) pending for the stopped yes'
-# The report comes before the next prompt, or the one after.
+# The report comes before a prompt once yes has died, or from jobs.
+killed='^\[1\]\+ +Killed +yes > /dev/null$'
 mark
 run 'kill -9 %1'
-run 'jobs'
-expect '^\[1\]\+ +Killed +yes > /dev/null$' '"[1]+  Killed  yes > /dev/null"'
+for _ in 1 2 3; do
+	reply_has "$killed" && break
+	sleep 1
+	run 'jobs'
+done
+expect "$killed" '"[1]+  Killed  yes > /dev/null"'
 mark
 run 'jobs; echo alive'
 expect '^alive$' 'the shell to be alive at the end'
