@@ -28,6 +28,7 @@
 #include "ipc/ipc.h"
 #include "ipc/signal.h"
 #include "kernel/errno.h"
+#include <uapi/signal.h>
 #include <uapi/wait.h>
 
 #define INIT_PID	1
@@ -147,6 +148,51 @@ static void reparent_children(struct proc *p)
 	}
 }
 
+/*
+ * A process group is orphaned when no member has a parent in another
+ * group of the same session - no job-control shell is left to continue
+ * it.  POSIX: if a group becomes orphaned by an exit while a member is
+ * stopped, every member gets SIGHUP and then SIGCONT, so that nothing
+ * stays stopped for ever.
+ */
+static bool group_orphaned(int pgid)
+{
+	for (int i = 0; i < NPROC; i++) {
+		struct proc *q = &proc_table[i], *parent = q->parent;
+		if (proc_alive(q) && q->pgid == pgid && proc_alive(parent) &&
+		    parent->pgid != pgid && parent->sid == q->sid)
+			return false;
+	}
+	return true;
+}
+
+static bool group_has_stopped(int pgid)
+{
+	for (int i = 0; i < NPROC; i++)
+		if (proc_table[i].state == P_STOPPED && proc_table[i].pgid == pgid)
+			return true;
+	return false;
+}
+
+static void hangup_if_orphaned(int pgid)
+{
+	if (group_has_stopped(pgid) && group_orphaned(pgid)) {
+		send_signal_group(pgid, SIGHUP, SI_KERNEL);
+		send_signal_group(pgid, SIGCONT, SI_KERNEL);
+	}
+}
+
+/* p has just exited: its own group and its children's may be orphaned. */
+static void release_orphaned_groups(struct proc *p)
+{
+	hangup_if_orphaned(p->pgid);
+	for (int i = 0; i < NPROC; i++) {
+		struct proc *c = &proc_table[i];
+		if (proc_alive(c) && c->parent == init_proc && c->pgid != p->pgid)
+			hangup_if_orphaned(c->pgid);
+	}
+}
+
 /* When init ends: under qemu-run its status is the command's status. */
 static __noreturn void init_exited(int status)
 {
@@ -174,6 +220,7 @@ __noreturn void proc_exit(int status)
 	reparent_children(p);
 	p->exit_status = status;
 	p->state = P_ZOMBIE;
+	release_orphaned_groups(p);
 	signal_parent_exit(p, status);
 	wake_up(&p->parent->child_wait);
 	sched();

@@ -118,7 +118,6 @@ void tty_input(char c)
 		c = '\n';
 	if (lflag(ISIG) && (c == cc[VINTR] || c == cc[VQUIT] || c == cc[VSUSP])) {
 		echo(c);
-		echo('\n');
 		signal_foreground(c == cc[VINTR] ? SIGINT : c == cc[VQUIT] ? SIGQUIT : SIGTSTP);
 		return;
 	}

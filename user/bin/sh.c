@@ -879,17 +879,19 @@ static int wait_foreground(struct job *j)
 		tcsetattr(STDIN_FILENO, TCSADRAIN, &shell_modes);
 	}
 	if (job_state(j) == P_STOPPED) {	/* reported before the prompt */
+		fputc('\n', stderr);		/* after the terminal's "^Z" */
 		for (i = 0; j->state[i] != P_STOPPED; i++)
 			;
 		return exit_code(j->status[i]);
 	}
 	status = j->status[j->nprocs - 1];
 	/*
-	 * As bash, say how a signal ended it, except for Ctrl-C (the
-	 * terminal echoed "^C" and a newline) and a broken pipe.
+	 * As bash, say how a signal ended it, except for a broken pipe and
+	 * Ctrl-C, where the terminal echoed "^C" and only a newline is due.
 	 */
-	if (WIFSIGNALED(status) && WTERMSIG(status) != SIGINT &&
-	    WTERMSIG(status) != SIGPIPE)
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGINT)
+		fputc('\n', stderr);
+	else if (WIFSIGNALED(status) && WTERMSIG(status) != SIGPIPE)
 		fprintf(stderr, "%s\n", strsignal(WTERMSIG(status)));
 	j->id = 0;
 	return exit_code(status);

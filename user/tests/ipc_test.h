@@ -36,6 +36,7 @@
 #define MSEC_PER_SEC		1000L
 #define SLEEP_WAIT_MS		3000	/* longest wait for a child to sleep */
 #define POLL_MS			2
+#define SETTLE_MS		20	/* time to act on a wrong wake-up */
 #define USER_UID		1000	/* the ordinary user of permission tests */
 #define USER_GID		1000
 #define LINUX_NR_SETGROUPS32	206
@@ -202,6 +203,16 @@ static inline bool wait_sleeping(pid_t pid)
 	return true;
 }
 
+/*
+ * After an event that must not end child pid's wait: is it (back) asleep
+ * a moment later?  A wrongly woken child would have exited by then.
+ */
+static inline bool stays_asleep(pid_t pid)
+{
+	sleep_ms(SETTLE_MS);
+	return wait_sleeping(pid);
+}
+
 /* Wait until semctl(semid, semnum, cmd) (GETNCNT, GETZCNT) is n. */
 static inline bool wait_semcount(int semid, int semnum, int cmd, int n)
 {
@@ -239,10 +250,19 @@ static inline long free_frames(void)
 	return (long)info.free_frames;
 }
 
-/* Is this the kernel of this tree (kstat exists), rather than Linux? */
+/*
+ * Is this the kernel of this tree (kstat exists), rather than Linux?
+ * errno is kept, so that it can be asked inside a CHECK.
+ */
 static inline bool on_this_kernel(void)
 {
-	return free_frames() >= 0;
+	static int known = -1;
+	int saved = errno;
+
+	if (known < 0)
+		known = free_frames() >= 0;
+	errno = saved;
+	return known;
 }
 
 /*

@@ -12,11 +12,15 @@
  * signal numbers give EINVAL; setting SIG_IGN discards a pending signal,
  * and so does SIG_DFL for a signal whose default is to ignore it; an
  * ignored signal sent while blocked stays pending until unblocked, then
- * vanishes.
+ * vanishes.  A handler installed straight through rt_sigaction without
+ * SA_RESTORER (no libc return path) still returns: the kernel supplies
+ * one.
  */
+#include <uapi/unistd_32.h>
 #include "sig_test.h"
 
 #define BAD_SIG_RT	65	/* beyond even Linux's real-time signals */
+#define KERNEL_SET_SIZE	8
 
 static volatile sig_atomic_t hits;
 static volatile sig_atomic_t last_sig;
@@ -164,6 +168,24 @@ static void check_resethand(void)
 	CHECK(child_killed_by(pid, SIGUSR1), "second SIGUSR1 after SA_RESETHAND did not kill");
 }
 
+/* Handlers whose return the kernel must arrange (old and rt frames). */
+static void check_no_restorer(void)
+{
+	static const unsigned long flags[] = { 0, SA_SIGINFO };
+
+	for (unsigned i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
+		struct kernel_sigaction ka = { (void *)count, flags[i], NULL, { 0, 0 } };
+
+		CHECK(syscall(__NR_rt_sigaction, SIGUSR1, &ka, NULL, KERNEL_SET_SIZE) == 0,
+		      "rt_sigaction without SA_RESTORER");
+		hits = 0;
+		raise(SIGUSR1);
+		CHECK(hits == 1, "handler without SA_RESTORER (flags %#lx) ran %d times",
+		      flags[i], hits);
+	}
+	signal(SIGUSR1, SIG_DFL);
+}
+
 static void check_uncatchable(void)
 {
 	static const int sigs[] = { SIGKILL, SIGSTOP };
@@ -250,6 +272,7 @@ int main(void)
 	check_old_action();
 	check_siginfo();
 	check_resethand();
+	check_no_restorer();
 	check_uncatchable();
 	check_bad_numbers();
 	check_ignored();
