@@ -51,17 +51,25 @@ void inode_get(struct inode *ip)
 	ip->refs++;
 }
 
+/* Drop a reference; free the inode when it has neither users nor names.
+ * A freed directory drops its reference on its parent, which may free
+ * that in turn: a loop, not recursion, however deep the chain. */
 void inode_put(struct inode *ip)
 {
-	if (--ip->refs < 0)
-		panic("inode_put: inode %u has negative refs", ip->ino);
-	if (ip->refs > 0 || ip->nlink > 0)
-		return;
-	inode_truncate(ip, 0);
-	kfree(ip->pages);
-	if (S_ISDIR(ip->mode) && ip->parent && ip->parent != ip)
-		inode_put(ip->parent);
-	kfree(ip);
+	while (ip) {
+		struct inode *parent = NULL;
+
+		if (--ip->refs < 0)
+			panic("inode_put: inode %u has negative refs", ip->ino);
+		if (ip->refs > 0 || ip->nlink > 0)
+			return;
+		inode_truncate(ip, 0);
+		kfree(ip->pages);
+		if (S_ISDIR(ip->mode) && ip->parent != ip)
+			parent = ip->parent;
+		kfree(ip);
+		ip = parent;
+	}
 }
 
 void vfs_init(void)
