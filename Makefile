@@ -19,6 +19,7 @@ BUILD	:= build
 CC	:= gcc
 LD	:= ld
 NASM	:= nasm
+STRIP	:= strip --strip-debug
 QEMU	:= qemu-system-i386
 GDBPORT	?= 1234
 MEM	?= 128M
@@ -77,7 +78,7 @@ $(BUILD)/boot/initrd.o: boot/initrd.asm $(BUILD)/initrd.tar
 # functions, which become the symbol table (.ksyms) that panic() uses for
 # backtraces; .ksyms sits last, so the second link moves no function.
 $(BUILD)/kernel.nosyms.elf: $(KOBJ) $(BUILD)/boot/initrd.o $(BUILD)/ksyms.empty.o linker.ld
-	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(BUILD)/boot/initrd.o $(BUILD)/ksyms.empty.o
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(BUILD)/boot/initrd.o $(BUILD)/ksyms.empty.o $(LIBGCC)
 
 $(BUILD)/ksyms.empty.o: tools/mksyms.sh
 	@mkdir -p $(dir $@)
@@ -90,7 +91,7 @@ $(BUILD)/ksyms.o: $(BUILD)/kernel.nosyms.elf tools/mksyms.sh
 
 $(BUILD)/kernel.elf: $(KOBJ) $(BUILD)/boot/initrd.o $(BUILD)/ksyms.o linker.ld
 	@echo "  LD      $@"
-	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(BUILD)/boot/initrd.o $(BUILD)/ksyms.o
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(BUILD)/boot/initrd.o $(BUILD)/ksyms.o $(LIBGCC)
 
 $(BUILD)/os.iso: $(BUILD)/kernel.elf boot/grub.cfg
 	@mkdir -p $(BUILD)/iso/boot/grub
@@ -149,15 +150,17 @@ ROOT_FILES := $(addprefix $(BUILD)/user/bin/,$(PROGS)) \
 	      $(addprefix $(BUILD)/extra/,$(EXTRA)) \
 	      $(wildcard user/etc/*)
 
-# The root file system the kernel unpacks at boot: a ustar archive.  It is
+# The root file system the kernel unpacks at boot: a ustar archive of the
+# programs without their debugging information (gdb reads that from the
+# copies in build/user).  It is
 # staged afresh each time (EXTRA_PROGS may differ) but replaced only when
 # its contents changed, so an unchanged tree relinks nothing.
 $(BUILD)/initrd.tar: $(ROOT_FILES) FORCE
 	@rm -rf $(BUILD)/root && mkdir -p $(BUILD)/root/bin $(BUILD)/root/test \
 		$(BUILD)/root/etc $(BUILD)/root/tmp $(BUILD)/root/dev
-	@for p in $(PROGS); do cp $(BUILD)/user/bin/$$p $(BUILD)/root/bin/; done
-	@for p in $(TESTS); do cp $(BUILD)/user/tests/$$p $(BUILD)/root/test/; done
-	@for p in $(EXTRA); do cp $(BUILD)/extra/$$p $(BUILD)/root/bin/; done
+	@for p in $(PROGS); do $(STRIP) $(BUILD)/user/bin/$$p -o $(BUILD)/root/bin/$$p; done
+	@for p in $(TESTS); do $(STRIP) $(BUILD)/user/tests/$$p -o $(BUILD)/root/test/$$p; done
+	@for p in $(EXTRA); do $(STRIP) $(BUILD)/extra/$$p -o $(BUILD)/root/bin/$$p; done
 	@if [ -n "$(wildcard user/etc/*)" ]; then cp user/etc/* $(BUILD)/root/etc/; fi
 	@tar --format=ustar --owner=0 --group=0 --mtime=@0 --sort=name \
 		-cf $@.new -C $(BUILD)/root .

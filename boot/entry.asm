@@ -5,7 +5,7 @@
 ; The kernel is linked in the higher half (0xC0100000) but loaded at
 ; 1 MiB, so before paging is on only position-independent code may run.
 ; _start switches on paging with a boot page directory of 4 MiB pages that
-; maps the first 16 MiB twice, at 0 (so the next instruction still exists)
+; maps the first 64 MiB twice, at 0 (so the next instruction still exists)
 ; and at KERNBASE, then jumps to the higher half and calls kernel_main.
 ; mm/paging.c replaces this directory with the real kernel one.
 
@@ -23,7 +23,7 @@ CR0_NE		equ 1 << 5		; x87 errors as exception 16
 CR0_WP		equ 1 << 16		; kernel writes honour read-only pages
 CR0_PG		equ 1 << 31
 CR4_PSE		equ 1 << 4		; allow 4 MiB pages
-BOOT_MAP_MB	equ 16
+BOOT_MAP_MB	equ 64
 BOOT_STACK_SIZE	equ 16384
 
 section .multiboot progbits alloc noexec nowrite align=4

@@ -174,10 +174,22 @@ static void drop_undos(int semid)
 
 /* ------------------------------------------------------ the operations */
 
+/* Would op's SEM_UNDO adjustment leave the range Linux allows? */
+static bool undo_out_of_range(const struct sembuf *op, const struct sem_undo *undo)
+{
+	int adj;
+
+	if (!(op->sem_flg & SEM_UNDO) || !undo)
+		return false;
+	adj = undo->adj[op->sem_num] - op->sem_op;
+	return adj < -SEMAEM - 1 || adj > SEMAEM;
+}
+
 /*
  * Apply ops to s, all or none.  Returns 0 when applied (recording pid
  * and undo adjustments), SEM_BLOCKED when some op must wait (nothing
- * changed), -ERANGE when a value would pass SEMVMX (nothing changed).
+ * changed), -ERANGE when a value would pass SEMVMX or an undo adjustment
+ * SEMAEM (nothing changed).
  */
 static int try_ops(struct sem_set *s, const struct sembuf *ops, int n,
 		   struct sem_undo *undo, int pid)
@@ -190,7 +202,7 @@ static int try_ops(struct sem_set *s, const struct sembuf *ops, int n,
 
 		if ((ops[i].sem_op == 0 && sem->val != 0) || v < 0)
 			result = SEM_BLOCKED;
-		else if (v > SEMVMX)
+		else if (v > SEMVMX || undo_out_of_range(&ops[i], undo))
 			result = -ERANGE;
 		if (result)
 			break;

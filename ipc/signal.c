@@ -561,13 +561,14 @@ long sys_pause(void)
 	return wait_for_signal();
 }
 
+/* alarm: counted in 64 bits, since seconds * HZ may not fit in 32. */
 long sys_alarm(u32 seconds)
 {
-	u32 left = 0;
+	u64 now = ticks, left = 0;
 
-	if (current->alarm_at > ticks)
-		left = (current->alarm_at - ticks + HZ - 1) / HZ;
-	current->alarm_at = seconds ? ticks + seconds * HZ : 0;
+	if (current->alarm_at > now)
+		left = (current->alarm_at - now + HZ - 1) / HZ;
+	current->alarm_at = seconds ? now + (u64)seconds * HZ : 0;
 	return (long)left;
 }
 
@@ -629,7 +630,8 @@ void signal_parent_exit(struct proc *p, int status)
 /* ------------------------------------------------------------- kill */
 
 /* Root may signal anyone; others need their real or effective uid to be
- * the target's real or saved uid. */
+ * the target's real or saved uid - except that SIGCONT may be sent to any
+ * process of the same session (see kill_one). */
 static bool may_signal(const struct proc *p)
 {
 	return current->euid == 0 || current->uid == p->uid || current->uid == p->suid ||
@@ -638,14 +640,16 @@ static bool may_signal(const struct proc *p)
 
 static int kill_one(struct proc *p, int sig)
 {
-	if (!may_signal(p))
+	if (!may_signal(p) && !(sig == SIGCONT && p->sid == current->sid))
 		return -EPERM;
 	return send_signal(p, sig, SI_USER);
 }
 
 /* Signal every live process selected by match; -ESRCH if none exists,
- * -EPERM if none could be signalled. */
-static int kill_many(int sig, bool (*match)(const struct proc *p, int arg), int arg)
+ * -EPERM if none could be signalled - except for kill(-1), which Linux
+ * lets succeed as long as there was someone to try. */
+static int kill_many(int sig, bool (*match)(const struct proc *p, int arg), int arg,
+		     bool everyone)
 {
 	int found = 0, sent = 0;
 
@@ -657,7 +661,9 @@ static int kill_many(int sig, bool (*match)(const struct proc *p, int arg), int 
 		if (kill_one(p, sig) == 0)
 			sent++;
 	}
-	return sent ? 0 : found ? -EPERM : -ESRCH;
+	if (!found)
+		return -ESRCH;
+	return sent || everyone ? 0 : -EPERM;
 }
 
 static bool in_group(const struct proc *p, int pgid)
@@ -683,8 +689,8 @@ long sys_kill(int pid, int sig)
 		return kill_one(p, sig);
 	}
 	if (pid == 0)
-		return kill_many(sig, in_group, current->pgid);
+		return kill_many(sig, in_group, current->pgid, false);
 	if (pid == -1)
-		return kill_many(sig, everyone_else, 0);
-	return kill_many(sig, in_group, -pid);
+		return kill_many(sig, everyone_else, 0, true);
+	return kill_many(sig, in_group, -pid, false);
 }

@@ -155,11 +155,12 @@ static void reparent_children(struct proc *p)
  * stopped, every member gets SIGHUP and then SIGCONT, so that nothing
  * stays stopped for ever.
  */
-static bool group_orphaned(int pgid)
+static bool group_orphaned(int pgid, const struct proc *leaving)
 {
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *q = &proc_table[i], *parent = q->parent;
-		if (proc_alive(q) && q->pgid == pgid && proc_alive(parent) &&
+		if (proc_alive(q) && q != leaving && q->pgid == pgid &&
+		    parent != leaving && proc_alive(parent) &&
 		    parent->pgid != pgid && parent->sid == q->sid)
 			return false;
 	}
@@ -174,22 +175,31 @@ static bool group_has_stopped(int pgid)
 	return false;
 }
 
-static void hangup_if_orphaned(int pgid)
+static void hangup_if_orphaned(int pgid, const struct proc *leaving)
 {
-	if (group_has_stopped(pgid) && group_orphaned(pgid)) {
+	if (group_has_stopped(pgid) && group_orphaned(pgid, leaving)) {
 		send_signal_group(pgid, SIGHUP, SI_KERNEL);
 		send_signal_group(pgid, SIGCONT, SI_KERNEL);
 	}
 }
 
-/* p has just exited: its own group and its children's may be orphaned. */
+/*
+ * p is exiting (its children not yet handed to init).  A group becomes
+ * orphaned by this exit only if p was its link to the session's job
+ * control: p's own group if p's parent is in another group of the same
+ * session, and each child's group (other than p's) in p's session.
+ */
 static void release_orphaned_groups(struct proc *p)
 {
-	hangup_if_orphaned(p->pgid);
+	struct proc *parent = p->parent;
+
+	if (parent->pgid != p->pgid && parent->sid == p->sid)
+		hangup_if_orphaned(p->pgid, p);
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *c = &proc_table[i];
-		if (proc_alive(c) && c->parent == init_proc && c->pgid != p->pgid)
-			hangup_if_orphaned(c->pgid);
+		if (proc_alive(c) && c->parent == p && c->pgid != p->pgid &&
+		    c->sid == p->sid)
+			hangup_if_orphaned(c->pgid, p);
 	}
 }
 
@@ -217,10 +227,10 @@ __noreturn void proc_exit(int status)
 	shm_exit(p);
 	pgdir_free(p->pgdir);
 	p->pgdir = NULL;
+	release_orphaned_groups(p);
 	reparent_children(p);
 	p->exit_status = status;
 	p->state = P_ZOMBIE;
-	release_orphaned_groups(p);
 	signal_parent_exit(p, status);
 	wake_up(&p->parent->child_wait);
 	sched();

@@ -112,7 +112,7 @@ struct proc {
 	struct sig_origin sig_from[NSIG];	/* who raised each pending signal */
 	u32 saved_mask;			/* sigsuspend: the mask to restore */
 	bool restore_mask;
-	u32 alarm_at;			/* tick of the SIGALRM, 0 = none */
+	u64 alarm_at;			/* tick of the SIGALRM, 0 = none */
 	int stop_sig;			/* the signal that stopped it */
 	bool stop_unreported;		/* for waitpid(WUNTRACED) */
 	bool cont_unreported;		/* for waitpid(WCONTINUED) */

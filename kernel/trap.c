@@ -49,7 +49,7 @@ static const u8 exception_signal[T_NEXCEPTIONS] = {
 
 /* The si_code that goes with it. */
 static const u8 exception_code[T_NEXCEPTIONS] = {
-	[T_DIVIDE] = FPE_INTDIV,	[T_BRKPT] = TRAP_BRKPT,
+	[T_DIVIDE] = FPE_INTDIV,	[T_BRKPT] = SI_KERNEL,
 	[T_ILLOP] = ILL_ILLOPN,		[T_GPFLT] = SI_KERNEL,
 	[T_SEGNP] = BUS_ADRERR,		[T_STACK] = BUS_ADRERR,
 };
@@ -93,7 +93,9 @@ static void exception(struct trapframe *tf)
 	sig = tf->trapno < T_NEXCEPTIONS ? exception_signal[tf->trapno] : 0;
 	printk("pid %d (%s): %s at ip %08x\n", current->pid, current->name,
 	       trap_name(tf->trapno), tf->eip);
-	force_sig_fault(sig ? sig : SIGSEGV, exception_code[tf->trapno], tf->eip);
+	/* Linux gives the faulting instruction as si_addr, but 0 for #GP. */
+	force_sig_fault(sig ? sig : SIGSEGV, exception_code[tf->trapno],
+			tf->trapno == T_GPFLT ? 0 : tf->eip);
 }
 
 /* Last stop before user mode: yield if our time is up, then act on

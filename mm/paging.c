@@ -120,6 +120,22 @@ int alloc_range(pde_t *pgdir, u32 start, u32 end, u32 flags)
 	return 0;
 }
 
+/* Free the page table behind directory entry i if it maps nothing. */
+static void free_table_if_empty(pde_t *pgdir, u32 i)
+{
+	pte_t *table = P2V(PTE_ADDR(pgdir[i]));
+
+	for (u32 j = 0; j < PAGE_ENTRIES; j++)
+		if (table[j] & PTE_P)
+			return;
+	frame_put(PTE_ADDR(pgdir[i]));
+	pgdir[i] = 0;
+	if (is_current(pgdir))
+		switch_pgdir(pgdir);		/* flush the TLB */
+}
+
+/* Unmap [start, end), putting each page's frame, and give back the page
+ * tables left empty. */
 void unmap_range(pde_t *pgdir, u32 start, u32 end)
 {
 	bool flush = is_current(pgdir);
@@ -127,16 +143,18 @@ void unmap_range(pde_t *pgdir, u32 start, u32 end)
 	for (u32 va = ALIGN_DOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE) {
 		pte_t *pte = pgdir_walk(pgdir, va, false);
 
-		if (!pte) {
-			va = ALIGN_DOWN(va, LARGE_PAGE_SIZE) + LARGE_PAGE_SIZE - PAGE_SIZE;
-			continue;
-		}
-		if (*pte & PTE_P) {
+		if (pte && (*pte & PTE_P)) {
 			frame_put(PTE_ADDR(*pte));
 			*pte = 0;
 			if (flush)
 				invlpg(va);
 		}
+		if (PTX(va) == PAGE_ENTRIES - 1 || va + PAGE_SIZE >= end) {
+			if (pgdir[PDX(va)] & PTE_P)
+				free_table_if_empty(pgdir, PDX(va));
+		}
+		if (!pte)
+			va = ALIGN_DOWN(va, LARGE_PAGE_SIZE) + LARGE_PAGE_SIZE - PAGE_SIZE;
 	}
 }
 

@@ -13,7 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 qemu_timeout=30
 motd=$repo_root/user/etc/motd
-sh_binary=$repo_root/build/user/bin/sh
+sh_binary=$repo_root/build/root/bin/sh
 [[ -f $repo_root/build/kernel.elf && -f $sh_binary ]] || die "build first (make)"
 make_tmpdir
 

@@ -97,7 +97,10 @@ static inline _Noreturn void child_exit(void)
 	_exit(failures ? EXIT_CHILD_FAILED : 0);
 }
 
-/* fork, with stdout flushed first so that nothing is printed twice. */
+/*
+ * fork, with stdout flushed first so that nothing is printed twice; the
+ * child starts with no failures of its own.
+ */
 static inline pid_t test_fork(void)
 {
 	pid_t pid;
@@ -108,6 +111,8 @@ static inline pid_t test_fork(void)
 		fprintf(stderr, "FAIL: fork: %s\n", strerror(errno));
 		exit(1);
 	}
+	if (pid == 0)
+		failures = 0;
 	return pid;
 }
 

@@ -11,7 +11,9 @@
 #include "sig_test.h"
 
 #define CHILDREN	5
-#define EXIT_MS		200		/* time for the children to exit */
+#define SETTLE_MS	100		/* from closing its files to being a zombie */
+#define GONE_WAIT_MS	2000		/* longest wait for a child to vanish */
+#define POLL_MS		10
 #define LIVE_MS		150		/* a child that lives a while */
 #define SLACK_MS	50
 
@@ -44,13 +46,39 @@ static void set_chld(void (*fn)(int), int flags)
 	sigaction(SIGCHLD, &sa, NULL);
 }
 
+/* Fork CHILDREN children that exit at once, and return when they have:
+ * each holds the write end of a pipe, so end of file on it means that
+ * all of them closed their files on the way out. */
 static void spawn_exiting(pid_t pids[CHILDREN])
 {
+	int fds[2];
+	char c;
+
+	if (pipe(fds) < 0) {
+		CHECK(0, "pipe");
+		exit(1);
+	}
 	for (int i = 0; i < CHILDREN; i++) {
 		pids[i] = test_fork();
 		if (pids[i] == 0)
 			_exit(i);
 	}
+	close(fds[1]);
+	while (read(fds[0], &c, 1) != 0)
+		;
+	close(fds[0]);
+	sleep_ms(SETTLE_MS);
+}
+
+/* Has pid vanished (reaped), within GONE_WAIT_MS? */
+static int vanishes(pid_t pid)
+{
+	for (int waited = 0; waited < GONE_WAIT_MS; waited += POLL_MS) {
+		if (kill(pid, 0) == -1 && errno == ESRCH)
+			return 1;
+		sleep_ms(POLL_MS);
+	}
+	return 0;
 }
 
 /* SIGCHLD ignored (fn SIG_IGN) or SA_NOCLDWAIT (fn a handler). */
@@ -63,12 +91,8 @@ static void check_autoreap(void (*fn)(int), int flags, const char *how)
 	set_chld(fn, flags);
 	chld_runs = 0;
 	spawn_exiting(pids);
-	sleep_ms(EXIT_MS);
-	for (int i = 0; i < CHILDREN; i++) {
-		errno = 0;
-		CHECK(kill(pids[i], 0) == -1 && errno == ESRCH, "%s: child %d left a zombie",
-		      how, i);
-	}
+	for (int i = 0; i < CHILDREN; i++)
+		CHECK(vanishes(pids[i]), "%s: child %d left a zombie", how, i);
 	errno = 0;
 	CHECK(wait(NULL) == -1 && errno == ECHILD, "%s: wait found a child", how);
 
@@ -97,7 +121,7 @@ static void check_zombie(void)
 
 	if (pid == 0)
 		_exit(CHILDREN);
-	sleep_ms(EXIT_MS);
+	sleep_ms(SETTLE_MS);
 	CHECK(kill(pid, 0) == 0, "a zombie should still exist");
 	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
 	      WEXITSTATUS(status) == CHILDREN, "waitpid on the zombie: status %#x", status);
@@ -114,7 +138,6 @@ static void check_coalesced(void)
 	sigprocmask(SIG_BLOCK, &chld, NULL);
 	chld_runs = reaped = 0;
 	spawn_exiting(pids);
-	sleep_ms(EXIT_MS);
 	sigprocmask(SIG_UNBLOCK, &chld, NULL);
 	CHECK(chld_runs == 1, "%d exits while blocked: the handler ran %d times", CHILDREN,
 	      chld_runs);

@@ -6,20 +6,26 @@
  * dropped to another uid gets EPERM signalling root or a different uid,
  * even with signal 0, and may signal a process whose real or saved uid
  * is its own (not one that only shares the effective uid); root may
- * signal anyone.  kill(0, sig) reaches the caller's whole process group
- * (the caller too, before kill returns) and nobody else; kill(-pgid) and
- * killpg() reach that group; an empty group gives ESRCH, a group of
- * another uid EPERM; killpg with a negative group EINVAL; kill(-1, sig)
- * reaches every process the caller may signal except itself.
+ * signal anyone.  SIGCONT is the exception (as on Linux, for job
+ * control): any process of the same session may send it.  kill(0, sig)
+ * reaches the caller's whole process group (the caller too, before kill
+ * returns) and nobody else; kill(-pgid) and killpg() reach that group;
+ * an empty group gives ESRCH, a group of another uid EPERM; killpg with
+ * a negative group EINVAL; kill(-1, sig) reaches every process the
+ * caller may signal except itself.
  *
- * The test uids have no other processes, so kill(-1) by such a uid is
- * harmless even when the test runs natively on Linux.
+ * The test uids are picked by pid, away from real users, so they have no
+ * other processes: kill(-1) by such a uid is harmless even when the test
+ * runs natively on Linux, and two runs at once do not meet.
  */
 #include "sig_test.h"
 
-#define UID_A		54321		/* the unprivileged sender */
-#define UID_B		54322		/* someone else */
+#define UID_BASE	50000		/* test uids: UID_BASE..UID_BASE+2*UID_PAIRS */
+#define UID_PAIRS	5000
 #define ZOMBIE_WAIT_MS	100		/* time for a child to exit */
+
+static uid_t uid_a;			/* the unprivileged sender */
+static uid_t uid_b;			/* someone else */
 
 static volatile sig_atomic_t usr1_hits, usr2_hits;
 
@@ -86,24 +92,24 @@ static void check_existence(void)
 	      "kill(reaped child, SIGUSR1) should give ESRCH");
 }
 
-/* In child A (uid UID_A): the permission checks, then kill(-1). */
+/* In child A (uid uid_a): the permission checks, then kill(-1). */
 static _Noreturn void unprivileged(pid_t other, pid_t saved_mine, pid_t euid_mine,
 				   pid_t root_group)
 {
 	pid_t b;
 
-	if (setuid(UID_A) < 0 || setpgid(0, 0) < 0) {
+	if (setuid(uid_a) < 0 || setpgid(0, 0) < 0) {
 		CHECK(0, "setuid/setpgid");
 		child_exit();
 	}
 	errno = 0;
-	CHECK(kill(getppid(), SIGUSR1) == -1 && errno == EPERM, "uid %d signalled root",
-	      UID_A);
+	CHECK(kill(getppid(), SIGUSR1) == -1 && errno == EPERM, "uid %u signalled root",
+	      uid_a);
 	errno = 0;
 	CHECK(kill(getppid(), 0) == -1 && errno == EPERM, "kill(root, 0) gave no EPERM");
 	errno = 0;
-	CHECK(kill(other, 0) == -1 && errno == EPERM, "uid %d may signal uid %d", UID_A,
-	      UID_B);
+	CHECK(kill(other, 0) == -1 && errno == EPERM, "uid %u may signal uid %u", uid_a,
+	      uid_b);
 	CHECK(kill(saved_mine, 0) == 0, "may not signal a process whose saved uid is ours");
 	errno = 0;
 	CHECK(kill(euid_mine, 0) == -1 && errno == EPERM,
@@ -128,27 +134,64 @@ static void check_permissions(void)
 
 	/* Each in a group of its own; root_group holds a root process. */
 	root_group = spawn_target(-1, -1, -1, 0);
-	other = spawn_target(UID_B, UID_B, UID_B, 0);
-	saved_mine = spawn_target(UID_B, UID_B, UID_A, 0);
-	euid_mine = spawn_target(UID_B, UID_A, UID_B, 0);
+	other = spawn_target(uid_b, uid_b, uid_b, 0);
+	saved_mine = spawn_target(uid_b, uid_b, uid_a, 0);
+	euid_mine = spawn_target(uid_b, uid_a, uid_b, 0);
 	signal(SIGUSR1, on_usr1);
 	usr1_hits = 0;
 	a = test_fork();
 	if (a == 0)
 		unprivileged(other, saved_mine, euid_mine, root_group);
 	CHECK(child_ok(a), "checks in the unprivileged child failed");
-	CHECK(usr1_hits == 0, "root got %d signals from kill(-1) of uid %d", usr1_hits, UID_A);
+	CHECK(usr1_hits == 0, "root got %d signals from kill(-1) of uid %u", usr1_hits, uid_a);
 	signal(SIGUSR1, SIG_DFL);
 
 	/* Root may signal everyone. */
 	CHECK(kill(other, SIGUSR1) == 0 && child_killed_by(other, SIGUSR1),
-	      "root could not kill uid %d", UID_B);
+	      "root could not kill uid %u", uid_b);
 	CHECK(kill(saved_mine, SIGUSR1) == 0 && child_killed_by(saved_mine, SIGUSR1),
 	      "root could not kill a target");
 	CHECK(kill(euid_mine, SIGUSR1) == 0 && child_killed_by(euid_mine, SIGUSR1),
 	      "root could not kill a target");
 	CHECK(kill(root_group, SIGUSR1) == 0 && child_killed_by(root_group, SIGUSR1),
 	      "root could not kill a target");
+}
+
+/* SIGCONT across uids within the session: a stopped process of uid_b is
+ * continued by one of uid_a, which may send it nothing else. */
+static void check_sigcont_session(void)
+{
+	pid_t target, sender;
+	int status;
+
+	target = test_fork();
+	if (target == 0) {
+		/* A group of its own, with us as the parent outside it: not
+		 * orphaned, so no SIGHUP when the sender exits. */
+		if (setpgid(0, 0) < 0 || setresuid(uid_b, uid_b, uid_b) < 0)
+			_exit(EXIT_CHILD_FAILED);
+		raise(SIGSTOP);
+		_exit(0);
+	}
+	CHECK(waitpid(target, &status, WUNTRACED) == target && WIFSTOPPED(status),
+	      "target did not stop (status %#x)", status);
+	sender = test_fork();
+	if (sender == 0) {
+		if (setuid(uid_a) < 0)
+			_exit(EXIT_CHILD_FAILED);
+		errno = 0;
+		CHECK(kill(target, SIGTERM) == -1 && errno == EPERM,
+		      "uid %u may send SIGTERM to uid %u", uid_a, uid_b);
+		CHECK(kill(target, SIGCONT) == 0,
+		      "SIGCONT to a process of another uid in the same session");
+		child_exit();
+	}
+	CHECK(child_ok(sender), "SIGCONT checks in the sender failed");
+	if (waitpid(target, &status, WCONTINUED | WNOHANG) == 0) {
+		kill(target, SIGKILL);
+		CHECK(0, "the target was not continued");
+	}
+	wait_status(target);
 }
 
 static void check_groups(void)
@@ -201,8 +244,11 @@ int main(void)
 		printf("sig_kill: must run as root\n");
 		return 1;
 	}
+	uid_a = UID_BASE + (uid_t)(getpid() % UID_PAIRS) * 2;
+	uid_b = uid_a + 1;
 	check_existence();
 	check_permissions();
+	check_sigcont_session();
 	check_groups();
 	return test_result("sig_kill");
 }

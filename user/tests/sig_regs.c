@@ -43,9 +43,13 @@
 #define EFLAGS_DF	0x0400
 #define EFLAGS_OF	0x0800
 #define EFLAGS_IOPL	0x3000
-#define LOOP_FLAGS	0x0cd5		/* CF PF AF ZF SF DF OF */
-#define LOOP_EFLAGS	0x0ed7		/* LOOP_FLAGS | EFLAGS_IF | EFLAGS_FIXED */
-#define STATUS_FLAGS	0x0cd5		/* the flags compared in a context */
+/* Plain numbers, for the assembly: the flags the loop sets, and what
+ * pushfl then reads (interrupts are always enabled in user mode). */
+#define LOOP_FLAGS	0x0cd5
+#define LOOP_EFLAGS	0x0ed7
+_Static_assert(LOOP_FLAGS == (EFLAGS_CF | EFLAGS_PF | EFLAGS_AF | EFLAGS_ZF | EFLAGS_SF |
+			      EFLAGS_DF | EFLAGS_OF), "LOOP_FLAGS");
+_Static_assert(LOOP_EFLAGS == (LOOP_FLAGS | EFLAGS_IF | EFLAGS_FIXED), "LOOP_EFLAGS");
 
 #define SIGNALS		60		/* sent by the child */
 #define MAX_SPIN	200000		/* longest random delay, in loop turns */

@@ -9,7 +9,10 @@
  * si_status, but with SA_NOCLDSTOP only the exit; SIGKILL ends a stopped
  * child, which waitpid reports as killed, not continued; a SIGCONT
  * handler runs once the child continues; SIGCONT discards a pending
- * (blocked) stop signal.
+ * (blocked) stop signal.  A process group that is orphaned from the
+ * start (its leader began a new session) is not sent SIGHUP/SIGCONT
+ * when one member exits while another is stopped: only an exit that
+ * makes a group orphaned does that.
  */
 #include "sig_test.h"
 
@@ -238,6 +241,49 @@ static void check_cont_discards_stop(void)
 	close(to_parent[1]);
 }
 
+static volatile sig_atomic_t hup_hits;
+
+static void on_hup(int sig)
+{
+	(void)sig;
+	hup_hits++;
+}
+
+/* In a new session (so the group is orphaned already): a member stops,
+ * another exits; nobody may get SIGHUP. */
+static void check_no_spurious_hangup(void)
+{
+	pid_t leader = test_fork();
+
+	if (leader == 0) {
+		pid_t stopped, exiting;
+		int status;
+
+		setsid();
+		signal(SIGHUP, on_hup);
+		stopped = test_fork();
+		if (stopped == 0) {
+			raise(SIGSTOP);
+			_exit(0);
+		}
+		status = wait_opts(stopped, WUNTRACED);
+		CHECK(WIFSTOPPED(status), "member did not stop (status %#x)", status);
+		exiting = test_fork();
+		if (exiting == 0)
+			_exit(0);
+		wait_opts(exiting, 0);
+		sleep_ms(SETTLE_MS);
+		CHECK(hup_hits == 0, "the leader got SIGHUP when a member exited");
+		status = wait_opts(stopped, WNOHANG);
+		CHECK(status == 0, "the stopped member changed state (status %#x): SIGHUP?",
+		      status);
+		kill(stopped, SIGKILL);
+		wait_opts(stopped, 0);
+		child_exit();
+	}
+	CHECK(child_ok(leader), "orphaned-group checks in the session leader failed");
+}
+
 int main(void)
 {
 	static const int stop_sigs[] = { SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU };
@@ -248,5 +294,6 @@ int main(void)
 	check_kill_stopped();
 	check_cont_handler();
 	check_cont_discards_stop();
+	check_no_spurious_hangup();
 	return test_result("sig_stop");
 }
