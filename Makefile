@@ -34,7 +34,7 @@ COMMON	:= -m32 -std=gnu11 -ffreestanding -fno-pie -fno-stack-protector \
 # The kernel: no SSE/x87 code (the FPU state is not saved on traps).
 KCFLAGS	:= $(COMMON) -O1 -mgeneral-regs-only -nostdinc -isystem $(GCCINC) -I. -Iinclude
 UCFLAGS	:= $(COMMON) -Og -nostdinc -isystem $(GCCINC) -Iuser/include -Iinclude
-NFLAGS	:= -f elf32 -g -F dwarf
+NFLAGS	:= -f elf32 -g -F stabs
 KLDFLAGS := -m elf_i386 -z noexecstack -T linker.ld
 ULDFLAGS := -m elf_i386 -z noexecstack -static
 
