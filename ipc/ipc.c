@@ -119,19 +119,17 @@ int ipc_may_change(const struct ipc_perm *perm)
 /* The get calls: msgget, semget, shmget. */
 int ipc_get(struct ipc_table *t, const struct ipc_ops *ops, key_t key, int flags, int arg)
 {
+	/* the access asked for: any class's bits in the flags count */
+	int want = ((flags >> 6) | (flags >> 3) | flags) & 7;
 	struct ipc_perm *perm;
-	int err, want = 0;
+	int err;
 
 	if (key != IPC_PRIVATE && (perm = find_key(t, key))) {
 		if ((flags & IPC_CREAT) && (flags & IPC_EXCL))
 			return -EEXIST;
-		if (flags & 0400)
-			want |= IPC_READ;
-		if (flags & 0200)
-			want |= IPC_WRITE;
-		if ((err = ipc_permission(perm, want)) < 0)
-			return err;
 		if (ops->check && (err = ops->check(perm, arg)) < 0)
+			return err;
+		if ((err = ipc_permission(perm, want)) < 0)
 			return err;
 		return perm->id;
 	}

@@ -19,7 +19,9 @@
  * msgrcv's msgtyp picks the message: 0 the first; > 0 the first of that
  * type (with MSG_EXCEPT: the first of any other type); < 0 the first of
  * the lowest type <= |msgtyp|.  A message longer than msgsz fails with
- * E2BIG and stays queued, unless MSG_NOERROR truncates it.
+ * E2BIG and stays queued, unless MSG_NOERROR truncates it.  (So does one
+ * that cannot be copied out, EFAULT: where Linux would lose it, this
+ * kernel keeps it.)
  */
 #include "ipc/ipc.h"
 #include "kernel/errno.h"
@@ -47,6 +49,10 @@ struct msg_queue {
 };
 
 IPC_TABLE(msg_queues, MSGMNI);
+
+#define LONG_MAX	0x7fffffffL
+#define LONG_MIN	(-LONG_MAX - 1)
+#define INT_MAX_BYTES	0x7fffffffUL
 
 static u32 total_bytes, total_msgs;	/* in all queues, for MSG_INFO */
 
@@ -118,14 +124,14 @@ long sys_msgsnd(int id, const void __user *umsg, long size, int flags)
 
 	if (size < 0 || size > MSGMAX)
 		return -EINVAL;
-	if (!(q = find_queue(id)))
-		return -EINVAL;
-	if ((err = ipc_permission(&q->perm, IPC_WRITE)) < 0)
-		return err;
 	if (copy_from_user(&type, umsg, sizeof(type)) < 0)
 		return -EFAULT;
 	if (type < 1)
 		return -EINVAL;
+	if (!(q = find_queue(id)))
+		return -EINVAL;
+	if ((err = ipc_permission(&q->perm, IPC_WRITE)) < 0)
+		return err;
 	if (!(m = kmalloc(sizeof(*m) + (size_t)size + 1)))
 		return -ENOMEM;
 	if (copy_from_user(m->text, (const char __user *)umsg + sizeof(long), (size_t)size) < 0) {
@@ -160,6 +166,7 @@ long sys_msgsnd(int id, const void __user *umsg, long size, int flags)
 /* The link pointing at the message msgrcv(type, flags) takes, or NULL. */
 static struct msg **pick(struct msg_queue *q, long type, int flags)
 {
+	long limit = type == LONG_MIN ? LONG_MAX : -type;	/* for type < 0 */
 	struct msg **best = NULL;
 
 	for (struct msg **pp = &q->first; *pp; pp = &(*pp)->next) {
@@ -168,7 +175,7 @@ static struct msg **pick(struct msg_queue *q, long type, int flags)
 			return pp;
 		if (type > 0 && ((flags & MSG_EXCEPT) ? t != type : t == type))
 			return pp;
-		if (type < 0 && t <= -type && (!best || t < (*best)->type))
+		if (type < 0 && t <= limit && (!best || t < (*best)->type))
 			best = pp;
 	}
 	return best;
@@ -264,7 +271,7 @@ static long msg_set(struct msg_queue *q, void __user *buf)
 		return err;
 	if (ds.msg_qbytes > MSGMNB && current->euid != 0)
 		return -EPERM;
-	if (ds.msg_qbytes == 0 || ds.msg_qbytes > 0x7fffffff)
+	if (ds.msg_qbytes > INT_MAX_BYTES)
 		return -EINVAL;
 	ipc_set_perm(&q->perm, &ds.msg_perm);
 	q->qbytes = (u32)ds.msg_qbytes;

@@ -192,7 +192,7 @@ static bool undo_out_of_range(const struct sembuf *op, const struct sem_undo *un
  * SEMAEM (nothing changed).
  */
 static int try_ops(struct sem_set *s, const struct sembuf *ops, int n,
-		   struct sem_undo *undo, int pid)
+		   struct sem_undo *undo, int pid, int *blocked_at)
 {
 	int i, result = 0;
 
@@ -209,6 +209,7 @@ static int try_ops(struct sem_set *s, const struct sembuf *ops, int n,
 		sem->val = v;
 	}
 	if (result) {
+		*blocked_at = i;
 		while (i--)
 			s->sems[ops[i].sem_num].val -= ops[i].sem_op;
 		return result;
@@ -238,7 +239,7 @@ static void update_queue(struct sem_set *s)
 
 	while (*pp) {
 		struct sem_waiter *w = *pp;
-		int r = try_ops(s, w->ops, w->nops, w->undo, w->proc->pid);
+		int at, r = try_ops(s, w->ops, w->nops, w->undo, w->proc->pid, &at);
 
 		if (r == SEM_BLOCKED) {
 			pp = &w->next;
@@ -337,7 +338,7 @@ long sys_semtimedop(int id, struct sembuf __user *uops, unsigned nops,
 	struct sem_waiter w;
 	struct sem_set *s;
 	u32 nticks;
-	int err;
+	int err, at;
 
 	if (nops < 1)
 		return -EINVAL;
@@ -352,14 +353,13 @@ long sys_semtimedop(int id, struct sembuf __user *uops, unsigned nops,
 	memset(&w, 0, sizeof(w));
 	if ((err = check_ops(s, ops, (int)nops, &w.undo)) < 0)
 		return err;
-	err = try_ops(s, ops, (int)nops, w.undo, current->pid);
+	err = try_ops(s, ops, (int)nops, w.undo, current->pid, &at);
 	if (err == 0)
 		update_queue(s);
 	if (err != SEM_BLOCKED)
 		return err;
-	for (u32 i = 0; i < nops; i++)
-		if (ops[i].sem_flg & IPC_NOWAIT)
-			return -EAGAIN;
+	if (ops[at].sem_flg & IPC_NOWAIT)	/* the op that must wait says don't */
+		return -EAGAIN;
 	w.proc = current;
 	w.ops = ops;
 	w.nops = (int)nops;

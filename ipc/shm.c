@@ -200,14 +200,13 @@ long sys_shmat(int id, u32 addr, int flags)
 	if ((err = ipc_permission(&seg->perm, rdonly ? IPC_READ : IPC_READ | IPC_WRITE)) < 0)
 		return err;
 	len = seg->npages * PAGE_SIZE;
+	if (flags & SHM_RND)
+		addr = ALIGN_DOWN(addr, SHMLBA);	/* down to 0: the kernel chooses */
 	if (addr == 0) {
 		if (!(addr = choose_address(len)))
 			return -ENOMEM;
-	} else {
-		if (flags & SHM_RND)
-			addr = ALIGN_DOWN(addr, SHMLBA);
-		if (addr % SHMLBA || !region_free(addr, addr + len))
-			return -EINVAL;
+	} else if (addr % SHMLBA || !region_free(addr, addr + len)) {
+		return -EINVAL;
 	}
 	if (!add_attach(seg, current, addr, rdonly))
 		return -ENOMEM;

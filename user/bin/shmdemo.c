@@ -160,8 +160,8 @@ static void part1_pages(void)
 	if (seg == (void *)-1)
 		die("shmat");
 	after = frames();
-	snprintf(what, sizeof(what), "shmat attached it at %p, still no page "
-		 "(perhaps a page table)", (void *)seg);
+	snprintf(what, sizeof(what), "shmat attached it at %p, still no page",
+		 (void *)seg);
 	say_frames(what, before, after);
 
 	for (int i = 0; i < NPAGES; i++) {
@@ -169,7 +169,8 @@ static void part1_pages(void)
 		((volatile char *)seg)[i * PAGE] = 0;
 		after = frames();
 		snprintf(what, sizeof(what), "  first touch of page %d: the page "
-			 "fault handler gives it a zeroed page", i);
+			 "fault handler gives it a zeroed page%s", i,
+			 before - after > 1 ? " (and a page table)" : "");
 		say_frames(what, before, after);
 	}
 

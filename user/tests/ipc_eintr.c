@@ -3,7 +3,9 @@
  * semtimedop ends the call with EINTR after the handler ran, and the call
  * is never restarted, even with SA_RESTART.  Nothing of the interrupted
  * call is applied: no message is added, no semaphore changed, and the
- * sleeper no longer counts in GETNCNT/GETZCNT.
+ * sleeper no longer counts in GETNCNT/GETZCNT.  A signal that is ignored
+ * (SIGCHLD by default, or one set to SIG_IGN) or blocked interrupts
+ * nothing.
  */
 #include "ipc_test.h"
 
@@ -85,6 +87,66 @@ static void run(enum blocker b, int msq, int sem, int sa_flags)
 	      semctl(sem, 0, GETNCNT), semctl(sem, 1, GETZCNT));
 }
 
+/*
+ * A signal whose action is to ignore it - SIGCHLD by default, SIGUSR2
+ * set to SIG_IGN - does not interrupt: the call completes when it can.
+ */
+static void test_ignored(int msq, int sem)
+{
+	struct {
+		long mtype;
+		char mtext[QBYTES];
+	} m;
+	struct sembuf op = { 0, -1, 0 };
+	pid_t pid, grandchild;
+
+	pid = test_fork();
+	if (pid == 0) {
+		signal(SIGUSR2, SIG_IGN);
+		grandchild = fork();
+		if (grandchild == 0) {	/* SIGUSR2, SIGCHLD while it sleeps */
+			wait_sleeping(getppid());
+			kill(getppid(), SIGUSR2);
+			_exit(0);
+		}
+		CHECK(msgrcv(msq, &m, QBYTES, 3, 0) >= 0, "msgrcv after SIGCHLD");
+		CHECK(semop(sem, &op, 1) == 0, "semop after SIGCHLD");
+		CHECK(wait_status(grandchild) == 0, "grandchild");
+		child_exit();
+	}
+	CHECK(wait_sleeping(pid), "msgrcv did not sleep");
+	sleep_ms(SETTLE_MS);		/* the grandchild's signals arrive */
+	CHECK(stays_asleep(pid), "msgrcv ended by an ignored signal");
+	m.mtype = 3;
+	CHECK(msgsnd(msq, &m, 0, 0) == 0, "msgsnd");
+	CHECK(wait_semcount(sem, 0, GETNCNT, 1), "semop did not sleep");
+	CHECK(semctl(sem, 0, SETVAL, (union semun){ .val = 1 }) == 0, "SETVAL");
+	CHECK(child_ok(pid), "ignored signals interrupted msgrcv or semop");
+}
+
+/* A blocked signal stays pending and interrupts nothing. */
+static void test_blocked(int sem)
+{
+	sigset_t set;
+	pid_t pid;
+
+	pid = test_fork();
+	if (pid == 0) {
+		sigemptyset(&set);
+		sigaddset(&set, SIGUSR1);
+		sigprocmask(SIG_BLOCK, &set, NULL);
+		CHECK(sem_op1(sem, 0, -1, 0) == 0, "semop with SIGUSR1 blocked");
+		CHECK(sigpending(&set) == 0 && sigismember(&set, SIGUSR1),
+		      "SIGUSR1 not pending after the semop");
+		child_exit();
+	}
+	CHECK(wait_semcount(sem, 0, GETNCNT, 1), "semop did not sleep");
+	kill(pid, SIGUSR1);
+	CHECK(stays_asleep(pid), "semop ended by a blocked signal");
+	CHECK(semctl(sem, 0, SETVAL, (union semun){ .val = 1 }) == 0, "SETVAL");
+	CHECK(child_ok(pid), "semop with a blocked signal pending");
+}
+
 int main(void)
 {
 	struct {
@@ -105,5 +167,7 @@ int main(void)
 		run(b, msq, sem, 0);
 		run(b, msq, sem, SA_RESTART);
 	}
+	test_ignored(msq, sem);
+	test_blocked(sem);
 	return test_result("ipc_eintr");
 }

@@ -5,9 +5,10 @@
  * and a child that became an ordinary user (uid/gid USER_UID/USER_GID)
  * tries every kind of access:
  *  - read: msgrcv, semop wait-for-zero and GETVAL, shmat SHM_RDONLY,
- *    IPC_STAT, and get with mode 0400;
+ *    IPC_STAT, and get with mode 0400 or 0004 (as in Linux, a get asks
+ *    for read if any class's read bit is in its mode);
  *  - write: msgsnd, an altering semop (SETVAL too), shmat read-write
- *    (which needs read as well), and get with mode 0200;
+ *    (which needs read as well), and get with mode 0200 or 0020;
  *  - control: IPC_SET and IPC_RMID, for the owner or creator only (EPERM
  *    for anyone else, whatever the mode bits).
  * Denied access is EACCES.  The class is chosen first (owner if the user
@@ -192,7 +193,9 @@ static const struct kind kinds[] = {
 /* ret is a call's result: allowed means 0 (or an id), else EACCES/EPERM. */
 #define CHECK_ACCESS(ret, allowed, err, what)				\
 	do {								\
-		int r_ = (ret);						\
+		int r_;							\
+		errno = 0;						\
+		r_ = (ret);						\
 		CHECK((allowed) ? r_ >= 0 : r_ == -1 && errno == (err),	\
 		      "%s: %s (%s, mode %#o): returned %d, expected %s", \
 		      k->name, what, label, mode, r_,			\
@@ -216,7 +219,10 @@ static void probe(const struct kind *k, int id, key_t key, int mode,
 	CHECK(become_user(USER_UID, USER_GID), "becoming uid %d", USER_UID);
 	CHECK_ACCESS(k->get(key, 0), true, EACCES, "get asking nothing");
 	CHECK_ACCESS(k->get(key, R << 6), r, EACCES, "get for read");
+	CHECK_ACCESS(k->get(key, R), r, EACCES, "get for read (other bit)");
 	CHECK_ACCESS(k->get(key, W << 6), granted & W, EACCES, "get for write");
+	CHECK_ACCESS(k->get(key, W << 3), granted & W, EACCES,
+		     "get for write (group bit)");
 	CHECK_ACCESS(k->read(id), r, EACCES, "read");
 	CHECK_ACCESS(k->stat(id), r, EACCES, "IPC_STAT");
 	CHECK_ACCESS(k->write(id), w, EACCES, "write");

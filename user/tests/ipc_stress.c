@@ -20,13 +20,14 @@
 #define MODE		0600
 #define NSENDERS	16
 #define NRECEIVERS	16
-#define NMSGS		1000
+#define NMSGS		2500
 #define QBYTES		256		/* a few messages: senders sleep */
 #define STOP_TYPE	(NSENDERS + 100)
 #define YIELD_EVERY	4		/* yield inside every 4th critical section */
 #define WATCHDOG_S	60
 #define MUTEX		0
-#define EXPECTED_COUNT	(2 * NSENDERS * NMSGS)	/* one per send, one per receive */
+/* The counter: one per message sent, one per message received. */
+#define EXPECTED_COUNT	(2 * NSENDERS * NMSGS)
 
 struct message {
 	long mtype;

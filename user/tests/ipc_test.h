@@ -75,15 +75,6 @@ static int failures;
 		      #expr, ret_, #err, err);				\
 	} while (0)
 
-/* expr must succeed (anything but -1). */
-#define CHECK_OK(expr)							\
-	do {								\
-		long ret_;						\
-		errno = 0;						\
-		ret_ = (long)(expr);					\
-		CHECK(ret_ != -1, "%s failed: %s", #expr, strerror(errno)); \
-	} while (0)
-
 /* The end of a test's main: a summary line and the exit status. */
 static inline int test_result(const char *name)
 {

@@ -8,7 +8,7 @@
  *  - SETVAL and SETALL clear the adjustments of what they set;
  *  - a removed set's adjustments are dropped (a new set is untouched);
  *  - fork does not copy them (a child's exit undoes nothing of its
- *    parent's);
+ *    parent's); exec keeps them;
  *  - an adjustment beyond SEMAEM is ERANGE (Linux allows down to
  *    -(SEMAEM + 1); the check here stays clear of that edge).
  */
@@ -17,6 +17,7 @@
 #define MODE		0600
 #define NSEMS		2
 #define BASE_VALUE	5
+#define EXIT_FLAG	"--exit"	/* run as the exec'd program: just exit */
 
 /* A child that runs part of a test and waits for the parent's word. */
 struct helper {
@@ -223,6 +224,26 @@ static void test_fork_no_copy(void)
 	CHECK(getval(id, 0) == 0, "value %d after the helper's exit", getval(id, 0));
 }
 
+/*
+ * exec keeps the adjustments (POSIX: the new image inherits them): they
+ * are applied when the new program exits.
+ */
+static void test_exec(const char *self)
+{
+	int id = new_sem(1, MODE);
+	pid_t pid = test_fork();
+
+	if (pid == 0) {
+		if (sem_op1(id, 0, 1, SEM_UNDO) < 0)
+			_exit(EXIT_CHILD_FAILED);
+		execl(self, self, EXIT_FLAG, (char *)NULL);
+		_exit(EXIT_CHILD_FAILED);
+	}
+	CHECK(child_ok(pid), "child that execs");
+	CHECK(getval(id, 0) == 0, "value %d after the exec'd program exited: "
+	      "the adjustment was lost at exec", getval(id, 0));
+}
+
 /* Adjustments are bounded by SEMAEM: ERANGE, nothing applied. */
 static void semaem_limit(int id)
 {
@@ -242,14 +263,17 @@ static void test_semaem(void)
 	CHECK(getval(id, 0) == 0, "value %d after an undo below 0", getval(id, 0));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], EXIT_FLAG) == 0)
+		return 0;		/* the exec'd program of test_exec */
 	test_exit();
 	test_sigkill();
 	test_clamp();
 	test_set_clears();
 	test_removed_set();
 	test_fork_no_copy();
+	test_exec(argv[0]);
 	test_semaem();
 	return test_result("sem_undo");
 }

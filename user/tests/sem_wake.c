@@ -5,8 +5,10 @@
  *    asleep (no spurious completion);
  *  - a sleeper of several operations completes only when all can, and
  *    takes nothing while it waits (all or none);
+ *  - IPC_NOWAIT counts only on the operation that cannot proceed;
  *  - one increment of 1 lets exactly one of two sleeping decrementers
- *    through, the next the other (no lost or doubled wake-ups);
+ *    through, the first to arrive, and the next the other (no lost or
+ *    doubled wake-ups);
  *  - a large decrement that cannot complete does not hold back a small
  *    one that arrived after it (no starvation behind it);
  *  - an increment of n wakes n decrementers at once;
@@ -103,7 +105,26 @@ static void test_atomic(void)
 	      "values %d %d after it", semctl(id, 0, GETVAL), semctl(id, 1, GETVAL));
 }
 
-/* Each +1 lets exactly one of two decrementers through. */
+/*
+ * IPC_NOWAIT belongs to an operation: only the flag of the operation that
+ * cannot proceed decides between EAGAIN and sleeping (as in Linux).
+ */
+static void test_nowait_per_op(void)
+{
+	struct sembuf ops[2] = { { 0, -1, 0 }, { 1, 1, IPC_NOWAIT } };
+	int id = new_sem(NSEMS, MODE);
+	pid_t pid = sleeper(id, ops, 2);
+
+	CHECK(sem_op1(id, 0, 1, 0) == 0, "semop +1");
+	CHECK(child_errno(pid) == 0, "the sleeper whose blocking op had no IPC_NOWAIT");
+	CHECK(semctl(id, 0, GETVAL) == 0 && semctl(id, 1, GETVAL) == 1,
+	      "values %d %d after it", semctl(id, 0, GETVAL), semctl(id, 1, GETVAL));
+	ops[0].sem_flg = IPC_NOWAIT;
+	ops[1].sem_flg = 0;
+	CHECK_ERR(semop(id, ops, 2), EAGAIN);
+}
+
+/* Each +1 lets exactly one of two decrementers through, in arrival order. */
 static void test_one_each(void)
 {
 	int id = new_sem(1, MODE), err = 0, done = 0;
@@ -122,6 +143,7 @@ static void test_one_each(void)
 			done++;
 		}
 	CHECK(done == 1, "%d decrementers completed after one +1", done);
+	CHECK(pids[0] == 0, "the second sleeper went first, not the first");
 	CHECK(semctl(id, 0, GETVAL) == 0, "value %d", semctl(id, 0, GETVAL));
 	CHECK(sem_op1(id, 0, 1, 0) == 0, "semop +1");
 	for (int i = 0; i < 2; i++)
@@ -190,6 +212,7 @@ int main(void)
 {
 	test_simple();
 	test_atomic();
+	test_nowait_per_op();
 	test_one_each();
 	test_no_starvation();
 	test_wake_many();

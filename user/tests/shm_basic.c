@@ -1,8 +1,9 @@
 /*
  * shm_basic - shmget, shmat and shmdt in one process (and its children
  * where a fault is the expected outcome):
- *  - shmget: size 0 EINVAL, above shmmax EINVAL (on this kernel: Linux's
- *    shmmax is beyond any 32-bit size), an existing segment asked for
+ *  - shmget: size 0 EINVAL, above shmmax EINVAL, more than shmall pages
+ *    in all ENOSPC (these two on this kernel: Linux's limits are beyond
+ *    any 32-bit size), an existing segment asked for
  *    more than its size EINVAL (less, or 0, is fine); shm_segsz is the
  *    size asked for, the memory whole pages, zero-filled;
  *  - shmat at a kernel-chosen address (page aligned) or a given one; an
@@ -12,6 +13,8 @@
  *  - the last page of a segment is usable, the byte after it faults;
  *  - SHM_RDONLY: reads work, a write is SIGSEGV;
  *  - two attaches of one segment in one process show the same memory;
+ *  - system calls read and write untouched segment pages (read() into a
+ *    read-only attach is EFAULT);
  *  - shmdt: EINVAL for an address that is not the start of an attach, or
  *    one already detached; a detached address faults;
  *  - shmat of a bad or removed id is EINVAL, while (as in Linux) a
@@ -36,6 +39,47 @@ static void *attach(int id, const void *addr, int flags)
 
 	CHECK(p != (void *)-1, "shmat(%d, %p, %#x)", id, addr, flags);
 	return p == (void *)-1 ? NULL : p;
+}
+
+/*
+ * This kernel's SHMALL: segments of shmmax bytes, then one of the pages
+ * left, fill the shmall pages exactly; one byte more is ENOSPC (Linux's
+ * limits are far beyond a 32-bit process).  The last page of the first
+ * segment can be touched.
+ */
+static void test_shmall(void)
+{
+	unsigned long per_seg = limits.shmmax / PAGE, left, first = 0;
+	struct shm_info usage;
+	int ids[SHMMNI], n = 0;
+	char *p;
+
+	if (shmctl(0, SHM_INFO, (struct shmid_ds *)&usage) < 0) {
+		CHECK(0, "SHM_INFO");
+		return;
+	}
+	left = limits.shmall - usage.shm_tot;
+	while (left > 0 && n < SHMMNI - usage.used_ids - 1) {
+		unsigned long pages = left < per_seg ? left : per_seg;
+
+		ids[n] = new_shm(pages * PAGE, MODE);
+		if (ids[n] < 0)
+			break;
+		if (n == 0)
+			first = pages * PAGE;
+		left -= pages;
+		n++;
+	}
+	CHECK(left == 0, "%lu of the shmall pages left unused", left);
+	CHECK_ERR(shmget(IPC_PRIVATE, 1, IPC_CREAT | MODE), ENOSPC);
+	p = n > 0 ? attach(ids[0], NULL, 0) : NULL;
+	if (p) {
+		p[first - 1] = FILL;
+		CHECK(p[first - 1] == FILL, "last byte of a segment of %lu bytes", first);
+		CHECK(shmdt(p) == 0, "shmdt");
+	}
+	while (n > 0)
+		CHECK(shmctl(ids[--n], IPC_RMID, NULL) == 0, "IPC_RMID");
 }
 
 static void test_shmget(void)
@@ -93,7 +137,8 @@ static void test_extent(void)
 	pid = test_fork();
 	if (pid == 0)
 		_exit(p[0]);		/* detached: must fault */
-	CHECK(child_killed_by(pid, SIGSEGV), "a read of a detached address did not fault");
+	CHECK(child_killed_by(pid, SIGSEGV),
+	      "a read of a detached address did not fault");
 }
 
 static void test_addresses(void)
@@ -165,6 +210,31 @@ static void test_double_attach(void)
 	CHECK(shmdt(b) == 0, "shmdt");
 }
 
+/* System calls reach segment pages too, faulting them in as a touch would. */
+static void test_kernel_access(void)
+{
+	int id = new_shm(2 * PAGE, MODE), fds[2];
+	char *p = attach(id, NULL, 0), *ro = attach(id, NULL, SHM_RDONLY);
+
+	if (!p || !ro || pipe(fds) < 0) {
+		CHECK(0, "setting up");
+		return;
+	}
+	CHECK(write(fds[1], "hello", 5) == 5, "write to the pipe");
+	CHECK(read(fds[0], p + PAGE, 5) == 5 && memcmp(p + PAGE, "hello", 5) == 0,
+	      "read() into an untouched page of the segment");
+	CHECK(memcmp(ro + PAGE, "hello", 5) == 0,
+	      "the read-only attach does not see what read() stored");
+	CHECK(write(fds[1], p, 5) == 5, "write() from an untouched page");
+	CHECK(read(fds[0], p + PAGE, 5) == 5 && p[PAGE] == 0 && p[PAGE + 4] == 0,
+	      "the untouched page did not read as zeros");
+	CHECK(write(fds[1], "x", 1) == 1, "write to the pipe");
+	CHECK_ERR(read(fds[0], ro, 1), EFAULT);
+	close(fds[0]);
+	close(fds[1]);
+	CHECK(shmdt(p) == 0 && shmdt(ro) == 0, "shmdt");
+}
+
 static void test_ids(void)
 {
 	int id = new_shm(PAGE, MODE);
@@ -191,9 +261,12 @@ int main(void)
 	      "shmctl IPC_INFO");
 	test_extent();
 	test_shmget();
+	if (on_this_kernel())
+		test_shmall();
 	test_addresses();
 	test_rdonly();
 	test_double_attach();
+	test_kernel_access();
 	test_ids();
 	return test_result("shm_basic");
 }

@@ -173,7 +173,8 @@ static void test_same_pages(void)
 	}
 	CHECK(child_ok(pid), "child touching the parent's pages");
 	for (int i = 0; i < NPAGES; i++)
-		CHECK(p[i * PAGE + 1] == (char)i, "page %d: the child's write is not seen", i);
+		CHECK(p[i * PAGE + 1] == (char)i,
+		      "page %d: the child's write is not seen", i);
 	CHECK(shmdt((void *)p) == 0, "shmdt");
 }
 
