@@ -78,6 +78,9 @@ static const struct file_ops *ops_for(struct inode *ip)
 	return NULL;
 }
 
+/* Flags that act at open time and are not kept in the open file. */
+#define OPEN_ONLY_FLAGS	(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC)
+
 /* O_CREAT of "dir/name/": EISDIR (it makes files, never directories) if
  * dir exists, else the lookup's own error. */
 static int creat_dir_error(const char *path)
@@ -93,35 +96,53 @@ static int creat_dir_error(const char *path)
 }
 
 /* Open (and with O_CREAT perhaps create) path; *out gets a new file. */
+/* Find path, or with O_CREAT make it a new regular file; *ip gets a
+ * reference. */
+static int lookup_or_create(const char *path, u32 flags, u16 mode, struct inode **ip)
+{
+	int err = namei(path, ip);
+
+	if (err == -ENOENT && (flags & O_CREAT)) {
+		if (path[strlen(path) - 1] == '/')
+			return creat_dir_error(path);
+		return vfs_create(path, S_IFREG | (mode & 07777 & ~current->umask), 0, ip);
+	}
+	if (err == 0 && (flags & O_CREAT) && (flags & O_EXCL)) {
+		inode_put(*ip);
+		return -EEXIST;
+	}
+	return err;
+}
+
+/* A new open file on ip with the kind's operations. */
+static int open_inode(struct inode *ip, u32 flags, struct file **out)
+{
+	const struct file_ops *ops;
+	int err = may_open(ip, flags);
+
+	if (err < 0)
+		return err;
+	if (S_ISFIFO(ip->mode))
+		return fifo_open(ip, flags & ~OPEN_ONLY_FLAGS, out);
+	if (!(ops = ops_for(ip)))
+		return -ENXIO;
+	if ((flags & O_TRUNC) && S_ISREG(ip->mode) && (flags & O_ACCMODE) != O_RDONLY)
+		inode_truncate(ip, 0);
+	*out = file_alloc(ip, flags & ~OPEN_ONLY_FLAGS, ops);
+	return *out ? 0 : -ENOMEM;
+}
+
+/* Open (and with O_CREAT perhaps create) path; *out gets a new file. */
 int file_open(const char *path, u32 flags, u16 mode, struct file **out)
 {
 	struct inode *ip;
-	const struct file_ops *ops;
 	int err;
 
 	if ((flags & O_ACCMODE) == O_ACCMODE)
 		return -EINVAL;
-	err = namei(path, &ip);
-	if (err == -ENOENT && (flags & O_CREAT) && path[strlen(path) - 1] == '/')
-		err = creat_dir_error(path);
-	else if (err == -ENOENT && (flags & O_CREAT))
-		err = vfs_create(path, S_IFREG | (mode & 07777 & ~current->umask), 0, &ip);
-	else if (err == 0 && (flags & O_CREAT) && (flags & O_EXCL))
-		err = -EEXIST, inode_put(ip);
-	if (err < 0)
+	if ((err = lookup_or_create(path, flags, mode, &ip)) < 0)
 		return err;
-	if ((err = may_open(ip, flags)) == 0 && S_ISFIFO(ip->mode)) {
-		err = fifo_open(ip, flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC), out);
-		inode_put(ip);
-		return err;
-	}
-	if (err < 0 || !(ops = ops_for(ip))) {
-		inode_put(ip);
-		return err < 0 ? err : -ENXIO;
-	}
-	if ((flags & O_TRUNC) && S_ISREG(ip->mode) && (flags & O_ACCMODE) != O_RDONLY)
-		inode_truncate(ip, 0);
-	*out = file_alloc(ip, flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC), ops);
+	err = open_inode(ip, flags, out);
 	inode_put(ip);
-	return *out ? 0 : -ENOMEM;
+	return err;
 }
