@@ -262,17 +262,16 @@ int namei(const char *path, struct inode **out)
 		return err;
 	}
 	ip = dir_lookup(dir, name);
-	if (ip && !S_ISDIR(ip->mode) && path[strlen(path) - 1] == '/')
-		ip = NULL, err = -ENOTDIR;
-	else if (!ip)
+	if (!ip)
 		err = -ENOENT;
-	if (ip)
+	else if (!S_ISDIR(ip->mode) && path[strlen(path) - 1] == '/')
+		err = -ENOTDIR;		/* "file/" names a directory that is not one */
+	else
 		inode_get(ip);
 	inode_put(dir);
-	if (!ip)
-		return err;
-	*out = ip;
-	return 0;
+	if (err == 0)
+		*out = ip;
+	return err;
 }
 
 /* Make a new node at path (mode includes the type; umask already applied). */
