@@ -89,7 +89,7 @@ void ipc_remove(struct ipc_table *t, struct ipc_perm *perm)
 	int slot = perm->id % t->size;
 
 	t->slots[slot] = NULL;
-	t->seq[slot] = (u16)((t->seq[slot] + 1) % (0x7fffffff / t->size));
+	t->seq[slot]++;			/* wraps at 65536: ids stay positive ints */
 	t->in_use--;
 	perm->removed = true;
 	perm->key = IPC_PRIVATE;

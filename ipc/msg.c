@@ -11,8 +11,9 @@
  * while the queue is full and are woken when a message is taken out;
  * receivers sleep on `receivers` while no message of the wanted type is
  * there and are woken when one arrives.  IPC_NOWAIT fails instead
- * (EAGAIN for msgsnd, ENOMSG for msgrcv).  A signal ends the sleep with
- * EINTR - these calls are never restarted.  IPC_RMID wakes everyone; a
+ * (EAGAIN for msgsnd, ENOMSG for msgrcv).  A signal whose handler runs
+ * ends the sleep with EINTR, even with SA_RESTART; one that runs no
+ * handler (a stop and continue) lets the call go on.  IPC_RMID wakes everyone; a
  * sleeper that finds its queue removed fails with EIDRM.  A removed queue
  * is freed when its last sleeper has left.
  *
@@ -107,7 +108,7 @@ static int queue_sleep(struct msg_queue *q, struct wait_queue *wq)
 			free_queue(q);
 		return -EIDRM;
 	}
-	return err < 0 ? -EINTR : 0;
+	return err < 0 ? -ERESTARTNOHAND : 0;
 }
 
 static bool has_room(struct msg_queue *q, u32 size)

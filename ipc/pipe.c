@@ -123,7 +123,7 @@ static ssize_t pipe_write(struct file *f, const char __user *buf, size_t n)
 		u32 room = PIPE_SIZE - pipe_count(p), chunk;
 
 		if (p->readers == 0) {
-			send_signal(current, SIGPIPE, SI_KERNEL);
+			send_signal(current, SIGPIPE, SI_USER);	/* as Linux */
 			err = -EPIPE;
 			break;
 		}

@@ -104,8 +104,8 @@ static void record_origin(struct proc *p, int sig, int code, int status, u32 add
 	struct sig_origin *o = &p->sig_from[sig];
 
 	o->code = code;
-	o->pid = current ? current->pid : 0;
-	o->uid = current ? current->uid : 0;
+	o->pid = code == SI_USER && current ? current->pid : 0;	/* the kernel is pid 0 */
+	o->uid = code == SI_USER && current ? current->uid : 0;
 	o->status = status;
 	o->addr = addr;
 }

@@ -50,5 +50,7 @@ void page_fault(struct trapframe *tf)
 		return;
 	printk("pid %d (%s): segfault at %08x ip %08x\n",
 	       current->pid, current->name, va, tf->eip);
-	force_sig_fault(SIGSEGV, tf->err & PF_PRESENT ? SEGV_ACCERR : SEGV_MAPERR, va);
+	/* ACCERR: there is a mapping but it forbids this access. */
+	force_sig_fault(SIGSEGV, (tf->err & PF_PRESENT) || shm_overlaps(current, va, va + 1) ?
+			SEGV_ACCERR : SEGV_MAPERR, va);
 }

@@ -13,12 +13,7 @@
  * than Linux's 128 KiB per-string limit; a list just under the limit
  * must work.
  */
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "test.h"
 
 #define MARK_FULL	"--args-env-full"
 #define MARK_EMPTY_ENV	"--args-env-empty-env"
@@ -34,7 +29,6 @@
 #define AT_PAGESZ	6
 #define PAGE_SIZE	4096
 
-static int failures;
 static const char *self_path;
 static char long_arg[LONG_ARG_LEN + 1];
 static char chunk[CHUNK_LEN];
@@ -45,25 +39,11 @@ static char *const full_env[] = {
 	"PATH=/bin", NULL,
 };
 
-static void fail_str(const char *what, const char *got, const char *expected)
-{
-	printf("FAIL: %s (got \"%.80s\", expected \"%.80s\")\n",
-	       what, got ? got : "(null)", expected ? expected : "(null)");
-	fflush(stdout);
-	failures++;
-}
-
-static void fail(const char *what, long got, long expected)
-{
-	printf("FAIL: %s (got %ld, expected %ld)\n", what, got, expected);
-	fflush(stdout);
-	failures++;
-}
-
 static void expect_str(const char *what, const char *got, const char *expected)
 {
 	if (!got || !expected ? got != expected : strcmp(got, expected) != 0)
-		fail_str(what, got, expected);
+		FAIL("%s (got \"%.80s\", expected \"%.80s\")", what,
+		     got ? got : "(null)", expected ? expected : "(null)");
 }
 
 static void make_strings(void)
@@ -100,9 +80,8 @@ static void check_auxv(char **envp)
 	for (aux = (unsigned long *)(envp + 1); aux[0] != AT_NULL; aux += 2)
 		if (aux[0] == AT_PAGESZ)
 			break;
-	if (aux[0] != AT_PAGESZ || aux[1] != PAGE_SIZE)
-		fail("auxiliary vector AT_PAGESZ", aux[0] == AT_PAGESZ ? (long)aux[1] : -1,
-		     PAGE_SIZE);
+	CHECK_EQ("auxiliary vector AT_PAGESZ",
+		 aux[0] == AT_PAGESZ ? (long)aux[1] : -1, PAGE_SIZE);
 }
 
 /* In the new image started with MARK_FULL. */
@@ -110,12 +89,11 @@ static int check_full_image(int argc, char **argv, char **envp)
 {
 	full_argv[0] = argv[0];
 	if (argc != FULL_ARGC)
-		fail("argc", argc, FULL_ARGC);
+		FAIL("argc: got %d, expected %d", argc, FULL_ARGC);
 	else
 		check_vector("argv", argv, full_argv, FULL_ARGC);
 	check_vector("envp", envp, full_env, 5);
-	if (environ != envp)
-		fail("environ is main's envp", (long)environ, (long)envp);
+	CHECK_EQ("environ is main's envp", (long)environ, (long)envp);
 	expect_str("getenv ARGS_ENV_A", getenv("ARGS_ENV_A"), "1");
 	expect_str("getenv ARGS_ENV_EMPTY", getenv("ARGS_ENV_EMPTY"), "");
 	expect_str("getenv ARGS_ENV_EQ", getenv("ARGS_ENV_EQ"), "x=y=z");
@@ -134,8 +112,9 @@ static int run_as_image(int argc, char **argv, char **envp)
 	if (!strcmp(argv[1], MARK_FULL))
 		return check_full_image(argc, argv, envp);
 	if (!strcmp(argv[1], MARK_EMPTY_ENV)) {
-		if (argc != 2 || envp[0] || environ[0])
-			fail("argc / first env string of the empty-env exec", argc, 2);
+		CHECK(argc == 2 && !envp[0] && !environ[0],
+		      "empty-env exec: argc %d (expected 2) or an env string",
+		      argc);
 		return failures ? EXIT_BAD_IMAGE : 0;
 	}
 	if (!strcmp(argv[1], MARK_BIG))
@@ -147,30 +126,23 @@ static int run_as_image(int argc, char **argv, char **envp)
  * happy, EXIT_BAD_IMAGE if not, or the errno of a failed execve. */
 static int exec_child(char *const argv[], char *const envp[])
 {
-	int status = 0;
-	pid_t pid;
+	int status;
+	pid_t pid = test_fork();
 
-	fflush(stdout);
-	pid = fork();
 	if (pid == 0) {
 		execve(self_path, argv, envp);
 		_exit(errno);
 	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid) {
-		fail("fork/waitpid (errno)", errno, 0);
+	status = wait_status(pid);
+	if (status == -1) {
+		FAIL("waitpid");
 		return -1;
 	}
 	if (!WIFEXITED(status)) {
-		fail("exec'd child killed by signal", WTERMSIG(status), 0);
+		FAIL("exec'd child killed by signal %d", WTERMSIG(status));
 		return -1;
 	}
 	return WEXITSTATUS(status);
-}
-
-static void expect_exit(const char *what, int got, int expected)
-{
-	if (got != expected)
-		fail(what, got, expected);
 }
 
 /* argv or envp (the other empty) with n chunks; room for MAX_CHUNKS. */
@@ -191,15 +163,15 @@ static void check_limits(void)
 	argv[0] = (char *)self_path;
 	argv[1] = MARK_BIG;
 	fill_list(argv, 2, UNDER_LIMIT / CHUNK_LEN);
-	expect_exit("exec with a list just under 64 KiB: exit code", exec_child(argv, no_env), 0);
+	CHECK_EQ("exec with a list just under 64 KiB: exit code", exec_child(argv, no_env), 0);
 	fill_list(argv, 2, MAX_CHUNKS);
-	expect_exit("exec with over 64 KiB of argv: errno", exec_child(argv, no_env), E2BIG);
+	CHECK_EQ("exec with over 64 KiB of argv: errno", exec_child(argv, no_env), E2BIG);
 	fill_list(argv, 2, 0);
 	fill_list(envp, 0, MAX_CHUNKS);
-	expect_exit("exec with over 64 KiB of envp: errno", exec_child(argv, envp), E2BIG);
+	CHECK_EQ("exec with over 64 KiB of envp: errno", exec_child(argv, envp), E2BIG);
 	argv[2] = huge_arg;
 	argv[3] = NULL;
-	expect_exit("exec with a 200 KiB argument: errno", exec_child(argv, no_env), E2BIG);
+	CHECK_EQ("exec with a 200 KiB argument: errno", exec_child(argv, no_env), E2BIG);
 }
 
 int main(int argc, char **argv, char **envp)
@@ -214,8 +186,8 @@ int main(int argc, char **argv, char **envp)
 		return image;
 	self_path = argv[0];
 	full_argv[0] = argv[0];
-	expect_exit("full exec: exit code", exec_child(full_argv, full_env), 0);
-	expect_exit("empty environment exec: exit code", exec_child(empty_argv, no_env), 0);
+	CHECK_EQ("full exec: exit code", exec_child(full_argv, full_env), 0);
+	CHECK_EQ("empty environment exec: exit code", exec_child(empty_argv, no_env), 0);
 	check_limits();
-	return failures ? 1 : 0;
+	return test_done("args_env");
 }

@@ -15,26 +15,17 @@
  * this kernel.  At the end the process must be intact: its data, its
  * files, and fork and wait still work.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/kstat.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <termios.h>
-#include <time.h>
-#include <unistd.h>
 #include <uapi/unistd_32.h>
+#include "test.h"
 
 #define KERNEL_ADDR	0xC0100000L
 #define UNMAPPED_ADDR	0x50000000L
 #define BUF_LEN		16
 #define PATH_BUF_LEN	256
 #define WAIT_CODE	42
-#define ZOMBIE_WAIT_NS	100000000L	/* time for a child to exit */
+#define ZOMBIE_WAIT_MS	100		/* time for a child to exit */
 #define EXEC_MARKER	"--efault-execed"
 #define CANARY		0x5afec0deL
 
@@ -56,27 +47,13 @@ static const struct bad_ptr bad_ptrs[] = {
 
 #define NBAD	(sizeof(bad_ptrs) / sizeof(bad_ptrs[0]))
 
-static int failures;
 static const char *self_path;
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	fflush(stdout);
-	va_end(ap);
-	failures++;
-}
 
 /* ret is a raw call's result through syscall(): -1 and errno on failure. */
 static void expect_efault(const char *call, const struct bad_ptr *bp, long ret)
 {
 	if (ret != -1 || errno != EFAULT)
-		fail("%s with %s (got %ld errno %d, expected -1 errno %d)",
+		FAIL("%s with %s (got %ld errno %d, expected -1 errno %d)",
 		     call, bp->name, ret, ret == -1 ? errno : 0, EFAULT);
 }
 
@@ -84,10 +61,7 @@ static int open_or_die(const char *path, int flags)
 {
 	int fd = open(path, flags, 0644);
 
-	if (fd < 0) {
-		printf("FAIL: open %s (errno %d)\n", path, errno);
-		exit(1);
-	}
+	REQUIRE(fd >= 0, "open %s", path);
 	return fd;
 }
 
@@ -96,7 +70,7 @@ static void make_file(void)
 	int fd = open_or_die(TMP_FILE, O_WRONLY | O_CREAT | O_TRUNC);
 
 	if (write(fd, FILE_TEXT, strlen(FILE_TEXT)) != (ssize_t)strlen(FILE_TEXT))
-		fail("writing %s", TMP_FILE);
+		FAIL("writing %s", TMP_FILE);
 	close(fd);
 }
 
@@ -177,16 +151,11 @@ static void check_info(const struct bad_ptr *bp)
 /* A child that has exited (a zombie) by the time this returns. */
 static pid_t zombie_child(void)
 {
-	struct timespec ts = { 0, ZOMBIE_WAIT_NS };
-	pid_t pid;
+	pid_t pid = test_fork();
 
-	fflush(stdout);
-	pid = fork();
 	if (pid == 0)
 		_exit(WAIT_CODE);
-	if (pid < 0)
-		fail("fork (errno %d)", errno);
-	nanosleep(&ts, NULL);
+	sleep_ms(ZOMBIE_WAIT_MS);
 	return pid;
 }
 
@@ -197,7 +166,7 @@ static void expect_reapable(const char *call, const struct bad_ptr *bp, pid_t pi
 	pid_t got = waitpid(pid, &status, 0);
 
 	if (got != pid || !WIFEXITED(status) || WEXITSTATUS(status) != WAIT_CODE)
-		fail("%s with %s lost the child (waitpid got %d errno %d status %#x)",
+		FAIL("%s with %s lost the child (waitpid got %d errno %d status %#x)",
 		     call, bp->name, got, got < 0 ? errno : 0, status);
 }
 
@@ -206,19 +175,16 @@ static void check_wait(const struct bad_ptr *bp)
 	int status;
 	pid_t pid;
 
-	if ((pid = zombie_child()) > 0) {
-		expect_efault("waitpid", bp, syscall(__NR_waitpid, pid, bp->addr, 0));
-		expect_reapable("waitpid", bp, pid);
-	}
-	if ((pid = zombie_child()) > 0) {
-		expect_efault("wait4 status", bp, syscall(__NR_wait4, pid, bp->addr, 0, 0));
-		expect_reapable("wait4 status", bp, pid);
-	}
-	if ((pid = zombie_child()) > 0) {
-		expect_efault("wait4 rusage", bp,
-			      syscall(__NR_wait4, pid, (long)&status, 0, bp->addr));
-		expect_reapable("wait4 rusage", bp, pid);
-	}
+	pid = zombie_child();
+	expect_efault("waitpid", bp, syscall(__NR_waitpid, pid, bp->addr, 0));
+	expect_reapable("waitpid", bp, pid);
+	pid = zombie_child();
+	expect_efault("wait4 status", bp, syscall(__NR_wait4, pid, bp->addr, 0, 0));
+	expect_reapable("wait4 status", bp, pid);
+	pid = zombie_child();
+	expect_efault("wait4 rusage", bp,
+		      syscall(__NR_wait4, pid, (long)&status, 0, bp->addr));
+	expect_reapable("wait4 rusage", bp, pid);
 }
 
 /*
@@ -250,25 +216,22 @@ static void check_execve(const struct bad_ptr *bp)
 static void check_still_fine(pid_t pid, const volatile long *canary)
 {
 	char buf[sizeof(FILE_TEXT)] = "";
-	int fd, status = 0;
 	pid_t child;
+	int fd;
 
 	if (*canary != CANARY)
-		fail("stack variable changed (got %#lx, expected %#lx)", *canary, CANARY);
+		FAIL("stack variable changed (got %#lx, expected %#lx)", *canary, CANARY);
 	if (getpid() != pid)
-		fail("getpid changed (got %d, expected %d)", getpid(), pid);
+		FAIL("getpid changed (got %d, expected %d)", getpid(), pid);
 	fd = open_or_die(TMP_FILE, O_RDONLY);
 	if (read(fd, buf, sizeof(buf) - 1) != (ssize_t)strlen(FILE_TEXT) ||
 	    strcmp(buf, FILE_TEXT))
-		fail("file contents changed (got \"%s\", expected \"%s\")", buf, FILE_TEXT);
+		FAIL("file contents changed (got \"%s\", expected \"%s\")", buf, FILE_TEXT);
 	close(fd);
-	fflush(stdout);
-	child = fork();
+	child = test_fork();
 	if (child == 0)
 		_exit(WAIT_CODE);
-	if (child < 0 || waitpid(child, &status, 0) != child ||
-	    !WIFEXITED(status) || WEXITSTATUS(status) != WAIT_CODE)
-		fail("fork/wait afterwards (pid %d, status %#x)", child, status);
+	CHECK_EXIT("fork/wait afterwards", child, WAIT_CODE);
 }
 
 int main(int argc, char **argv)
@@ -277,7 +240,7 @@ int main(int argc, char **argv)
 	pid_t pid = getpid();
 
 	if ((argc > 1 && !strcmp(argv[1], EXEC_MARKER)) || getenv("EFAULT_EXECED")) {
-		printf("FAIL: an execve with a bad pointer succeeded\n");
+		FAIL("an execve with a bad pointer succeeded");
 		return 1;
 	}
 	self_path = argv[0];
@@ -297,5 +260,5 @@ int main(int argc, char **argv)
 	check_still_fine(pid, &canary);
 	unlink(TMP_FILE);
 	unlink(TMP_NEW);
-	return failures ? 1 : 0;
+	return test_done("efault");
 }

@@ -11,15 +11,9 @@
  * open file (with its offset) must be intact.  Should an execve of a
  * copy of this program succeed, the new image sees EXEC_MARKER and fails.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "test.h"
 
 #define EXEC_MARKER	"--exec-errors-execed"
 #define TEXT_FILE	"/tmp/exec_errors.txt"
@@ -37,29 +31,21 @@
 /* The first bytes of an i386 ELF header: magic, 32-bit, little endian. */
 static const unsigned char elf_stub[] = { 0x7f, 'E', 'L', 'F', 1, 1, 1, 0 };
 
-static int failures;
 static volatile long global_value = GLOBAL_VALUE;
 static unsigned char *heap;
 static int probe_fd;
 static const char *self_path;
 static char long_path[PATH_MAX + 64];
 
-static void fail(const char *what, long got, long expected)
-{
-	printf("FAIL: %s (got %ld, expected %ld)\n", what, got, expected);
-	fflush(stdout);
-	failures++;
-}
-
 static void write_file(const char *path, const void *data, size_t len, mode_t mode)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
 
 	if (fd < 0 || write(fd, data, len) != (ssize_t)len)
-		fail("creating a test file (errno)", errno, 0);
+		FAIL("creating %s", path);
 	close(fd);
 	if (chmod(path, mode) < 0)
-		fail("chmod (errno)", errno, 0);
+		FAIL("chmod %s", path);
 }
 
 /* Copy this program to path with the given mode. */
@@ -71,21 +57,14 @@ static void copy_self(const char *path, mode_t mode)
 	ssize_t n;
 
 	if (in < 0 || out < 0)
-		fail("opening the program copy (errno)", errno, 0);
+		FAIL("opening the program copy %s", path);
 	while ((n = read(in, buf, sizeof(buf))) > 0)
 		if (write(out, buf, (size_t)n) != n)
-			fail("writing the program copy (errno)", errno, 0);
+			FAIL("writing the program copy %s", path);
 	close(in);
 	close(out);
 	if (chmod(path, mode) < 0)
-		fail("chmod (errno)", errno, 0);
-}
-
-static void fail_after(const char *what, const char *damage)
-{
-	printf("FAIL: after %s: %s\n", what, damage);
-	fflush(stdout);
-	failures++;
+		FAIL("chmod %s", path);
 }
 
 /* Everything the caller had before the failed execve is still there. */
@@ -94,17 +73,17 @@ static void check_intact(const char *what, const volatile long *canary)
 	char c;
 
 	if (*canary != STACK_CANARY)
-		fail_after(what, "stack variable changed");
+		FAIL("after %s: stack variable changed", what);
 	if (global_value != GLOBAL_VALUE)
-		fail_after(what, "global variable changed");
+		FAIL("after %s: global variable changed", what);
 	for (int i = 0; i < HEAP_LEN; i++) {
 		if (heap[i] != HEAP_BYTE) {
-			fail_after(what, "heap memory changed");
+			FAIL("after %s: heap memory changed", what);
 			break;
 		}
 	}
 	if (read(probe_fd, &c, 1) != 1 || c != TEXT_CONTENT[0])
-		fail_after(what, "open file no longer readable");
+		FAIL("after %s: open file no longer readable", what);
 	lseek(probe_fd, 0, SEEK_SET);
 }
 
@@ -116,11 +95,9 @@ static void expect_exec_error(const char *path, int err, const volatile long *ca
 	int ret = execve(path, argv, envp);
 
 	snprintf(what, sizeof(what), "execve %.60s", path);
-	if (ret != -1 || errno != err) {
-		printf("FAIL: %s (got %d errno %d, expected -1 errno %d)\n",
-		       what, ret, ret == -1 ? errno : 0, err);
-		failures++;
-	}
+	CHECK(ret == -1 && errno == err,
+	      "%s: returned %d, expected -1 with errno %d (%s)", what, ret, err,
+	      strerror(err));
 	check_intact(what, canary);
 }
 
@@ -129,22 +106,16 @@ static void check_nonroot(void)
 {
 	char *argv[] = { NOEXEC_COPY, EXEC_MARKER, NULL };
 	char *envp[] = { NULL };
-	int status = 0;
-	pid_t pid;
+	pid_t pid = test_fork();
 
-	fflush(stdout);
-	pid = fork();
 	if (pid == 0) {
 		if (setuid(NONROOT_UID) < 0 || getuid() != NONROOT_UID)
 			_exit(EXIT_SETUID);
 		execve(NOEXEC_COPY, argv, envp);
 		_exit(errno);
 	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		fail("fork/waitpid for the uid 1000 child (errno)", errno, 0);
-	else if (!WIFEXITED(status) || WEXITSTATUS(status) != EACCES)
-		fail("uid 1000 execve of a 0600 program: exit status = errno",
-		     status >> 8, EACCES);
+	CHECK_EXIT("uid 1000 execve of a 0600 program (exit status = errno)",
+		   pid, EACCES);
 }
 
 int main(int argc, char **argv)
@@ -152,13 +123,13 @@ int main(int argc, char **argv)
 	volatile long canary = STACK_CANARY;
 
 	if (argc > 1 && !strcmp(argv[1], EXEC_MARKER)) {
-		printf("FAIL: execve of %s succeeded\n", argv[0]);
+		FAIL("execve of %s succeeded", argv[0]);
 		return 1;
 	}
 	self_path = argv[0];
 	heap = malloc(HEAP_LEN);
 	if (!heap) {
-		printf("FAIL: malloc\n");
+		FAIL("malloc");
 		return 1;
 	}
 	memset(heap, HEAP_BYTE, HEAP_LEN);
@@ -169,7 +140,7 @@ int main(int argc, char **argv)
 	copy_self(NOEXEC_COPY, 0600);
 	probe_fd = open(TEXT_FILE, O_RDONLY);
 	if (probe_fd < 0)
-		fail("open " TEXT_FILE " (errno)", errno, 0);
+		FAIL("open " TEXT_FILE);
 
 	expect_exec_error("/no/such/program", ENOENT, &canary);
 	expect_exec_error("/tmp/exec_errors.missing", ENOENT, &canary);
@@ -184,5 +155,5 @@ int main(int argc, char **argv)
 	unlink(TEXT_FILE);
 	unlink(ELF_STUB);
 	unlink(NOEXEC_COPY);
-	return failures ? 1 : 0;
+	return test_done("exec_errors");
 }

@@ -10,15 +10,10 @@
  * WIFSIGNALED with the expected WTERMSIG for each, then that it can still
  * fork and reap a normal child.
  */
-#include <errno.h>
-#include <signal.h>
-#include <stdio.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "test.h"
 
 #define KERNEL_ADDR	0xC0100000u
 #define UNMAPPED_ADDR	0x50000000u
-#define EXIT_SURVIVED	100	/* a child that was not killed exits so */
 #define RECURSION_PAD	1024
 
 struct fault {
@@ -136,48 +131,28 @@ static const struct fault faults[] = {
 
 #define NFAULTS	(sizeof(faults) / sizeof(faults[0]))
 
-static int failures;
+static void run_fault(void *f)
+{
+	((const struct fault *)f)->fn();
+}
 
 /* Run f in a child; check that it dies of the expected signal. */
 static void check_fault(const struct fault *f)
 {
-	int status = 0;
-	pid_t pid;
+	int status = run_child(run_fault, (void *)f);
 
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0) {
-		printf("FAIL: %s: fork (errno %d)\n", f->name, errno);
-		failures++;
-		return;
-	}
-	if (pid == 0) {
-		f->fn();
-		_exit(EXIT_SURVIVED);
-	}
-	if (waitpid(pid, &status, 0) != pid) {
-		printf("FAIL: %s: waitpid (errno %d)\n", f->name, errno);
-		failures++;
-	} else if (!WIFSIGNALED(status) || WTERMSIG(status) != f->sig) {
-		printf("FAIL: %s (got status %#x, expected killed by signal %d)\n",
-		       f->name, status, f->sig);
-		failures++;
-	}
+	CHECK(status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == f->sig,
+	      "%s (got status %#x, expected killed by signal %d)", f->name,
+	      status, f->sig);
 }
 
 static void check_normal_child(void)
 {
-	int status = 0;
-	pid_t pid;
+	pid_t pid = test_fork();
 
-	fflush(stdout);
-	pid = fork();
 	if (pid == 0)
 		_exit(0);
-	if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0) {
-		printf("FAIL: normal child afterwards (pid %d, status %#x)\n", pid, status);
-		failures++;
-	}
+	CHECK_EXIT("normal child afterwards", pid, 0);
 }
 
 int main(void)
@@ -185,5 +160,5 @@ int main(void)
 	for (unsigned i = 0; i < NFAULTS; i++)
 		check_fault(&faults[i]);
 	check_normal_child();
-	return failures ? 1 : 0;
+	return test_done("fault_kill");
 }

@@ -30,16 +30,9 @@
  *    EEXIST.
  */
 #include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
+#include "test.h"
 
 #define TOP		"/tmp/fs_dir"
 #define SUB		TOP "/sub"
@@ -57,41 +50,12 @@
 #define MAX_ENTRIES	16
 #define NENTRIES	4	/* a, b, sub, c in TOP during the readdir check */
 
-static int failures;
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	fflush(stdout);
-	va_end(ap);
-	failures++;
-}
-
-static void expect_errno(const char *what, long ret, int err)
-{
-	if (ret != -1 || errno != err)
-		fail("%s: got %ld errno %d, expected -1 errno %d (%s)", what,
-		     ret, ret == -1 ? errno : 0, err, strerror(err));
-}
-
-static void expect_eq(const char *what, long got, long want)
-{
-	if (got != want)
-		fail("%s: got %ld, expected %ld (errno %d)", what, got, want,
-		     errno);
-}
-
 static void write_file(const char *path, const char *text)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 
 	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
-		fail("writing %s: errno %d", path, errno);
+		FAIL("writing %s", path);
 	if (fd >= 0)
 		close(fd);
 }
@@ -104,8 +68,7 @@ static void expect_text(const char *path, const char *want)
 
 	buf[n < 0 ? 0 : n] = '\0';
 	if (strcmp(buf, want))
-		fail("%s holds \"%s\", expected \"%s\" (errno %d)", path, buf,
-		     want, errno);
+		FAIL("%s holds \"%s\", expected \"%s\"", path, buf, want);
 	if (fd >= 0)
 		close(fd);
 }
@@ -150,27 +113,27 @@ static void check_mkdir_rmdir(void)
 	mode_t old = umask(027);
 	struct stat st;
 
-	expect_eq("mkdir", mkdir(TOP, 0777), 0);
+	CHECK_EQ("mkdir", mkdir(TOP, 0777), 0);
 	if (stat(TOP, &st) < 0 || st.st_mode != (S_IFDIR | 0750))
-		fail("new directory: mode %#o, expected %#o", st.st_mode,
+		FAIL("new directory: mode %#o, expected %#o", st.st_mode,
 		     S_IFDIR | 0750);
 	umask(old);
-	expect_eq("nlink of an empty directory", nlink_of(TOP), 2);
-	expect_errno("mkdir of an existing name", mkdir(TOP, 0755), EEXIST);
-	expect_errno("mkdir with a missing parent", mkdir(TOP "/x/y", 0755), ENOENT);
+	CHECK_EQ("nlink of an empty directory", nlink_of(TOP), 2);
+	CHECK_ERRNO("mkdir of an existing name", mkdir(TOP, 0755), EEXIST);
+	CHECK_ERRNO("mkdir with a missing parent", mkdir(TOP "/x/y", 0755), ENOENT);
 	write_file(FILE_A, TEXT);
-	expect_errno("mkdir below a file", mkdir(FILE_A "/y", 0755), ENOTDIR);
-	expect_eq("mkdir of a subdirectory", mkdir(SUB, 0755), 0);
-	expect_eq("nlink of a directory with a subdirectory", nlink_of(TOP), 3);
-	expect_errno("rmdir of a non-empty directory", rmdir(TOP), ENOTEMPTY);
-	expect_errno("rmdir of a file", rmdir(FILE_A), ENOTDIR);
-	expect_errno("rmdir of a missing name", rmdir(TOP "/none"), ENOENT);
-	expect_errno("rmdir of \".\"", rmdir(SUB "/."), EINVAL);
-	expect_eq("mkdir", mkdir(DIR_C, 0755), 0);
-	expect_eq("rmdir of an empty directory", rmdir(DIR_C), 0);
+	CHECK_ERRNO("mkdir below a file", mkdir(FILE_A "/y", 0755), ENOTDIR);
+	CHECK_EQ("mkdir of a subdirectory", mkdir(SUB, 0755), 0);
+	CHECK_EQ("nlink of a directory with a subdirectory", nlink_of(TOP), 3);
+	CHECK_ERRNO("rmdir of a non-empty directory", rmdir(TOP), ENOTEMPTY);
+	CHECK_ERRNO("rmdir of a file", rmdir(FILE_A), ENOTDIR);
+	CHECK_ERRNO("rmdir of a missing name", rmdir(TOP "/none"), ENOENT);
+	CHECK_ERRNO("rmdir of \".\"", rmdir(SUB "/."), EINVAL);
+	CHECK_EQ("mkdir", mkdir(DIR_C, 0755), 0);
+	CHECK_EQ("rmdir of an empty directory", rmdir(DIR_C), 0);
 	if (exists(DIR_C))
-		fail("%s still there after rmdir", DIR_C);
-	expect_eq("nlink after the rmdir", nlink_of(TOP), 3);
+		FAIL("%s still there after rmdir", DIR_C);
+	CHECK_EQ("nlink after the rmdir", nlink_of(TOP), 3);
 }
 
 static void check_unlink_link(void)
@@ -178,23 +141,23 @@ static void check_unlink_link(void)
 	char buf[BUF_LEN];
 	int fd;
 
-	expect_eq("link", link(FILE_A, LINK_A), 0);
-	expect_eq("nlink after link", nlink_of(FILE_A), 2);
+	CHECK_EQ("link", link(FILE_A, LINK_A), 0);
+	CHECK_EQ("nlink after link", nlink_of(FILE_A), 2);
 	if (inode_of(FILE_A) != inode_of(LINK_A))
-		fail("link: the two names have different inodes");
-	expect_eq("unlink of one name", unlink(LINK_A), 0);
-	expect_eq("nlink after unlink", nlink_of(FILE_A), 1);
-	expect_errno("unlink of a directory", unlink(SUB), EISDIR);
-	expect_errno("unlink of a missing name", unlink(LINK_A), ENOENT);
+		FAIL("link: the two names have different inodes");
+	CHECK_EQ("unlink of one name", unlink(LINK_A), 0);
+	CHECK_EQ("nlink after unlink", nlink_of(FILE_A), 1);
+	CHECK_ERRNO("unlink of a directory", unlink(SUB), EISDIR);
+	CHECK_ERRNO("unlink of a missing name", unlink(LINK_A), ENOENT);
 
 	write_file(FILE_B, TEXT);
 	fd = open(FILE_B, O_RDONLY);
-	expect_eq("unlink of an open file", unlink(FILE_B), 0);
+	CHECK_EQ("unlink of an open file", unlink(FILE_B), 0);
 	if (exists(FILE_B))
-		fail("%s still there after unlink", FILE_B);
+		FAIL("%s still there after unlink", FILE_B);
 	if (fd < 0 || read(fd, buf, sizeof(buf)) != TEXT_LEN ||
 	    memcmp(buf, TEXT, TEXT_LEN))
-		fail("an unlinked file is no longer readable through its descriptor");
+		FAIL("an unlinked file is no longer readable through its descriptor");
 	if (fd >= 0)
 		close(fd);
 }
@@ -203,47 +166,47 @@ static void check_rename_files(void)
 {
 	unsigned long ino = inode_of(FILE_A);
 
-	expect_eq("rename a file", rename(FILE_A, FILE_B), 0);
+	CHECK_EQ("rename a file", rename(FILE_A, FILE_B), 0);
 	if (exists(FILE_A) || inode_of(FILE_B) != ino)
-		fail("rename: the old name remains or the inode changed");
+		FAIL("rename: the old name remains or the inode changed");
 	expect_text(FILE_B, TEXT);
 	write_file(FILE_A, OTHER);
-	expect_eq("rename a file over another", rename(FILE_A, FILE_B), 0);
+	CHECK_EQ("rename a file over another", rename(FILE_A, FILE_B), 0);
 	if (exists(FILE_A))
-		fail("rename over a file: the old name remains");
+		FAIL("rename over a file: the old name remains");
 	expect_text(FILE_B, OTHER);
-	expect_eq("rename a name onto itself", rename(FILE_B, FILE_B), 0);
+	CHECK_EQ("rename a name onto itself", rename(FILE_B, FILE_B), 0);
 	expect_text(FILE_B, OTHER);
 	link(FILE_B, LINK_A);
-	expect_eq("rename onto another name of the same file", rename(FILE_B, LINK_A),
-		  0);
+	CHECK_EQ("rename onto another name of the same file", rename(FILE_B, LINK_A),
+		 0);
 	if (!exists(FILE_B) || !exists(LINK_A))
-		fail("rename between two names of one file removed a name");
+		FAIL("rename between two names of one file removed a name");
 	unlink(LINK_A);
-	expect_errno("rename of a missing name", rename(FILE_A, TOP "/z"), ENOENT);
+	CHECK_ERRNO("rename of a missing name", rename(FILE_A, TOP "/z"), ENOENT);
 }
 
 static void check_rename_dirs(void)
 {
-	expect_eq("mkdir", mkdir(DIR_C, 0755), 0);
+	CHECK_EQ("mkdir", mkdir(DIR_C, 0755), 0);
 	write_file(DIR_C "/f", TEXT);
-	expect_eq("rename a directory", rename(DIR_C, DIR_D), 0);
+	CHECK_EQ("rename a directory", rename(DIR_C, DIR_D), 0);
 	expect_text(DIR_D "/f", TEXT);
-	expect_eq("rename a directory into another", rename(DIR_D, SUB "/d"), 0);
+	CHECK_EQ("rename a directory into another", rename(DIR_D, SUB "/d"), 0);
 	if (inode_of(SUB "/d/..") != inode_of(SUB))
-		fail("after a move, \"..\" is not the new parent");
-	expect_eq("nlink of the new parent", nlink_of(SUB), 3);
-	expect_eq("nlink of the old parent", nlink_of(TOP), 3);
-	expect_eq("mkdir", mkdir(DIR_C, 0755), 0);
-	expect_eq("rename a directory over an empty one", rename(DIR_C, SUB "/d/e"),
-		  0);
-	expect_eq("mkdir", mkdir(DIR_C, 0755), 0);
+		FAIL("after a move, \"..\" is not the new parent");
+	CHECK_EQ("nlink of the new parent", nlink_of(SUB), 3);
+	CHECK_EQ("nlink of the old parent", nlink_of(TOP), 3);
+	CHECK_EQ("mkdir", mkdir(DIR_C, 0755), 0);
+	CHECK_EQ("rename a directory over an empty one", rename(DIR_C, SUB "/d/e"),
+		 0);
+	CHECK_EQ("mkdir", mkdir(DIR_C, 0755), 0);
 	write_file(DIR_C "/f", TEXT);
-	expect_errno("rename a directory over a non-empty one",
-		     rename(SUB "/d/e", DIR_C), ENOTEMPTY);
-	expect_errno("rename a file over a directory", rename(FILE_B, DIR_C), EISDIR);
-	expect_errno("rename a directory over a file", rename(DIR_C, FILE_B), ENOTDIR);
-	expect_errno("rename a directory into itself", rename(SUB, SUB "/d/x"), EINVAL);
+	CHECK_ERRNO("rename a directory over a non-empty one",
+		    rename(SUB "/d/e", DIR_C), ENOTEMPTY);
+	CHECK_ERRNO("rename a file over a directory", rename(FILE_B, DIR_C), EISDIR);
+	CHECK_ERRNO("rename a directory over a file", rename(DIR_C, FILE_B), ENOTDIR);
+	CHECK_ERRNO("rename a directory into itself", rename(SUB, SUB "/d/x"), EINVAL);
 	rmdir(SUB "/d/e");
 	unlink(SUB "/d/f");
 	rmdir(SUB "/d");
@@ -255,29 +218,29 @@ static void check_cwd(void)
 	char buf[BUF_LEN], start[BUF_LEN];
 
 	if (!getcwd(start, sizeof(start))) {
-		fail("getcwd: errno %d", errno);
+		FAIL("getcwd");
 		return;
 	}
-	expect_eq("chdir", chdir(SUB), 0);
+	CHECK_EQ("chdir", chdir(SUB), 0);
 	if (!getcwd(buf, sizeof(buf)) || strcmp(buf, SUB))
-		fail("getcwd after chdir gave \"%s\", expected \"%s\"", buf, SUB);
+		FAIL("getcwd after chdir gave \"%s\", expected \"%s\"", buf, SUB);
 	write_file("rel", TEXT);
 	expect_text(SUB "/rel", TEXT);
 	unlink("rel");
-	expect_eq("rename of the current directory", rename(SUB, SUB2), 0);
+	CHECK_EQ("rename of the current directory", rename(SUB, SUB2), 0);
 	if (!getcwd(buf, sizeof(buf)) || strcmp(buf, SUB2))
-		fail("getcwd after renaming the directory gave \"%s\"", buf);
-	expect_eq("rename back", rename(SUB2, SUB), 0);
-	expect_eq("chdir ..", chdir(".."), 0);
+		FAIL("getcwd after renaming the directory gave \"%s\"", buf);
+	CHECK_EQ("rename back", rename(SUB2, SUB), 0);
+	CHECK_EQ("chdir ..", chdir(".."), 0);
 	if (!getcwd(buf, sizeof(buf)) || strcmp(buf, TOP))
-		fail("getcwd after chdir .. gave \"%s\", expected \"%s\"", buf, TOP);
+		FAIL("getcwd after chdir .. gave \"%s\", expected \"%s\"", buf, TOP);
 	if (getcwd(buf, SMALL_BUF) != NULL || errno != ERANGE)
-		fail("getcwd with a %d-byte buffer: errno %d, expected ERANGE",
+		FAIL("getcwd with a %d-byte buffer: errno %d, expected ERANGE",
 		     SMALL_BUF, errno);
-	expect_errno("chdir to a file", chdir(FILE_B), ENOTDIR);
-	expect_errno("chdir to a missing name", chdir(TOP "/none"), ENOENT);
+	CHECK_ERRNO("chdir to a file", chdir(FILE_B), ENOTDIR);
+	CHECK_ERRNO("chdir to a missing name", chdir(TOP "/none"), ENOENT);
 	if (chdir(start) < 0)
-		fail("chdir back to %s: errno %d", start, errno);
+		FAIL("chdir back to %s", start);
 }
 
 struct expected_entry {
@@ -298,17 +261,17 @@ static void list_once(DIR *dir, struct expected_entry *want, int n)
 		for (i = 0; i < n && strcmp(d->d_name, want[i].name); i++)
 			;
 		if (i == n) {
-			fail("readdir lists an unexpected \"%s\"", d->d_name);
+			FAIL("readdir lists an unexpected \"%s\"", d->d_name);
 			continue;
 		}
 		want[i].seen++;
 		if (d->d_type != want[i].type)
-			fail("readdir: \"%s\" has type %d, expected %d", d->d_name,
+			FAIL("readdir: \"%s\" has type %d, expected %d", d->d_name,
 			     d->d_type, want[i].type);
 	}
 	for (int i = 0; i < n; i++)
 		if (want[i].seen != 1)
-			fail("readdir lists \"%s\" %d times", want[i].name,
+			FAIL("readdir lists \"%s\" %d times", want[i].name,
 			     want[i].seen);
 }
 
@@ -323,7 +286,7 @@ static void check_readdir(void)
 	int fd;
 
 	if (!dir) {
-		fail("opendir %s: errno %d", TOP, errno);
+		FAIL("opendir %s", TOP);
 		return;
 	}
 	list_once(dir, want, sizeof(want) / sizeof(want[0]));
@@ -331,12 +294,12 @@ static void check_readdir(void)
 	list_once(dir, want, sizeof(want) / sizeof(want[0]));
 	closedir(dir);
 	fd = open(FILE_B, O_RDONLY);
-	expect_errno("getdents on a file",
-		     getdents(fd, (struct linux_dirent *)buf, sizeof(buf)), ENOTDIR);
+	CHECK_ERRNO("getdents on a file",
+		    getdents(fd, (struct linux_dirent *)buf, sizeof(buf)), ENOTDIR);
 	close(fd);
 	fd = open(TOP, O_RDONLY | O_DIRECTORY);
-	expect_errno("getdents with a buffer too small for one entry",
-		     getdents(fd, (struct linux_dirent *)buf, SMALL_BUF), EINVAL);
+	CHECK_ERRNO("getdents with a buffer too small for one entry",
+		    getdents(fd, (struct linux_dirent *)buf, SMALL_BUF), EINVAL);
 	close(fd);
 }
 
@@ -346,21 +309,21 @@ static void check_stat(void)
 
 	write_file(FILE_A, TEXT);
 	if (stat(FILE_A, &st) < 0) {
-		fail("stat %s: errno %d", FILE_A, errno);
+		FAIL("stat %s", FILE_A);
 		return;
 	}
-	expect_eq("st_mode of a new file", st.st_mode, S_IFREG | 0644);
-	expect_eq("st_size", st.st_size, TEXT_LEN);
-	expect_eq("st_nlink", st.st_nlink, 1);
-	expect_eq("st_uid", st.st_uid, geteuid());
-	expect_eq("st_gid", st.st_gid, getegid());
+	CHECK_EQ("st_mode of a new file", st.st_mode, S_IFREG | 0644);
+	CHECK_EQ("st_size", st.st_size, TEXT_LEN);
+	CHECK_EQ("st_nlink", st.st_nlink, 1);
+	CHECK_EQ("st_uid", st.st_uid, geteuid());
+	CHECK_EQ("st_gid", st.st_gid, getegid());
 	if (st.st_blksize == 0)
-		fail("st_blksize is 0");
+		FAIL("st_blksize is 0");
 	if (stat(TOP, &dst) < 0 || !S_ISDIR(dst.st_mode))
-		fail("stat of a directory: mode %#o", dst.st_mode);
+		FAIL("stat of a directory: mode %#o", dst.st_mode);
 	if (st.st_ino == dst.st_ino || st.st_ino == inode_of(FILE_B))
-		fail("two files share inode number %lu", (unsigned long)st.st_ino);
-	expect_eq("st_nlink of a directory with 2 subdirectories", dst.st_nlink, 4);
+		FAIL("two files share inode number %lu", (unsigned long)st.st_ino);
+	CHECK_EQ("st_nlink of a directory with 2 subdirectories", dst.st_nlink, 4);
 }
 
 static void check_names(void)
@@ -372,29 +335,29 @@ static void check_names(void)
 	memcpy(name, TOP "/", len);
 	memset(name + len, 'n', NAME_MAX + 1);
 	name[len + NAME_MAX + 1] = '\0';
-	expect_errno("open of a name longer than NAME_MAX",
-		     open(name, O_WRONLY | O_CREAT, 0644), ENAMETOOLONG);
+	CHECK_ERRNO("open of a name longer than NAME_MAX",
+		    open(name, O_WRONLY | O_CREAT, 0644), ENAMETOOLONG);
 	name[len + NAME_MAX] = '\0';
-	expect_errno("open of a missing NAME_MAX-long name", open(name, O_RDONLY),
-		     ENOENT);
-	expect_errno("open of the empty path", open("", O_RDONLY), ENOENT);
-	expect_errno("open of a file with a trailing slash",
-		     open(FILE_B "/", O_RDONLY), ENOTDIR);
-	expect_errno("link to a directory", link(SUB, TOP "/sub.link"), EPERM);
-	expect_errno("link onto an existing name", link(FILE_B, FILE_A), EEXIST);
+	CHECK_ERRNO("open of a missing NAME_MAX-long name", open(name, O_RDONLY),
+		    ENOENT);
+	CHECK_ERRNO("open of the empty path", open("", O_RDONLY), ENOENT);
+	CHECK_ERRNO("open of a file with a trailing slash",
+		    open(FILE_B "/", O_RDONLY), ENOTDIR);
+	CHECK_ERRNO("link to a directory", link(SUB, TOP "/sub.link"), EPERM);
+	CHECK_ERRNO("link onto an existing name", link(FILE_B, FILE_A), EEXIST);
 	fd = open(TOP "/new/", O_WRONLY | O_CREAT, 0644);
-	expect_errno("open O_CREAT of a new name with a trailing slash", fd, EISDIR);
+	CHECK_ERRNO("open O_CREAT of a new name with a trailing slash", fd, EISDIR);
 	if (fd >= 0)
 		close(fd);
 	if (exists(TOP "/new"))
-		fail("open O_CREAT of \"new/\" made a file \"new\"");
-	expect_errno("open O_CREAT of \"x/\" in a missing directory",
-		     open(TOP "/none/x/", O_WRONLY | O_CREAT, 0644), ENOENT);
-	expect_eq("mkdir with a trailing slash", mkdir(TOP "/t/", 0755), 0);
-	expect_eq("rmdir with a trailing slash", rmdir(TOP "/t/"), 0);
-	expect_errno("rmdir /", rmdir("/"), EBUSY);
-	expect_errno("rename into a file used as a directory",
-		     rename(FILE_B, FILE_A "/x"), ENOTDIR);
+		FAIL("open O_CREAT of \"new/\" made a file \"new\"");
+	CHECK_ERRNO("open O_CREAT of \"x/\" in a missing directory",
+		    open(TOP "/none/x/", O_WRONLY | O_CREAT, 0644), ENOENT);
+	CHECK_EQ("mkdir with a trailing slash", mkdir(TOP "/t/", 0755), 0);
+	CHECK_EQ("rmdir with a trailing slash", rmdir(TOP "/t/"), 0);
+	CHECK_ERRNO("rmdir /", rmdir("/"), EBUSY);
+	CHECK_ERRNO("rename into a file used as a directory",
+		    rename(FILE_B, FILE_A "/x"), ENOTDIR);
 }
 
 int main(void)
@@ -410,8 +373,5 @@ int main(void)
 	check_stat();
 	check_names();
 	remove_tree();
-	if (failures)
-		return 1;
-	printf("fs_dir: all checks passed\n");
-	return 0;
+	return test_done("fs_dir");
 }

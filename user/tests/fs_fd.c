@@ -18,15 +18,8 @@
  *    O_CLOEXEC) are closed, the others stay open and still share their
  *    offset with the parent (this program re-executes itself to look).
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "test.h"
 
 #define FILE_PATH	"/tmp/fs_fd.file"
 #define TEXT		"0123456789abcdefghij"
@@ -43,43 +36,11 @@
 /* The descriptors the exec check looks at, and its exit status bits. */
 enum { CLOEXEC_SETFD, CLOEXEC_OPEN, PLAIN, CLOEXEC_CLEARED };
 
-static int failures;
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	fflush(stdout);
-	va_end(ap);
-	failures++;
-}
-
-static void expect_errno(const char *what, long ret, int err)
-{
-	if (ret != -1 || errno != err)
-		fail("%s: got %ld errno %d, expected -1 errno %d (%s)", what,
-		     ret, ret == -1 ? errno : 0, err, strerror(err));
-}
-
-static void expect_eq(const char *what, long got, long want)
-{
-	if (got != want)
-		fail("%s: got %ld, expected %ld (errno %d)", what, got, want,
-		     errno);
-}
-
 static int open_file(int flags)
 {
 	int fd = open(FILE_PATH, flags);
 
-	if (fd < 0) {
-		printf("FAIL: open %s: errno %d\n", FILE_PATH, errno);
-		exit(1);
-	}
+	REQUIRE(fd >= 0, "open %s", FILE_PATH);
 	return fd;
 }
 
@@ -87,10 +48,8 @@ static void make_file(void)
 {
 	int fd = open(FILE_PATH, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 
-	if (fd < 0 || write(fd, TEXT, TEXT_LEN) != TEXT_LEN) {
-		printf("FAIL: making %s: errno %d\n", FILE_PATH, errno);
-		exit(1);
-	}
+	REQUIRE(fd >= 0 && write(fd, TEXT, TEXT_LEN) == TEXT_LEN, "making %s",
+		FILE_PATH);
 	close(fd);
 }
 
@@ -105,19 +64,19 @@ static void check_dup(void)
 	int fd = open_file(O_RDONLY), copy, other;
 
 	copy = dup(fd);
-	expect_eq("dup gives the lowest free descriptor", copy, fd + 1);
+	CHECK_EQ("dup gives the lowest free descriptor", copy, fd + 1);
 	read(fd, buf, STEP);
-	expect_eq("offset of the copy after a read on the original", offset(copy), STEP);
+	CHECK_EQ("offset of the copy after a read on the original", offset(copy), STEP);
 	lseek(copy, 2 * STEP, SEEK_SET);
-	expect_eq("offset of the original after a seek on the copy", offset(fd),
-		  2 * STEP);
+	CHECK_EQ("offset of the original after a seek on the copy", offset(fd),
+		 2 * STEP);
 	fcntl(fd, F_SETFL, O_NONBLOCK);
-	expect_eq("O_NONBLOCK set on the original, seen on the copy",
-		  fcntl(copy, F_GETFL) & O_NONBLOCK, O_NONBLOCK);
+	CHECK_EQ("O_NONBLOCK set on the original, seen on the copy",
+		 fcntl(copy, F_GETFL) & O_NONBLOCK, O_NONBLOCK);
 	fcntl(fd, F_SETFD, FD_CLOEXEC);
-	expect_eq("FD_CLOEXEC of the copy (per descriptor)", fcntl(copy, F_GETFD), 0);
+	CHECK_EQ("FD_CLOEXEC of the copy (per descriptor)", fcntl(copy, F_GETFD), 0);
 	other = open_file(O_RDONLY);
-	expect_eq("offset of a separate open", offset(other), 0);
+	CHECK_EQ("offset of a separate open", offset(other), 0);
 	close(other);
 	close(copy);
 	close(fd);
@@ -125,21 +84,19 @@ static void check_dup(void)
 
 static void check_fork_offsets(void)
 {
-	int fd = open_file(O_RDWR), status;
+	int fd = open_file(O_RDWR);
 	char buf[BUF_LEN];
 	pid_t pid;
 
 	read(fd, buf, STEP);
-	fflush(stdout);
-	pid = fork();
+	pid = test_fork();
 	if (pid == 0)
 		_exit(read(fd, buf, CHILD_READ) == CHILD_READ ? 0 : 1);
-	if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0)
-		fail("reading child: wait status %#x", status);
-	expect_eq("parent's offset after the child read", offset(fd),
-		  STEP + CHILD_READ);
+	CHECK_EXIT("reading child", pid, 0);
+	CHECK_EQ("parent's offset after the child read", offset(fd),
+		 STEP + CHILD_READ);
 	if (read(fd, buf, 1) != 1 || buf[0] != TEXT[STEP + CHILD_READ])
-		fail("the parent's next read did not continue after the child's");
+		FAIL("the parent's next read did not continue after the child's");
 	close(fd);
 }
 
@@ -148,57 +105,57 @@ static void check_dup2(void)
 	int fd = open_file(O_RDONLY), fds[2];
 	char c;
 
-	expect_eq("dup2(fd, fd)", dup2(fd, fd), fd);
-	expect_eq("fd still open after dup2(fd, fd)", fcntl(fd, F_GETFD) >= 0, 1);
+	CHECK_EQ("dup2(fd, fd)", dup2(fd, fd), fd);
+	CHECK_EQ("fd still open after dup2(fd, fd)", fcntl(fd, F_GETFD) >= 0, 1);
 	if (pipe(fds) < 0) {
-		fail("pipe: errno %d", errno);
+		FAIL("pipe");
 		return;
 	}
 	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
-	expect_eq("dup2 onto the pipe's write end", dup2(fd, fds[1]), fds[1]);
-	expect_eq("read from the pipe: its write end was closed (EOF)",
-		  read(fds[0], &c, 1), 0);
-	expect_eq("FD_CLOEXEC after dup2", fcntl(fds[1], F_GETFD), 0);
+	CHECK_EQ("dup2 onto the pipe's write end", dup2(fd, fds[1]), fds[1]);
+	CHECK_EQ("read from the pipe: its write end was closed (EOF)",
+		 read(fds[0], &c, 1), 0);
+	CHECK_EQ("FD_CLOEXEC after dup2", fcntl(fds[1], F_GETFD), 0);
 	lseek(fd, STEP, SEEK_SET);
-	expect_eq("offset shared through dup2", offset(fds[1]), STEP);
-	expect_errno("dup2 to a negative descriptor", dup2(fd, -1), EBADF);
-	expect_errno("dup2 beyond any table", dup2(fd, INT_MAX), EBADF);
+	CHECK_EQ("offset shared through dup2", offset(fds[1]), STEP);
+	CHECK_ERRNO("dup2 to a negative descriptor", dup2(fd, -1), EBADF);
+	CHECK_ERRNO("dup2 beyond any table", dup2(fd, INT_MAX), EBADF);
 	close(fds[0]);
 	close(fds[1]);
 	close(fd);
-	expect_errno("dup2 from a closed descriptor", dup2(fd, HIGH_FD), EBADF);
+	CHECK_ERRNO("dup2 from a closed descriptor", dup2(fd, HIGH_FD), EBADF);
 }
 
 static void check_fcntl(void)
 {
 	int fd = open_file(O_WRONLY | O_APPEND), r = open_file(O_RDONLY), high;
 
-	expect_eq("F_GETFL of O_WRONLY | O_APPEND",
-		  fcntl(fd, F_GETFL) & (O_ACCMODE | O_APPEND | O_NONBLOCK),
-		  O_WRONLY | O_APPEND);
-	expect_eq("F_SETFL O_NONBLOCK", fcntl(fd, F_SETFL, O_NONBLOCK), 0);
-	expect_eq("F_GETFL after F_SETFL O_NONBLOCK",
-		  fcntl(fd, F_GETFL) & (O_ACCMODE | O_APPEND | O_NONBLOCK),
-		  O_WRONLY | O_NONBLOCK);
+	CHECK_EQ("F_GETFL of O_WRONLY | O_APPEND",
+		 fcntl(fd, F_GETFL) & (O_ACCMODE | O_APPEND | O_NONBLOCK),
+		 O_WRONLY | O_APPEND);
+	CHECK_EQ("F_SETFL O_NONBLOCK", fcntl(fd, F_SETFL, O_NONBLOCK), 0);
+	CHECK_EQ("F_GETFL after F_SETFL O_NONBLOCK",
+		 fcntl(fd, F_GETFL) & (O_ACCMODE | O_APPEND | O_NONBLOCK),
+		 O_WRONLY | O_NONBLOCK);
 	fcntl(r, F_SETFL, O_RDWR | O_APPEND);
-	expect_eq("F_SETFL cannot change the access mode",
-		  fcntl(r, F_GETFL) & O_ACCMODE, O_RDONLY);
-	expect_errno("write after F_SETFL tried O_RDWR", write(r, "x", 1), EBADF);
+	CHECK_EQ("F_SETFL cannot change the access mode",
+		 fcntl(r, F_GETFL) & O_ACCMODE, O_RDONLY);
+	CHECK_ERRNO("write after F_SETFL tried O_RDWR", write(r, "x", 1), EBADF);
 
-	expect_eq("F_GETFD of a new descriptor", fcntl(fd, F_GETFD), 0);
-	expect_eq("F_SETFD FD_CLOEXEC", fcntl(fd, F_SETFD, FD_CLOEXEC), 0);
-	expect_eq("F_GETFD after setting", fcntl(fd, F_GETFD), FD_CLOEXEC);
-	expect_eq("F_SETFD 0", fcntl(fd, F_SETFD, 0), 0);
-	expect_eq("F_GETFD after clearing", fcntl(fd, F_GETFD), 0);
+	CHECK_EQ("F_GETFD of a new descriptor", fcntl(fd, F_GETFD), 0);
+	CHECK_EQ("F_SETFD FD_CLOEXEC", fcntl(fd, F_SETFD, FD_CLOEXEC), 0);
+	CHECK_EQ("F_GETFD after setting", fcntl(fd, F_GETFD), FD_CLOEXEC);
+	CHECK_EQ("F_SETFD 0", fcntl(fd, F_SETFD, 0), 0);
+	CHECK_EQ("F_GETFD after clearing", fcntl(fd, F_GETFD), 0);
 
 	high = fcntl(fd, F_DUPFD, HIGH_FD);
-	expect_eq("F_DUPFD from HIGH_FD", high, HIGH_FD);
-	expect_eq("F_DUPFD's copy has no FD_CLOEXEC", fcntl(high, F_GETFD), 0);
-	expect_eq("F_DUPFD_CLOEXEC from HIGH_FD", fcntl(fd, F_DUPFD_CLOEXEC, HIGH_FD),
-		  HIGH_FD + 1);
-	expect_eq("F_DUPFD_CLOEXEC's copy has FD_CLOEXEC",
-		  fcntl(HIGH_FD + 1, F_GETFD), FD_CLOEXEC);
-	expect_errno("unknown fcntl command", fcntl(fd, BAD_CMD), EINVAL);
+	CHECK_EQ("F_DUPFD from HIGH_FD", high, HIGH_FD);
+	CHECK_EQ("F_DUPFD's copy has no FD_CLOEXEC", fcntl(high, F_GETFD), 0);
+	CHECK_EQ("F_DUPFD_CLOEXEC from HIGH_FD", fcntl(fd, F_DUPFD_CLOEXEC, HIGH_FD),
+		 HIGH_FD + 1);
+	CHECK_EQ("F_DUPFD_CLOEXEC's copy has FD_CLOEXEC",
+		 fcntl(HIGH_FD + 1, F_GETFD), FD_CLOEXEC);
+	CHECK_ERRNO("unknown fcntl command", fcntl(fd, BAD_CMD), EINVAL);
 	close(HIGH_FD + 1);
 	close(high);
 	close(r);
@@ -236,19 +193,19 @@ static void check_cloexec_exec(const char *self)
 		snprintf(args[i], BUF_LEN, "%d", fds[i]);
 		argv[2 + i] = args[i];
 	}
-	fflush(stdout);
-	pid = fork();
+	pid = test_fork();
 	if (pid == 0) {
 		execv(self, argv);
 		_exit(EXIT_EXEC_FAILED);
 	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
-		fail("re-executing %s: wait status %#x", self, status);
+	status = wait_status(pid);
+	if (status == -1 || !WIFEXITED(status))
+		FAIL("re-executing %s: wait status %#x", self, status);
 	else
-		expect_eq("descriptors open after exec (bits: F_SETFD, O_CLOEXEC, "
-			  "plain, cleared)", WEXITSTATUS(status),
-			  1 << PLAIN | 1 << CLOEXEC_CLEARED);
-	expect_eq("offset moved by the exec'd program's read", offset(fds[PLAIN]), 1);
+		CHECK_EQ("descriptors open after exec (bits: F_SETFD, O_CLOEXEC, "
+			 "plain, cleared)", WEXITSTATUS(status),
+			 1 << PLAIN | 1 << CLOEXEC_CLEARED);
+	CHECK_EQ("offset moved by the exec'd program's read", offset(fds[PLAIN]), 1);
 	for (int i = 0; i < NEXEC_FDS; i++)
 		close(fds[i]);
 }
@@ -264,8 +221,5 @@ int main(int argc, char **argv)
 	check_fcntl();
 	check_cloexec_exec(argv[0]);
 	unlink(FILE_PATH);
-	if (failures)
-		return 1;
-	printf("fs_fd: all checks passed\n");
-	return 0;
+	return test_done("fs_fd");
 }

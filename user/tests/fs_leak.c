@@ -3,8 +3,9 @@
  * kernel heap that files, directories and descriptors took.
  *
  * After a warm-up round the parent records the open descriptors and the
- * kernel's free frames and heap use (kstat KSTAT_INFO); each part below
- * runs CYCLES times and must leave the three counts as they were:
+ * kernel's free frames, heap use and process slots (kstat KSTAT_INFO);
+ * each part below runs CYCLES times and must leave the four counts as
+ * they were:
  *  - a file of FILE_PAGES pages and a bit is written, closed, unlinked;
  *  - a file is unlinked while open, written after that, then closed;
  *  - a file with data is cut by O_TRUNC, then unlinked;
@@ -16,93 +17,21 @@
  *    existing one, mkdir of an existing name, rmdir of a full directory.
  * On Linux, which has no kstat, only the descriptors are checked.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/kstat.h>
 #include <sys/stat.h>
-#include <unistd.h>
+#include "test.h"
 
 #define CYCLES		100
 #define PAGE		4096
 #define FILE_PAGES	3
 #define DATA_LEN	(FILE_PAGES * PAGE + 100)
 #define HOLE_OFFSET	(256 * PAGE)
-#define FD_SCAN		256
 #define FILE_A		"/tmp/fs_leak.a"
 #define FILE_B		"/tmp/fs_leak.b"
 #define DIR_PATH	"/tmp/fs_leak.d"
 #define DIR_FILE	DIR_PATH "/f"
 #define MISSING		"/tmp/fs_leak.none"
 
-struct counts {
-	int fds;
-	unsigned long free_frames;
-	unsigned long heap_used;
-};
-
-static int failures;
-static bool have_kstat = true;
 static char data[DATA_LEN];
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	fflush(stdout);
-	va_end(ap);
-	failures++;
-}
-
-static int open_fd_count(void)
-{
-	int n = 0;
-
-	for (int fd = 0; fd < FD_SCAN; fd++)
-		if (fcntl(fd, F_GETFD) >= 0)
-			n++;
-	return n;
-}
-
-static void get_counts(struct counts *c)
-{
-	struct kstat_info info = { 0 };
-
-	c->fds = open_fd_count();
-	if (have_kstat && kstat(KSTAT_INFO, &info, sizeof(info)) < 0) {
-		printf("kstat: errno %d - not this kernel? checking descriptors only\n",
-		       errno);
-		have_kstat = false;
-	}
-	c->free_frames = info.free_frames;
-	c->heap_used = info.heap_used;
-}
-
-static void compare(const char *part, const struct counts *before)
-{
-	struct counts after;
-
-	get_counts(&after);
-	if (after.fds != before->fds)
-		fail("%s: %d descriptors open, %d before", part, after.fds,
-		     before->fds);
-	if (!have_kstat)
-		return;
-	if (after.free_frames != before->free_frames)
-		fail("%s: %lu free frames, %lu before", part, after.free_frames,
-		     before->free_frames);
-	if (after.heap_used != before->heap_used)
-		fail("%s: %lu heap bytes used, %lu before", part, after.heap_used,
-		     before->heap_used);
-}
 
 /* Open path with flags, failing the test if that does not work. */
 static int open_ok(const char *path, int flags)
@@ -110,7 +39,7 @@ static int open_ok(const char *path, int flags)
 	int fd = open(path, flags, 0644);
 
 	if (fd < 0)
-		fail("open %s flags %#o: errno %d", path, flags, errno);
+		FAIL("open %s flags %#o", path, flags);
 	return fd;
 }
 
@@ -121,7 +50,7 @@ static void write_file(const char *path)
 	if (fd < 0)
 		return;
 	if (write(fd, data, sizeof(data)) != DATA_LEN)
-		fail("write %s: errno %d", path, errno);
+		FAIL("write %s", path);
 	close(fd);
 }
 
@@ -171,7 +100,7 @@ static void file_replaced_by_rename(void)
 	write_file(FILE_A);
 	write_file(FILE_B);
 	if (rename(FILE_A, FILE_B) < 0)
-		fail("rename: errno %d", errno);
+		FAIL("rename");
 	unlink(FILE_B);
 }
 
@@ -179,7 +108,7 @@ static void file_linked(void)
 {
 	write_file(FILE_A);
 	if (link(FILE_A, FILE_B) < 0)
-		fail("link: errno %d", errno);
+		FAIL("link");
 	unlink(FILE_A);
 	unlink(FILE_B);
 }
@@ -187,11 +116,11 @@ static void file_linked(void)
 static void directory_made_removed(void)
 {
 	if (mkdir(DIR_PATH, 0755) < 0)
-		fail("mkdir: errno %d", errno);
+		FAIL("mkdir");
 	write_file(DIR_FILE);
 	unlink(DIR_FILE);
 	if (rmdir(DIR_PATH) < 0)
-		fail("rmdir: errno %d", errno);
+		FAIL("rmdir");
 }
 
 static void failed_calls(void)
@@ -202,7 +131,7 @@ static void failed_calls(void)
 	if (open(MISSING, O_RDONLY) >= 0 ||
 	    open(FILE_A, O_WRONLY | O_CREAT | O_EXCL, 0644) >= 0 ||
 	    mkdir(DIR_PATH, 0755) == 0 || rmdir(DIR_PATH) == 0)
-		fail("a call that should fail succeeded");
+		FAIL("a call that should fail succeeded");
 	unlink(DIR_FILE);
 	rmdir(DIR_PATH);
 	unlink(FILE_A);
@@ -224,19 +153,16 @@ static const struct part {
 
 int main(void)
 {
-	struct counts before;
+	struct leak_mark before;
 
 	memset(data, 'd', sizeof(data));
 	for (size_t p = 0; p < sizeof(parts) / sizeof(parts[0]); p++)
 		parts[p].run();
-	get_counts(&before);
+	mark_leaks(&before);
 	for (size_t p = 0; p < sizeof(parts) / sizeof(parts[0]); p++) {
 		for (int i = 0; i < CYCLES; i++)
 			parts[p].run();
-		compare(parts[p].name, &before);
+		CHECK_LEAKS(parts[p].name, &before);
 	}
-	if (failures)
-		return 1;
-	printf("fs_leak: all checks passed\n");
-	return 0;
+	return test_done("fs_leak");
 }

@@ -19,14 +19,8 @@
  *  - read, write, close, fstat, dup, dup2, lseek and fcntl on a bad
  *    descriptor (-1, NOFILE, a large number, a closed one) fail EBADF.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
+#include "test.h"
 
 #define FILE_PATH	"/tmp/fs_open.file"
 #define MISSING		"/tmp/fs_open.missing"
@@ -42,41 +36,12 @@
 #define ZERO_LEN	64
 #define BAD_WHENCE	99	/* 3 and 4 are SEEK_DATA, SEEK_HOLE on Linux */
 
-static int failures;
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	fflush(stdout);
-	va_end(ap);
-	failures++;
-}
-
-static void expect_errno(const char *what, long ret, int err)
-{
-	if (ret != -1 || errno != err)
-		fail("%s: got %ld errno %d, expected -1 errno %d (%s)", what,
-		     ret, ret == -1 ? errno : 0, err, strerror(err));
-}
-
-static void expect_eq(const char *what, long got, long want)
-{
-	if (got != want)
-		fail("%s: got %ld, expected %ld (errno %d)", what, got, want,
-		     errno);
-}
-
 static int open_or_fail(const char *path, int flags, mode_t mode)
 {
 	int fd = open(path, flags, mode);
 
 	if (fd < 0)
-		fail("open %s flags %#o: errno %d", path, flags, errno);
+		FAIL("open %s flags %#o", path, flags);
 	return fd;
 }
 
@@ -106,7 +71,7 @@ static void expect_contents(const char *what, const char *want)
 	char buf[BUF_LEN];
 
 	if (strcmp(contents(FILE_PATH, buf), want))
-		fail("%s: the file holds \"%s\", expected \"%s\"", what, buf, want);
+		FAIL("%s: the file holds \"%s\", expected \"%s\"", what, buf, want);
 }
 
 static void check_create(void)
@@ -117,26 +82,26 @@ static void check_create(void)
 
 	unlink(FILE_PATH);
 	unlink(MISSING);
-	expect_errno("open of a missing file", open(MISSING, O_RDONLY), ENOENT);
+	CHECK_ERRNO("open of a missing file", open(MISSING, O_RDONLY), ENOENT);
 	fd = open_or_fail(FILE_PATH, O_WRONLY | O_CREAT, 0666);
 	if (fstat(fd, &st) < 0 || st.st_mode != (S_IFREG | 0644) || st.st_size != 0)
-		fail("new file: mode %#o size %ld, expected %#o and 0", st.st_mode,
+		FAIL("new file: mode %#o size %ld, expected %#o and 0", st.st_mode,
 		     (long)st.st_size, S_IFREG | 0644);
-	expect_eq("write", write(fd, TEXT, TEXT_LEN), TEXT_LEN);
+	CHECK_EQ("write", write(fd, TEXT, TEXT_LEN), TEXT_LEN);
 	close(fd);
 	fd = open_or_fail(FILE_PATH, O_RDWR | O_CREAT, 0600);
 	close(fd);
 	expect_contents("O_CREAT on an existing file", TEXT);
 	if (stat(FILE_PATH, &st) == 0 && (st.st_mode & 0777) != 0644)
-		fail("O_CREAT on an existing file changed its mode to %#o",
+		FAIL("O_CREAT on an existing file changed its mode to %#o",
 		     st.st_mode);
-	expect_errno("O_CREAT | O_EXCL on an existing file",
-		     open(FILE_PATH, O_WRONLY | O_CREAT | O_EXCL, 0644), EEXIST);
+	CHECK_ERRNO("O_CREAT | O_EXCL on an existing file",
+		    open(FILE_PATH, O_WRONLY | O_CREAT | O_EXCL, 0644), EEXIST);
 	fd = open_or_fail(MISSING, O_WRONLY | O_CREAT | O_EXCL, 0644);
 	close(fd);
 	unlink(MISSING);
 	fd = open_or_fail(FILE_PATH, O_WRONLY | O_TRUNC, 0);
-	expect_eq("size after O_TRUNC", file_size(FILE_PATH), 0);
+	CHECK_EQ("size after O_TRUNC", file_size(FILE_PATH), 0);
 	close(fd);
 	umask(old);
 }
@@ -150,11 +115,11 @@ static void check_append(void)
 	a = open_or_fail(FILE_PATH, O_WRONLY | O_APPEND, 0);
 	b = open_or_fail(FILE_PATH, O_RDWR | O_APPEND, 0);
 	lseek(a, 0, SEEK_SET);
-	expect_eq("O_APPEND write", write(a, MORE, MORE_LEN), MORE_LEN);
-	expect_eq("offset after an O_APPEND write", lseek(a, 0, SEEK_CUR),
-		  TEXT_LEN + MORE_LEN);
-	expect_eq("second O_APPEND write", write(b, "1", 1), 1);
-	expect_eq("third O_APPEND write", write(a, "2", 1), 1);
+	CHECK_EQ("O_APPEND write", write(a, MORE, MORE_LEN), MORE_LEN);
+	CHECK_EQ("offset after an O_APPEND write", lseek(a, 0, SEEK_CUR),
+		 TEXT_LEN + MORE_LEN);
+	CHECK_EQ("second O_APPEND write", write(b, "1", 1), 1);
+	CHECK_EQ("third O_APPEND write", write(a, "2", 1), 1);
 	close(a);
 	close(b);
 	expect_contents("O_APPEND through two descriptors", TEXT MORE "12");
@@ -166,14 +131,14 @@ static void check_access_modes(void)
 	int r = open_or_fail(FILE_PATH, O_RDONLY, 0);
 	int w = open_or_fail(FILE_PATH, O_WRONLY, 0);
 
-	expect_errno("write on O_RDONLY", write(r, "x", 1), EBADF);
-	expect_errno("read on O_WRONLY", read(w, &c, 1), EBADF);
+	CHECK_ERRNO("write on O_RDONLY", write(r, "x", 1), EBADF);
+	CHECK_ERRNO("read on O_WRONLY", read(w, &c, 1), EBADF);
 	close(r);
 	close(w);
-	expect_errno("open a directory O_WRONLY", open("/tmp", O_WRONLY), EISDIR);
-	expect_errno("open a directory O_RDWR", open("/tmp", O_RDWR), EISDIR);
-	expect_errno("open a file O_DIRECTORY",
-		     open(FILE_PATH, O_RDONLY | O_DIRECTORY), ENOTDIR);
+	CHECK_ERRNO("open a directory O_WRONLY", open("/tmp", O_WRONLY), EISDIR);
+	CHECK_ERRNO("open a directory O_RDWR", open("/tmp", O_RDWR), EISDIR);
+	CHECK_ERRNO("open a file O_DIRECTORY",
+		    open(FILE_PATH, O_RDONLY | O_DIRECTORY), ENOTDIR);
 }
 
 static void check_lseek(void)
@@ -182,37 +147,37 @@ static void check_lseek(void)
 	int fd = open_or_fail(FILE_PATH, O_RDWR | O_TRUNC, 0);
 
 	write(fd, TEXT, TEXT_LEN);
-	expect_eq("SEEK_SET 5", lseek(fd, 5, SEEK_SET), 5);
+	CHECK_EQ("SEEK_SET 5", lseek(fd, 5, SEEK_SET), 5);
 	if (read(fd, buf, 2) != 2 || memcmp(buf, "fg", 2))
-		fail("read after SEEK_SET 5 did not give \"fg\"");
-	expect_eq("SEEK_CUR +1", lseek(fd, 1, SEEK_CUR), 8);
-	expect_eq("SEEK_CUR -6", lseek(fd, -6, SEEK_CUR), 2);
-	expect_eq("SEEK_END 0", lseek(fd, 0, SEEK_END), TEXT_LEN);
-	expect_eq("read at the end of the file", read(fd, buf, 1), 0);
-	expect_eq("SEEK_END -1", lseek(fd, -1, SEEK_END), TEXT_LEN - 1);
+		FAIL("read after SEEK_SET 5 did not give \"fg\"");
+	CHECK_EQ("SEEK_CUR +1", lseek(fd, 1, SEEK_CUR), 8);
+	CHECK_EQ("SEEK_CUR -6", lseek(fd, -6, SEEK_CUR), 2);
+	CHECK_EQ("SEEK_END 0", lseek(fd, 0, SEEK_END), TEXT_LEN);
+	CHECK_EQ("read at the end of the file", read(fd, buf, 1), 0);
+	CHECK_EQ("SEEK_END -1", lseek(fd, -1, SEEK_END), TEXT_LEN - 1);
 	if (read(fd, buf, 1) != 1 || buf[0] != 'j')
-		fail("read after SEEK_END -1 did not give 'j'");
-	expect_errno("SEEK_SET -1", lseek(fd, -1, SEEK_SET), EINVAL);
-	expect_errno("SEEK_CUR before the start", lseek(fd, -100, SEEK_CUR), EINVAL);
-	expect_eq("offset after the failed seeks", lseek(fd, 0, SEEK_CUR), TEXT_LEN);
-	expect_errno("bad whence", lseek(fd, 0, BAD_WHENCE), EINVAL);
+		FAIL("read after SEEK_END -1 did not give 'j'");
+	CHECK_ERRNO("SEEK_SET -1", lseek(fd, -1, SEEK_SET), EINVAL);
+	CHECK_ERRNO("SEEK_CUR before the start", lseek(fd, -100, SEEK_CUR), EINVAL);
+	CHECK_EQ("offset after the failed seeks", lseek(fd, 0, SEEK_CUR), TEXT_LEN);
+	CHECK_ERRNO("bad whence", lseek(fd, 0, BAD_WHENCE), EINVAL);
 
-	expect_eq("SEEK_SET past the end", lseek(fd, HOLE_AT, SEEK_SET), HOLE_AT);
-	expect_eq("size before writing past the end", file_size(FILE_PATH), TEXT_LEN);
+	CHECK_EQ("SEEK_SET past the end", lseek(fd, HOLE_AT, SEEK_SET), HOLE_AT);
+	CHECK_EQ("size before writing past the end", file_size(FILE_PATH), TEXT_LEN);
 	write(fd, MORE, MORE_LEN);
-	expect_eq("size after writing past the end", file_size(FILE_PATH),
-		  HOLE_AT + MORE_LEN);
+	CHECK_EQ("size after writing past the end", file_size(FILE_PATH),
+		 HOLE_AT + MORE_LEN);
 	lseek(fd, TEXT_LEN, SEEK_SET);
 	memset(buf, FILL, sizeof(buf));
-	expect_eq("read across the hole", read(fd, buf, sizeof(buf)),
-		  HOLE_AT + MORE_LEN - TEXT_LEN);
+	CHECK_EQ("read across the hole", read(fd, buf, sizeof(buf)),
+		 HOLE_AT + MORE_LEN - TEXT_LEN);
 	for (int i = 0; i < HOLE_AT - TEXT_LEN; i++)
 		if (buf[i] != 0) {
-			fail("the hole reads %#x at %d, not zero", buf[i], TEXT_LEN + i);
+			FAIL("the hole reads %#x at %d, not zero", buf[i], TEXT_LEN + i);
 			break;
 		}
 	if (memcmp(buf + HOLE_AT - TEXT_LEN, MORE, MORE_LEN))
-		fail("the data after the hole is wrong");
+		FAIL("the data after the hole is wrong");
 	close(fd);
 }
 
@@ -223,22 +188,22 @@ static void check_devices(void)
 	int null = open_or_fail("/dev/null", O_RDWR, 0);
 	int zero = open_or_fail("/dev/zero", O_RDWR, 0);
 
-	expect_eq("read /dev/null", read(null, buf, sizeof(buf)), 0);
-	expect_eq("write /dev/null", write(null, TEXT, TEXT_LEN), TEXT_LEN);
+	CHECK_EQ("read /dev/null", read(null, buf, sizeof(buf)), 0);
+	CHECK_EQ("write /dev/null", write(null, TEXT, TEXT_LEN), TEXT_LEN);
 	if (fstat(null, &st) < 0 || !S_ISCHR(st.st_mode))
-		fail("/dev/null is not a character device (mode %#o)", st.st_mode);
+		FAIL("/dev/null is not a character device (mode %#o)", st.st_mode);
 	memset(buf, FILL, sizeof(buf));
-	expect_eq("read /dev/zero", read(zero, buf, sizeof(buf)), ZERO_LEN);
+	CHECK_EQ("read /dev/zero", read(zero, buf, sizeof(buf)), ZERO_LEN);
 	for (int i = 0; i < ZERO_LEN; i++)
 		if (buf[i] != 0) {
-			fail("/dev/zero gave %#x at %d", buf[i], i);
+			FAIL("/dev/zero gave %#x at %d", buf[i], i);
 			break;
 		}
-	expect_eq("write /dev/zero", write(zero, TEXT, TEXT_LEN), TEXT_LEN);
-	expect_eq("lseek on /dev/null", lseek(null, 0, SEEK_SET), 0);
-	expect_eq("lseek on /dev/zero", lseek(zero, 0, SEEK_SET), 0);
+	CHECK_EQ("write /dev/zero", write(zero, TEXT, TEXT_LEN), TEXT_LEN);
+	CHECK_EQ("lseek on /dev/null", lseek(null, 0, SEEK_SET), 0);
+	CHECK_EQ("lseek on /dev/zero", lseek(zero, 0, SEEK_SET), 0);
 	if (fstat(zero, &st) < 0 || !S_ISCHR(st.st_mode))
-		fail("/dev/zero is not a character device (mode %#o)", st.st_mode);
+		FAIL("/dev/zero is not a character device (mode %#o)", st.st_mode);
 	close(null);
 	close(zero);
 }
@@ -249,21 +214,21 @@ static void check_bad_fd(int fd)
 	struct stat st;
 
 	snprintf(what, sizeof(what), "read fd %d", fd);
-	expect_errno(what, read(fd, &c, 1), EBADF);
+	CHECK_ERRNO(what, read(fd, &c, 1), EBADF);
 	snprintf(what, sizeof(what), "write fd %d", fd);
-	expect_errno(what, write(fd, "x", 1), EBADF);
+	CHECK_ERRNO(what, write(fd, "x", 1), EBADF);
 	snprintf(what, sizeof(what), "fstat fd %d", fd);
-	expect_errno(what, fstat(fd, &st), EBADF);
+	CHECK_ERRNO(what, fstat(fd, &st), EBADF);
 	snprintf(what, sizeof(what), "dup fd %d", fd);
-	expect_errno(what, dup(fd), EBADF);
+	CHECK_ERRNO(what, dup(fd), EBADF);
 	snprintf(what, sizeof(what), "dup2 from fd %d", fd);
-	expect_errno(what, dup2(fd, 0), EBADF);
+	CHECK_ERRNO(what, dup2(fd, 0), EBADF);
 	snprintf(what, sizeof(what), "lseek fd %d", fd);
-	expect_errno(what, lseek(fd, 0, SEEK_SET), EBADF);
+	CHECK_ERRNO(what, lseek(fd, 0, SEEK_SET), EBADF);
 	snprintf(what, sizeof(what), "fcntl F_GETFD fd %d", fd);
-	expect_errno(what, fcntl(fd, F_GETFD), EBADF);
+	CHECK_ERRNO(what, fcntl(fd, F_GETFD), EBADF);
 	snprintf(what, sizeof(what), "close fd %d", fd);
-	expect_errno(what, close(fd), EBADF);
+	CHECK_ERRNO(what, close(fd), EBADF);
 }
 
 static void check_bad_fds(void)
@@ -275,7 +240,7 @@ static void check_bad_fds(void)
 	check_bad_fd(NOFILE);
 	check_bad_fd(LARGE_FD);
 	check_bad_fd(closed);
-	expect_errno("dup2 to fd -1", dup2(0, -1), EBADF);
+	CHECK_ERRNO("dup2 to fd -1", dup2(0, -1), EBADF);
 }
 
 int main(void)
@@ -287,8 +252,5 @@ int main(void)
 	check_devices();
 	check_bad_fds();
 	unlink(FILE_PATH);
-	if (failures)
-		return 1;
-	printf("fs_open: all checks passed\n");
-	return 0;
+	return test_done("fs_open");
 }

@@ -19,15 +19,8 @@
  *    gid USER_ID), may chmod it, and loses access after chmod 0.
  */
 #include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "test.h"
 
 #define TOP		"/tmp/fs_perm"
 #define SECRET		TOP "/secret"		/* root, 0600 */
@@ -44,42 +37,13 @@
 #define TEXT		"secret\n"
 #define BUF_LEN		128
 
-static int failures;
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	fflush(stdout);
-	va_end(ap);
-	failures++;
-}
-
-static void expect_errno(const char *what, long ret, int err)
-{
-	if (ret != -1 || errno != err)
-		fail("%s: got %ld errno %d, expected -1 errno %d (%s)", what,
-		     ret, ret == -1 ? errno : 0, err, strerror(err));
-}
-
-static void expect_eq(const char *what, long got, long want)
-{
-	if (got != want)
-		fail("%s: got %ld, expected %ld (errno %d)", what, got, want,
-		     errno);
-}
-
 /* open must succeed; the descriptor is closed again. */
 static void expect_open(const char *what, const char *path, int flags)
 {
 	int fd = open(path, flags, 0644);
 
 	if (fd < 0)
-		fail("%s: errno %d", what, errno);
+		FAIL("%s", what);
 	else
 		close(fd);
 }
@@ -89,9 +53,9 @@ static void expect_mode(const char *path, mode_t want)
 	struct stat st;
 
 	if (stat(path, &st) < 0)
-		fail("stat %s: errno %d", path, errno);
+		FAIL("stat %s", path);
 	else if (st.st_mode != want)
-		fail("%s has mode %#o, expected %#o", path, st.st_mode, want);
+		FAIL("%s has mode %#o, expected %#o", path, st.st_mode, want);
 }
 
 static void make_file(const char *path, mode_t mode)
@@ -99,7 +63,7 @@ static void make_file(const char *path, mode_t mode)
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 
 	if (fd < 0 || write(fd, TEXT, strlen(TEXT)) < 0 || chmod(path, mode) < 0)
-		fail("making %s: errno %d", path, errno);
+		FAIL("making %s", path);
 	if (fd >= 0)
 		close(fd);
 }
@@ -107,7 +71,7 @@ static void make_file(const char *path, mode_t mode)
 static void make_dir(const char *path, mode_t mode)
 {
 	if (mkdir(path, 0700) < 0 || chmod(path, mode) < 0)
-		fail("making %s: errno %d", path, errno);
+		FAIL("making %s", path);
 }
 
 static void remove_tree(void)
@@ -142,7 +106,7 @@ static void check_umask(void)
 	int fd, status;
 	pid_t pid;
 
-	expect_eq("umask returns the previous mask", umask(077), 027);
+	CHECK_EQ("umask returns the previous mask", umask(077), 027);
 	umask(027);
 	fd = open(MASKED, O_WRONLY | O_CREAT, 0777);
 	if (fd >= 0)
@@ -152,57 +116,57 @@ static void check_umask(void)
 	expect_mode(MASKED_DIR, S_IFDIR | 0750);
 	mkfifo(MASKED_FIFO, 0666);
 	expect_mode(MASKED_FIFO, S_IFIFO | 0640);
-	fflush(stdout);
-	pid = fork();
+	pid = test_fork();
 	if (pid == 0)
 		_exit(umask(0) == 027 ? 0 : 1);
-	if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0)
-		fail("the child did not inherit the umask (status %#x)", status);
+	status = wait_status(pid);
+	CHECK(status == 0, "the child did not inherit the umask (status %#x)",
+	      status);
 	umask(old);
 }
 
 static void check_chmod_as_root(void)
 {
-	expect_eq("chmod", chmod(MASKED, 0604), 0);
+	CHECK_EQ("chmod", chmod(MASKED, 0604), 0);
 	expect_mode(MASKED, S_IFREG | 0604);
-	expect_eq("chmod of a directory", chmod(MASKED_DIR, 0711), 0);
+	CHECK_EQ("chmod of a directory", chmod(MASKED_DIR, 0711), 0);
 	expect_mode(MASKED_DIR, S_IFDIR | 0711);
-	expect_eq("chmod 0", chmod(MASKED, 0), 0);
+	CHECK_EQ("chmod 0", chmod(MASKED, 0), 0);
 	expect_open("root opens a mode 0 file read-write", MASKED, O_RDWR);
-	expect_errno("root: access X_OK on a file without x bits",
-		     access(MASKED, X_OK), EACCES);
-	expect_eq("root: access X_OK on a 0711 directory", access(MASKED_DIR, X_OK), 0);
-	expect_errno("chmod of a missing file", chmod(TOP "/none", 0644), ENOENT);
+	CHECK_ERRNO("root: access X_OK on a file without x bits",
+		    access(MASKED, X_OK), EACCES);
+	CHECK_EQ("root: access X_OK on a 0711 directory", access(MASKED_DIR, X_OK), 0);
+	CHECK_ERRNO("chmod of a missing file", chmod(TOP "/none", 0644), ENOENT);
 }
 
 static void user_checks_files(void)
 {
-	expect_errno("user reads a 0600 root file", open(SECRET, O_RDONLY), EACCES);
-	expect_errno("user writes a 0600 root file", open(SECRET, O_WRONLY), EACCES);
-	expect_errno("user writes a 0644 root file", open(PUBLIC, O_RDWR), EACCES);
+	CHECK_ERRNO("user reads a 0600 root file", open(SECRET, O_RDONLY), EACCES);
+	CHECK_ERRNO("user writes a 0600 root file", open(SECRET, O_WRONLY), EACCES);
+	CHECK_ERRNO("user writes a 0644 root file", open(PUBLIC, O_RDWR), EACCES);
 	expect_open("user reads a 0644 root file", PUBLIC, O_RDONLY);
-	expect_errno("access R_OK on a 0600 root file", access(SECRET, R_OK), EACCES);
-	expect_eq("access R_OK on a 0644 root file", access(PUBLIC, R_OK), 0);
-	expect_errno("access W_OK on a 0644 root file", access(PUBLIC, W_OK), EACCES);
-	expect_errno("user chmods root's file", chmod(PUBLIC, 0666), EPERM);
+	CHECK_ERRNO("access R_OK on a 0600 root file", access(SECRET, R_OK), EACCES);
+	CHECK_EQ("access R_OK on a 0644 root file", access(PUBLIC, R_OK), 0);
+	CHECK_ERRNO("access W_OK on a 0644 root file", access(PUBLIC, W_OK), EACCES);
+	CHECK_ERRNO("user chmods root's file", chmod(PUBLIC, 0666), EPERM);
 }
 
 static void user_checks_dirs(void)
 {
 	struct stat st;
 
-	expect_errno("user creates a file in a 0755 root directory",
-		     open(TOP "/new", O_WRONLY | O_CREAT, 0644), EACCES);
-	expect_errno("user makes a directory there", mkdir(TOP "/newdir", 0755),
-		     EACCES);
-	expect_errno("user unlinks a file there", unlink(PUBLIC), EACCES);
-	expect_errno("user renames a file out of there",
-		     rename(PUBLIC, OPEN_DIR "/moved"), EACCES);
+	CHECK_ERRNO("user creates a file in a 0755 root directory",
+		    open(TOP "/new", O_WRONLY | O_CREAT, 0644), EACCES);
+	CHECK_ERRNO("user makes a directory there", mkdir(TOP "/newdir", 0755),
+		    EACCES);
+	CHECK_ERRNO("user unlinks a file there", unlink(PUBLIC), EACCES);
+	CHECK_ERRNO("user renames a file out of there",
+		    rename(PUBLIC, OPEN_DIR "/moved"), EACCES);
 	expect_open("user writes a 0666 file in a 0555 directory", RO_FILE, O_WRONLY);
-	expect_errno("user unlinks it", unlink(RO_FILE), EACCES);
-	expect_errno("user enters a 0700 root directory", chdir(CLOSED_DIR), EACCES);
-	expect_errno("user lists it", open(CLOSED_DIR, O_RDONLY), EACCES);
-	expect_errno("user looks through it", stat(CLOSED_DIR "/x", &st), EACCES);
+	CHECK_ERRNO("user unlinks it", unlink(RO_FILE), EACCES);
+	CHECK_ERRNO("user enters a 0700 root directory", chdir(CLOSED_DIR), EACCES);
+	CHECK_ERRNO("user lists it", open(CLOSED_DIR, O_RDONLY), EACCES);
+	CHECK_ERRNO("user looks through it", stat(CLOSED_DIR "/x", &st), EACCES);
 }
 
 static void user_checks_own_file(void)
@@ -211,38 +175,36 @@ static void user_checks_own_file(void)
 	int fd = open(MINE, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 
 	if (fd < 0) {
-		fail("user creates a file in a 0777 directory: errno %d", errno);
+		FAIL("user creates a file in a 0777 directory");
 		return;
 	}
 	close(fd);
 	if (stat(MINE, &st) < 0 || st.st_uid != USER_ID || st.st_gid != USER_ID)
-		fail("the user's new file belongs to %d:%d, expected %d:%d",
+		FAIL("the user's new file belongs to %d:%d, expected %d:%d",
 		     st.st_uid, st.st_gid, USER_ID, USER_ID);
-	expect_eq("user chmods its own file", chmod(MINE, 0), 0);
-	expect_errno("user reads its own mode 0 file", open(MINE, O_RDONLY), EACCES);
-	expect_eq("user unlinks its own file", unlink(MINE), 0);
+	CHECK_EQ("user chmods its own file", chmod(MINE, 0), 0);
+	CHECK_ERRNO("user reads its own mode 0 file", open(MINE, O_RDONLY), EACCES);
+	CHECK_EQ("user unlinks its own file", unlink(MINE), 0);
+}
+
+static void user_checks(void *unused)
+{
+	(void)unused;
+	if (setgid(USER_ID) < 0 || setuid(USER_ID) < 0) {
+		FAIL("setgid/setuid %d", USER_ID);
+		return;
+	}
+	user_checks_files();
+	user_checks_dirs();
+	user_checks_own_file();
 }
 
 static void check_as_user(void)
 {
-	int status;
-	pid_t pid;
+	int status = run_child(user_checks, NULL);
 
-	fflush(stdout);
-	pid = fork();
-	if (pid == 0) {
-		failures = 0;
-		if (setgid(USER_ID) < 0 || setuid(USER_ID) < 0) {
-			printf("FAIL: setgid/setuid %d: errno %d\n", USER_ID, errno);
-			_exit(1);
-		}
-		user_checks_files();
-		user_checks_dirs();
-		user_checks_own_file();
-		_exit(failures ? 1 : 0);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0)
-		fail("checks as user %d: child wait status %#x", USER_ID, status);
+	CHECK(status == 0, "checks as user %d: child wait status %#x", USER_ID,
+	      status);
 }
 
 int main(void)
@@ -254,8 +216,5 @@ int main(void)
 	check_as_user();
 	chmod(RO_DIR, 0755);
 	remove_tree();
-	if (failures)
-		return 1;
-	printf("fs_perm: all checks passed\n");
-	return 0;
+	return test_done("fs_perm");
 }

@@ -14,15 +14,9 @@
  *  - after rewinddir the emptied directory lists only "." and "..".
  */
 #include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
 #include <stddef.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
+#include "test.h"
 
 #define TOP		"/tmp/fs_readdir"
 #define NFILES		60
@@ -32,21 +26,7 @@
 #define PATH_BUF	(sizeof(TOP) + NAME_BUF)
 #define DOT_ENTRIES	2	/* "." and ".." */
 
-static int failures;
 static int seen[NFILES];
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	fflush(stdout);
-	va_end(ap);
-	failures++;
-}
 
 /* File i's name: its number, then letters up to NAME_LEN. */
 static void file_name(int i, char *name)
@@ -81,19 +61,13 @@ static void make_files(void)
 {
 	char path[PATH_BUF];
 
-	if (mkdir(TOP, 0755) < 0) {
-		printf("FAIL: mkdir %s: errno %d\n", TOP, errno);
-		exit(1);
-	}
+	REQUIRE(mkdir(TOP, 0755) == 0, "mkdir %s", TOP);
 	for (int i = 0; i < NFILES; i++) {
 		int fd;
 
 		file_path(i, path);
 		fd = open(path, O_WRONLY | O_CREAT, 0644);
-		if (fd < 0) {
-			printf("FAIL: creating %s: errno %d\n", path, errno);
-			exit(1);
-		}
+		REQUIRE(fd >= 0, "creating %s", path);
 		close(fd);
 	}
 }
@@ -118,7 +92,7 @@ static int count_name(const char *what, const char *name)
 		return 1;
 	i = file_number(name);
 	if (i < 0)
-		fail("%s: unexpected name \"%.20s...\"", what, name);
+		FAIL("%s: unexpected name \"%.20s...\"", what, name);
 	else
 		seen[i]++;
 	return 0;
@@ -133,10 +107,10 @@ static void expect_each_once(const char *what, int dots, int dots_want)
 		twice += seen[i] > 1;
 	}
 	if (missing || twice)
-		fail("%s: %d of %d files never listed, %d listed more than once",
+		FAIL("%s: %d of %d files never listed, %d listed more than once",
 		     what, missing, NFILES, twice);
 	if (dots != dots_want)
-		fail("%s: \".\" and \"..\" listed %d times, expected %d", what, dots,
+		FAIL("%s: \".\" and \"..\" listed %d times, expected %d", what, dots,
 		     dots_want);
 }
 
@@ -148,11 +122,11 @@ static const char *check_record(const struct linux_dirent *d, long left)
 
 	if (d->d_reclen <= offsetof(struct linux_dirent, d_name) ||
 	    d->d_reclen > left || strnlen(d->d_name, max) >= max) {
-		fail("getdents: malformed record (d_reclen %u)", d->d_reclen);
+		FAIL("getdents: malformed record (d_reclen %u)", d->d_reclen);
 		return NULL;
 	}
 	if (d->d_name[0] != '.' && type != DT_REG)
-		fail("getdents: file type %u, expected DT_REG", type);
+		FAIL("getdents: file type %u, expected DT_REG", type);
 	return d->d_name;
 }
 
@@ -180,9 +154,9 @@ static void check_getdents(void)
 		}
 	}
 	if (n < 0)
-		fail("getdents: errno %d", errno);
+		FAIL("getdents");
 	if (calls < 2)
-		fail("getdents returned everything in %d call(s): test too weak", calls);
+		FAIL("getdents returned everything in %d call(s): test too weak", calls);
 	expect_each_once("getdents with a small buffer", dots, DOT_ENTRIES);
 out:
 	close(fd);
@@ -196,7 +170,7 @@ static void check_unlink_while_reading(void)
 	int dots = 0, left;
 
 	if (!dir) {
-		fail("opendir %s: errno %d", TOP, errno);
+		FAIL("opendir %s", TOP);
 		return;
 	}
 	memset(seen, 0, sizeof(seen));
@@ -207,7 +181,7 @@ static void check_unlink_while_reading(void)
 		if (i >= 0) {
 			file_path(i, path);
 			if (unlink(path) < 0)
-				fail("unlink %s: errno %d", path, errno);
+				FAIL("unlink %s", path);
 		}
 	}
 	expect_each_once("readdir while unlinking each file", dots, DOT_ENTRIES);
@@ -220,10 +194,10 @@ static void check_unlink_while_reading(void)
 	for (int i = 0; i < NFILES; i++)
 		left += seen[i] > 0;
 	if (left)
-		fail("after rewinddir: %d files are still there (skipped, so never "
+		FAIL("after rewinddir: %d files are still there (skipped, so never "
 		     "unlinked)", left);
 	if (dots != DOT_ENTRIES)
-		fail("after rewinddir: \".\" and \"..\" listed %d times", dots);
+		FAIL("after rewinddir: \".\" and \"..\" listed %d times", dots);
 	closedir(dir);
 }
 
@@ -234,8 +208,5 @@ int main(void)
 	check_getdents();
 	check_unlink_while_reading();
 	remove_files();
-	if (failures)
-		return 1;
-	printf("fs_readdir: all checks passed\n");
-	return 0;
+	return test_done("fs_readdir");
 }

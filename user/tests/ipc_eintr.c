@@ -169,5 +169,5 @@ int main(void)
 	}
 	test_ignored(msq, sem);
 	test_blocked(sem);
-	return test_result("ipc_eintr");
+	return test_done("ipc_eintr");
 }

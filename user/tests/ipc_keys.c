@@ -253,5 +253,5 @@ int main(void)
 		test_full(k);
 	}
 	test_ftok();
-	return test_result("ipc_keys");
+	return test_done("ipc_keys");
 }

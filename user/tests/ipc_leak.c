@@ -1,8 +1,9 @@
 /*
  * ipc_leak - message queues and semaphore sets give back every page
  * frame and byte of kernel heap they take.  After a warm-up round the
- * parent records the kernel's free frames and heap use (kstat), then
- * runs, checking after each part that both are back where they were:
+ * parent records the open descriptors and the kernel's free frames, heap
+ * use and process slots (kstat), then runs, checking after each part
+ * that all are back where they were:
  *  - CYCLES queues created, filled with messages, and removed full;
  *  - CYCLES queues through which messages pass (sent and received);
  *  - CHILD_CYCLES queues removed under a sleeping sender and receiver;
@@ -12,7 +13,7 @@
  *    half after (adjustments applied);
  *  - CHILD_CYCLES sets removed under sleeping semop callers.
  * Linux has no kstat: there the cycles run and their calls are checked,
- * but no counts are compared.
+ * but only the descriptors are compared.
  */
 #include "ipc_test.h"
 
@@ -23,45 +24,10 @@
 #define MSG_LEN		100
 #define NSEMS		4
 
-struct counts {
-	unsigned long free_frames;
-	unsigned long heap_used;
-};
-
 struct message {
 	long mtype;
 	char mtext[MSG_LEN];
 };
-
-static bool have_kstat = true;
-
-static void get_counts(struct counts *c)
-{
-	struct kstat_info info = { 0 };
-
-	if (have_kstat && kstat(KSTAT_INFO, &info, sizeof(info)) < 0) {
-		printf("ipc_leak: kstat: errno %d - not this kernel? counts not checked\n",
-		       errno);
-		have_kstat = false;
-	}
-	c->free_frames = info.free_frames;
-	c->heap_used = info.heap_used;
-}
-
-static void compare(const char *part, const struct counts *before)
-{
-	struct counts after;
-
-	get_counts(&after);
-	if (!have_kstat)
-		return;
-	CHECK(after.free_frames == before->free_frames,
-	      "%s: %lu free frames, %lu before", part, after.free_frames,
-	      before->free_frames);
-	CHECK(after.heap_used == before->heap_used,
-	      "%s: %lu heap bytes used, %lu before", part, after.heap_used,
-	      before->heap_used);
-}
 
 /* A queue with NMSGS messages sent; if drain, all received again. */
 static bool msg_cycle(bool drain)
@@ -185,7 +151,7 @@ static bool sem_sleepers_cycle(void)
 
 int main(void)
 {
-	struct counts before;
+	struct leak_mark before;
 	int i;
 
 	msg_cycle(false);
@@ -195,25 +161,25 @@ int main(void)
 	sem_undo_cycle(false);
 	sem_undo_cycle(true);
 	sem_sleepers_cycle();
-	get_counts(&before);
+	mark_leaks(&before);
 
 	for (i = 0; i < CYCLES && msg_cycle(false); i++)
 		;
-	compare("queues removed full", &before);
+	CHECK_LEAKS("queues removed full", &before);
 	for (i = 0; i < CYCLES && msg_cycle(true); i++)
 		;
-	compare("queues drained", &before);
+	CHECK_LEAKS("queues drained", &before);
 	for (i = 0; i < CHILD_CYCLES && msg_sleepers_cycle(); i++)
 		;
-	compare("queues removed under sleepers", &before);
+	CHECK_LEAKS("queues removed under sleepers", &before);
 	for (i = 0; i < CYCLES && sem_cycle(); i++)
 		;
-	compare("semaphore sets", &before);
+	CHECK_LEAKS("semaphore sets", &before);
 	for (i = 0; i < CHILD_CYCLES && sem_undo_cycle(i % 2); i++)
 		;
-	compare("SEM_UNDO adjustments applied or dropped", &before);
+	CHECK_LEAKS("SEM_UNDO adjustments applied or dropped", &before);
 	for (i = 0; i < CHILD_CYCLES && sem_sleepers_cycle(); i++)
 		;
-	compare("sets removed under sleepers", &before);
-	return test_result("ipc_leak");
+	CHECK_LEAKS("sets removed under sleepers", &before);
+	return test_done("ipc_leak");
 }

@@ -313,5 +313,5 @@ int main(void)
 		test_root(&kinds[i], key);
 		remove_tracked();
 	}
-	return test_result("ipc_perm");
+	return test_done("ipc_perm");
 }

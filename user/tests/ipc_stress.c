@@ -133,7 +133,7 @@ int main(void)
 	shared = shmat(shm, NULL, 0);
 	if (msq < 0 || sem < 0 || shared == (void *)-1) {
 		CHECK(0, "setting up");
-		return test_result("ipc_stress");
+		return test_done("ipc_stress");
 	}
 	CHECK(msgctl(msq, IPC_STAT, &ds) == 0, "IPC_STAT");
 	ds.msg_qbytes = QBYTES;
@@ -169,5 +169,5 @@ int main(void)
 	printf("ipc_stress: %d processes, %d messages, %ld ms\n",
 	       NSENDERS + NRECEIVERS, NSENDERS * NMSGS, now_ms() - start);
 	shmdt(shared);
-	return test_result("ipc_stress");
+	return test_done("ipc_stress");
 }

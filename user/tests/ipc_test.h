@@ -1,41 +1,24 @@
 /*
  * ipc_test.h - what the System V IPC tests (ipc_*, msg_*, sem_*, shm_*)
- * share: CHECK and its errno forms, child processes, waiting until a
- * child sleeps, switching to an ordinary user, the kernel's free page
- * frames, and the removal at exit of every object a test created.
+ * add to test.h: waiting until a child sleeps, the exit code of a child
+ * that reports an errno, switching to an ordinary user, telling this
+ * kernel from Linux, and the removal at exit of every object a test
+ * created.
  *
  * The tests also run on Linux (built against this libc, they are static
  * i386 Linux programs).  Where the two systems differ the helpers say
  * so: Linux has no kstat (ENOSYS), and shows a process's state in
  * /proc/PID/stat instead.
- *
- * Messages go to stderr, which is unbuffered, so a child's messages are
- * never lost or printed twice across fork().  A child reports through its
- * exit status: child_exit() exits 0 if none of its checks failed.
  */
 #ifndef IPC_TEST_H
 #define IPC_TEST_H
 
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/kstat.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
+#include "test.h"
 
-#define EXIT_CHILD_FAILED	1	/* a check in a child failed */
-#define NSEC_PER_MSEC		1000000L
-#define MSEC_PER_SEC		1000L
 #define SLEEP_WAIT_MS		3000	/* longest wait for a child to sleep */
-#define POLL_MS			2
 #define SETTLE_MS		20	/* time to act on a wrong wake-up */
 #define USER_UID		1000	/* the ordinary user of permission tests */
 #define USER_GID		1000
@@ -51,109 +34,6 @@ union semun {
 	unsigned short *array;
 	struct seminfo *__buf;
 };
-
-static int failures;
-
-#define CHECK(cond, ...)						\
-	do {								\
-		if (!(cond)) {						\
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-			fprintf(stderr, __VA_ARGS__);			\
-			fprintf(stderr, " [errno %d]\n", errno);	\
-			failures++;					\
-		}							\
-	} while (0)
-
-/* expr must fail (-1, or (void *)-1 for shmat) with errno err. */
-#define CHECK_ERR(expr, err)						\
-	do {								\
-		long ret_;						\
-		errno = 0;						\
-		ret_ = (long)(expr);					\
-		CHECK(ret_ == -1 && errno == (err),			\
-		      "%s: returned %ld, expected -1 with errno %s (%d)", \
-		      #expr, ret_, #err, err);				\
-	} while (0)
-
-/* The end of a test's main: a summary line and the exit status. */
-static inline int test_result(const char *name)
-{
-	printf("%s: %s\n", name, failures ? "FAILED" : "passed");
-	return failures ? 1 : 0;
-}
-
-/* The end of a child that ran checks. */
-static inline _Noreturn void child_exit(void)
-{
-	_exit(failures ? EXIT_CHILD_FAILED : 0);
-}
-
-/*
- * fork, with stdout flushed first so that nothing is printed twice; the
- * child starts with no failures of its own.
- */
-static inline pid_t test_fork(void)
-{
-	pid_t pid;
-
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0) {
-		fprintf(stderr, "FAIL: fork: %s\n", strerror(errno));
-		exit(1);
-	}
-	if (pid == 0)
-		failures = 0;
-	return pid;
-}
-
-/* The wait status of child pid (waiting through interruptions); -1 if
- * waitpid fails otherwise. */
-static inline int wait_status(pid_t pid)
-{
-	int status;
-	pid_t got;
-
-	do
-		got = waitpid(pid, &status, 0);
-	while (got < 0 && errno == EINTR);
-	return got == pid ? status : -1;
-}
-
-/* Did child pid exit with status 0? */
-static inline bool child_ok(pid_t pid)
-{
-	int status = wait_status(pid);
-
-	return status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
-/* Was child pid killed by signal sig? */
-static inline bool child_killed_by(pid_t pid, int sig)
-{
-	int status = wait_status(pid);
-
-	return status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == sig;
-}
-
-/* Sleep ms milliseconds, resuming after interruptions. */
-static inline void sleep_ms(long ms)
-{
-	struct timespec req = { ms / MSEC_PER_SEC,
-				(ms % MSEC_PER_SEC) * NSEC_PER_MSEC };
-
-	while (nanosleep(&req, &req) < 0 && errno == EINTR)
-		;
-}
-
-/* Milliseconds on the monotonic clock. */
-static inline long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * MSEC_PER_SEC + ts.tv_nsec / NSEC_PER_MSEC;
-}
 
 /*
  * Is process pid asleep in an interruptible wait?  This kernel tells
@@ -222,6 +102,14 @@ static inline bool wait_semcount(int semid, int semnum, int cmd, int n)
 	return true;
 }
 
+/* The exit code of child pid (the errno it reports), or -1. */
+static inline int child_errno(pid_t pid)
+{
+	int status = wait_status(pid);
+
+	return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 /*
  * Become an ordinary user (in a child).  On Linux root's supplementary
  * groups (group 0) would still grant group access, so they are dropped
@@ -231,19 +119,6 @@ static inline bool become_user(uid_t uid, gid_t gid)
 {
 	syscall(LINUX_NR_SETGROUPS32, 0, NULL);
 	return setgid(gid) == 0 && setuid(uid) == 0 && geteuid() == uid;
-}
-
-/*
- * The kernel's free page frames, or -1 when kstat does not exist (Linux
- * has none: ENOSYS).  Callers skip only the frame comparisons then.
- */
-static inline long free_frames(void)
-{
-	struct kstat_info info;
-
-	if (kstat(KSTAT_INFO, &info, sizeof(info)) < 0)
-		return -1;
-	return (long)info.free_frames;
 }
 
 /*

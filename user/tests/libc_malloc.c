@@ -6,27 +6,15 @@
  * checked byte for byte before it is resized or freed.
  * Prints "FAIL: ..." for each wrong result; exits 0 only if none.
  */
-#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "test.h"
 
 #define SLOTS		256
 #define ROUNDS		20000
 #define MAX_RANDOM_SIZE	3000
 #define BIG_SIZE	(1024 * 1024)
 #define REUSE_LOOPS	2000
-
-static int failures;
-
-#define CHECK(cond) do {						\
-	if (!(cond)) {							\
-		failures++;						\
-		printf("FAIL: line %d: %s\n", __LINE__, #cond);		\
-	}								\
-} while (0)
 
 static int aligned(const void *p)
 {
@@ -66,11 +54,11 @@ static void test_basic(void)
 
 	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		a = malloc(sizes[i]);
-		CHECK(a != NULL && aligned(a));
+		CHECK_TRUE(a != NULL && aligned(a));
 		if (!a)
 			continue;
 		fill(a, sizes[i], (unsigned int)i);
-		CHECK(intact(a, sizes[i], (unsigned int)i));
+		CHECK_TRUE(intact(a, sizes[i], (unsigned int)i));
 		free(a);
 	}
 
@@ -82,16 +70,16 @@ static void test_basic(void)
 	a = malloc(100);
 	b = malloc(100);
 	c = malloc(100);
-	CHECK(a && b && c);
+	CHECK_TRUE(a && b && c);
 	if (!a || !b || !c)
 		return;
 	fill(a, 100, 1);
 	fill(b, 100, 2);
 	fill(c, 100, 3);
-	CHECK(intact(a, 100, 1) && intact(b, 100, 2) && intact(c, 100, 3));
+	CHECK_TRUE(intact(a, 100, 1) && intact(b, 100, 2) && intact(c, 100, 3));
 	free(b);
 	fill(c, 100, 4);
-	CHECK(intact(a, 100, 1) && intact(c, 100, 4));
+	CHECK_TRUE(intact(a, 100, 1) && intact(c, 100, 4));
 	free(a);
 	free(c);
 }
@@ -104,7 +92,7 @@ static void test_reuse(void)
 	a = malloc(200);
 	free(a);
 	b = malloc(200);
-	CHECK(a == b);		/* the freed block is the first fit */
+	CHECK_TRUE(a == b);		/* the freed block is the first fit */
 	free(b);
 
 	/* A loop of malloc/free does not keep taking new memory. */
@@ -115,17 +103,17 @@ static void test_reuse(void)
 		same &= a == first;
 		free(a);
 	}
-	CHECK(same);
+	CHECK_TRUE(same);
 
 	/* Two freed neighbours merge into one block that a bigger request fits. */
 	a = malloc(1000);
 	b = malloc(1000);
 	c = malloc(1000);
-	CHECK(a && b && c);
+	CHECK_TRUE(a && b && c);
 	free(a);
 	free(b);
 	d = malloc(1900);
-	CHECK(d == a);
+	CHECK_TRUE(d == a);
 	free(d);
 	free(c);
 }
@@ -137,32 +125,32 @@ static void test_calloc(void)
 	int zero = 1;
 
 	p = malloc(4000);
-	CHECK(p != NULL);
+	CHECK_TRUE(p != NULL);
 	if (p)
 		memset(p, 0xAA, 4000);
 	free(p);
 	p = calloc(1000, 4);
-	CHECK(p != NULL && aligned(p));
+	CHECK_TRUE(p != NULL && aligned(p));
 	if (!p)
 		return;
 	for (i = 0; i < 4000; i++)
 		zero &= p[i] == 0;
-	CHECK(zero);
+	CHECK_TRUE(zero);
 	free(p);
 
 	errno = 0;
-	CHECK(calloc(SIZE_MAX / 2, 3) == NULL);
-	CHECK(errno == ENOMEM);
+	CHECK_TRUE(calloc(SIZE_MAX / 2, 3) == NULL);
+	CHECK_TRUE(errno == ENOMEM);
 }
 
 static void test_failure(void)
 {
 	errno = 0;
-	CHECK(malloc(SIZE_MAX) == NULL);
-	CHECK(errno == ENOMEM);
+	CHECK_TRUE(malloc(SIZE_MAX) == NULL);
+	CHECK_TRUE(errno == ENOMEM);
 	errno = 0;
-	CHECK(malloc(SIZE_MAX - 100) == NULL);
-	CHECK(errno == ENOMEM);
+	CHECK_TRUE(malloc(SIZE_MAX - 100) == NULL);
+	CHECK_TRUE(errno == ENOMEM);
 	/* The heap still works afterwards. */
 	free(malloc(10));
 }
@@ -172,38 +160,38 @@ static void test_realloc(void)
 	unsigned char *p, *q, *blocker;
 
 	p = realloc(NULL, 50);		/* same as malloc */
-	CHECK(p != NULL);
+	CHECK_TRUE(p != NULL);
 	if (!p)
 		return;
 	fill(p, 50, 9);
 	p = realloc(p, 5000);		/* grow: the 50 bytes survive */
-	CHECK(p != NULL && aligned(p) && intact(p, 50, 9));
+	CHECK_TRUE(p != NULL && aligned(p) && intact(p, 50, 9));
 	if (!p)
 		return;
 	fill(p, 5000, 10);
 	p = realloc(p, 20);		/* shrink in place */
-	CHECK(p != NULL && intact(p, 20, 10));
+	CHECK_TRUE(p != NULL && intact(p, 20, 10));
 
 	/* Growing into a free neighbour keeps the address. */
 	q = malloc(64);
 	blocker = malloc(64);
-	CHECK(q && blocker);
+	CHECK_TRUE(q && blocker);
 	free(blocker);
 	fill(q, 64, 11);
 	p = realloc(q, 100);
-	CHECK(p == q && intact(p, 64, 11));
+	CHECK_TRUE(p == q && intact(p, 64, 11));
 
 	/* Growing past a block in use moves, contents intact. */
 	blocker = malloc(64);
 	fill(p, 100, 12);
 	q = realloc(p, 10000);
-	CHECK(q != NULL && intact(q, 100, 12));
+	CHECK_TRUE(q != NULL && intact(q, 100, 12));
 	free(blocker);
 	free(q);
 
 	errno = 0;
 	p = malloc(10);
-	CHECK(realloc(p, SIZE_MAX) == NULL && errno == ENOMEM);
+	CHECK_TRUE(realloc(p, SIZE_MAX) == NULL && errno == ENOMEM);
 	free(p);		/* still valid after the failed realloc */
 }
 
@@ -254,8 +242,8 @@ static void test_random(void)
 			bad++;
 		free(slot[s]);
 	}
-	CHECK(bad == 0);
-	CHECK(nulls == 0);
+	CHECK_TRUE(bad == 0);
+	CHECK_TRUE(nulls == 0);
 }
 
 int main(void)
@@ -266,10 +254,5 @@ int main(void)
 	test_failure();
 	test_realloc();
 	test_random();
-	if (failures) {
-		printf("libc_malloc: %d checks failed\n", failures);
-		return 1;
-	}
-	printf("libc_malloc: all checks passed\n");
-	return 0;
+	return test_done("libc_malloc");
 }

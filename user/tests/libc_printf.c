@@ -6,26 +6,13 @@
  * Prints "FAIL: ..." for each wrong result; exits 0 only if none.
  */
 #include <limits.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/types.h>
-#include <unistd.h>
+#include "test.h"
 
 #define BUF_LEN		512
 #define TMP_FILE	"/tmp/libc_printf.txt"
-
-static int failures;
-
-#define CHECK(cond) do {						\
-	if (!(cond)) {							\
-		failures++;						\
-		printf("FAIL: line %d: %s\n", __LINE__, #cond);		\
-	}								\
-} while (0)
 
 /* vsnprintf(fmt, ap) must give exactly want, and return its length. */
 static void vexpect(int line, const char *want, const char *fmt, va_list ap)
@@ -34,11 +21,9 @@ static void vexpect(int line, const char *want, const char *fmt, va_list ap)
 	int n;
 
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	if (strcmp(buf, want) != 0 || n != (int)strlen(want)) {
-		failures++;
-		printf("FAIL: line %d: \"%s\" gave \"%s\" (%d), want \"%s\"\n",
-		       line, fmt, buf, n, want);
-	}
+	if (strcmp(buf, want) != 0 || n != (int)strlen(want))
+		test_fail(__FILE__, line, "\"%s\" gave \"%s\" (%d), want \"%s\"",
+			  fmt, buf, n, want);
 }
 
 __attribute__((format(printf, 3, 4)))
@@ -214,29 +199,29 @@ static void test_snprintf(void)
 
 	memset(buf, 'x', sizeof(buf));
 	n = snprintf(buf, 5, "%s", "abcdefgh");
-	CHECK(n == 8);
-	CHECK(strcmp(buf, "abcd") == 0);
-	CHECK(buf[5] == 'x');
+	CHECK_TRUE(n == 8);
+	CHECK_TRUE(strcmp(buf, "abcd") == 0);
+	CHECK_TRUE(buf[5] == 'x');
 
 	n = snprintf(NULL, 0, "%d", 12345);
-	CHECK(n == 5);
+	CHECK_TRUE(n == 5);
 
 	buf[0] = 'x';
 	n = snprintf(buf, 1, "hello");
-	CHECK(n == 5 && buf[0] == '\0');
+	CHECK_TRUE(n == 5 && buf[0] == '\0');
 
 	buf[0] = 'x';
 	n = snprintf(buf, 0, "hello");
-	CHECK(n == 5 && buf[0] == 'x');
+	CHECK_TRUE(n == 5 && buf[0] == 'x');
 
 	n = sprintf(buf, "%d-%s", 7, "ab");
-	CHECK(n == 4 && strcmp(buf, "7-ab") == 0);
+	CHECK_TRUE(n == 4 && strcmp(buf, "7-ab") == 0);
 
 	n = snprintf(buf, sizeof(buf), "abc%ndef", &count);
-	CHECK(n == 6 && count == 3);
+	CHECK_TRUE(n == 6 && count == 3);
 
 	n = asprintf(&s, "%s=%d", "answer", 42);
-	CHECK(n == 9 && s && strcmp(s, "answer=42") == 0);
+	CHECK_TRUE(n == 9 && s && strcmp(s, "answer=42") == 0);
 	free(s);
 }
 
@@ -247,22 +232,24 @@ static void test_stream_output(void)
 	int n;
 
 	f = fopen(TMP_FILE, "w");
-	CHECK(f != NULL);
+	CHECK_TRUE(f != NULL);
 	if (!f)
 		return;
 	n = fprintf(f, "%s %05d %x\n", "stream", 42, 255);
-	CHECK(n == 16);
+	CHECK_TRUE(n == 16);
 	n = fprintf(f, "%-4s|%4s|\n", "ab", "cd");
-	CHECK(n == 11);
-	CHECK(fclose(f) == 0);
+	CHECK_TRUE(n == 11);
+	CHECK_TRUE(fclose(f) == 0);
 
 	f = fopen(TMP_FILE, "r");
-	CHECK(f != NULL);
+	CHECK_TRUE(f != NULL);
 	if (!f)
 		return;
-	CHECK(fgets(line, sizeof(line), f) && strcmp(line, "stream 00042 ff\n") == 0);
-	CHECK(fgets(line, sizeof(line), f) && strcmp(line, "ab  |  cd|\n") == 0);
-	CHECK(fgets(line, sizeof(line), f) == NULL && feof(f));
+	CHECK_TRUE(fgets(line, sizeof(line), f) &&
+		   strcmp(line, "stream 00042 ff\n") == 0);
+	CHECK_TRUE(fgets(line, sizeof(line), f) &&
+		   strcmp(line, "ab  |  cd|\n") == 0);
+	CHECK_TRUE(fgets(line, sizeof(line), f) == NULL && feof(f));
 	fclose(f);
 	remove(TMP_FILE);
 
@@ -270,15 +257,15 @@ static void test_stream_output(void)
 	memset(line, 'z', 400);
 	line[400] = '\0';
 	f = fopen(TMP_FILE, "w+");
-	CHECK(f != NULL);
+	CHECK_TRUE(f != NULL);
 	if (!f)
 		return;
-	CHECK(fprintf(f, "<%s>", line) == 402);
+	CHECK_TRUE(fprintf(f, "<%s>", line) == 402);
 	rewind(f);
 	memset(line, 0, sizeof(line));
-	CHECK(fread(line, 1, sizeof(line), f) == 402);
-	CHECK(line[0] == '<' && line[1] == 'z' && line[400] == 'z' &&
-	      line[401] == '>');
+	CHECK_TRUE(fread(line, 1, sizeof(line), f) == 402);
+	CHECK_TRUE(line[0] == '<' && line[1] == 'z' && line[400] == 'z' &&
+		   line[401] == '>');
 	fclose(f);
 	remove(TMP_FILE);
 }
@@ -290,10 +277,5 @@ int main(void)
 	test_floats();
 	test_snprintf();
 	test_stream_output();
-	if (failures) {
-		printf("libc_printf: %d checks failed\n", failures);
-		return 1;
-	}
-	printf("libc_printf: all checks passed\n");
-	return 0;
+	return test_done("libc_printf");
 }

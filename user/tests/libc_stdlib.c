@@ -5,25 +5,13 @@
  * srand, abs and div, and setjmp/longjmp.
  * Prints "FAIL: ..." for each wrong result; exits 0 only if none.
  */
-#include <errno.h>
 #include <limits.h>
 #include <setjmp.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "test.h"
 
 #define SORT_COUNT	1000
 #define RAND_COUNT	1000
 #define ENV_LOOPS	200
-
-static int failures;
-
-#define CHECK(cond) do {						\
-	if (!(cond)) {							\
-		failures++;						\
-		printf("FAIL: line %d: %s\n", __LINE__, #cond);		\
-	}								\
-} while (0)
 
 /* strtol(s, &end, base) == want with end at s + used and errno as given. */
 static void check_strtol(int line, const char *s, int base, long want,
@@ -34,12 +22,10 @@ static void check_strtol(int line, const char *s, int base, long want,
 
 	errno = 0;
 	v = strtol(s, &end, base);
-	if (v != want || end != s + used || errno != want_errno) {
-		failures++;
-		printf("FAIL: line %d: strtol(\"%s\", %d) = %ld, used %d, "
-		       "errno %d; want %ld, %d, %d\n", line, s, base, v,
-		       (int)(end - s), errno, want, used, want_errno);
-	}
+	if (v != want || end != s + used || errno != want_errno)
+		test_fail(__FILE__, line, "strtol(\"%s\", %d) = %ld, used %d, "
+			  "errno %d; want %ld, %d, %d", s, base, v,
+			  (int)(end - s), errno, want, used, want_errno);
 }
 
 #define STRTOL(s, base, want, used, err) \
@@ -76,27 +62,29 @@ static void test_strtol(void)
 	STRTOL("99999999999999999999999", 10, LONG_MAX, 23, ERANGE);
 
 	errno = 0;
-	CHECK(strtoul("4294967295", &end, 10) == ULONG_MAX && errno == 0);
-	CHECK(strtoul("4294967296", &end, 10) == ULONG_MAX && errno == ERANGE);
+	CHECK_TRUE(strtoul("4294967295", &end, 10) == ULONG_MAX && errno == 0);
+	CHECK_TRUE(strtoul("4294967296", &end, 10) == ULONG_MAX &&
+		   errno == ERANGE);
 	errno = 0;
-	CHECK(strtoul("-1", &end, 10) == ULONG_MAX && errno == 0);
-	CHECK(strtoul("ffffffff", NULL, 16) == 0xffffffffUL);
+	CHECK_TRUE(strtoul("-1", &end, 10) == ULONG_MAX && errno == 0);
+	CHECK_TRUE(strtoul("ffffffff", NULL, 16) == 0xffffffffUL);
 	errno = 0;
-	CHECK(strtoll("-9223372036854775808", &end, 10) == LLONG_MIN &&
-	      errno == 0 && *end == '\0');
-	CHECK(strtoll("9223372036854775808", &end, 10) == LLONG_MAX &&
-	      errno == ERANGE);
+	CHECK_TRUE(strtoll("-9223372036854775808", &end, 10) == LLONG_MIN &&
+		   errno == 0 && *end == '\0');
+	CHECK_TRUE(strtoll("9223372036854775808", &end, 10) == LLONG_MAX &&
+		   errno == ERANGE);
 	errno = 0;
-	CHECK(strtoull("18446744073709551615", &end, 10) == ULLONG_MAX &&
-	      errno == 0);
-	CHECK(strtoull("18446744073709551616", &end, 10) == ULLONG_MAX &&
-	      errno == ERANGE);
-	CHECK(strtoull("0x123456789abcdef0", NULL, 0) == 0x123456789abcdef0ULL);
+	CHECK_TRUE(strtoull("18446744073709551615", &end, 10) == ULLONG_MAX &&
+		   errno == 0);
+	CHECK_TRUE(strtoull("18446744073709551616", &end, 10) == ULLONG_MAX &&
+		   errno == ERANGE);
+	CHECK_TRUE(strtoull("0x123456789abcdef0", NULL, 0) ==
+		   0x123456789abcdef0ULL);
 
-	CHECK(atoi("  -123abc") == -123);
-	CHECK(atoi("junk") == 0);
-	CHECK(atol("100000") == 100000L);
-	CHECK(atoll("-12345678901") == -12345678901LL);
+	CHECK_TRUE(atoi("  -123abc") == -123);
+	CHECK_TRUE(atoi("junk") == 0);
+	CHECK_TRUE(atol("100000") == 100000L);
+	CHECK_TRUE(atoll("-12345678901") == -12345678901LL);
 }
 
 static void test_strtod(void)
@@ -104,25 +92,25 @@ static void test_strtod(void)
 	const char *s;
 	char *end;
 
-	CHECK(strtod("3.5", NULL) == 3.5);
-	CHECK(strtod("-0.25", NULL) == -0.25);
-	CHECK(strtod("1e3", NULL) == 1000.0);
-	CHECK(strtod("1.5E-2", NULL) == 0.015);
-	CHECK(strtod(".5", NULL) == 0.5);
-	CHECK(strtod("0.1", NULL) == 0.1);
-	CHECK(strtod("123456789012345678", NULL) == 123456789012345678.0);
-	CHECK(atof("2.5") == 2.5);
+	CHECK_TRUE(strtod("3.5", NULL) == 3.5);
+	CHECK_TRUE(strtod("-0.25", NULL) == -0.25);
+	CHECK_TRUE(strtod("1e3", NULL) == 1000.0);
+	CHECK_TRUE(strtod("1.5E-2", NULL) == 0.015);
+	CHECK_TRUE(strtod(".5", NULL) == 0.5);
+	CHECK_TRUE(strtod("0.1", NULL) == 0.1);
+	CHECK_TRUE(strtod("123456789012345678", NULL) == 123456789012345678.0);
+	CHECK_TRUE(atof("2.5") == 2.5);
 	s = "  12.5abc";
-	CHECK(strtod(s, &end) == 12.5 && end == s + 6);
+	CHECK_TRUE(strtod(s, &end) == 12.5 && end == s + 6);
 	s = "1e+";
-	CHECK(strtod(s, &end) == 1.0 && end == s + 1);
+	CHECK_TRUE(strtod(s, &end) == 1.0 && end == s + 1);
 	s = "x";
-	CHECK(strtod(s, &end) == 0.0 && end == s);
-	CHECK(strtod("inf", NULL) > 1e308);
-	CHECK(strtod("-Infinity", NULL) < -1e308);
-	CHECK(strtod("nan", NULL) != strtod("nan", NULL));
+	CHECK_TRUE(strtod(s, &end) == 0.0 && end == s);
+	CHECK_TRUE(strtod("inf", NULL) > 1e308);
+	CHECK_TRUE(strtod("-Infinity", NULL) < -1e308);
+	CHECK_TRUE(strtod("nan", NULL) != strtod("nan", NULL));
 	errno = 0;
-	CHECK(strtod("1e400", NULL) > 1e308 && errno == ERANGE);
+	CHECK_TRUE(strtod("1e400", NULL) > 1e308 && errno == ERANGE);
 }
 
 static int compare_ints(const void *a, const void *b)
@@ -157,7 +145,7 @@ static void test_sort_search(void)
 		if (i && v[i - 1] > v[i])
 			sorted = 0;
 	}
-	CHECK(sorted && sum == sum_after);
+	CHECK_TRUE(sorted && sum == sum_after);
 
 	for (i = 0; i < SORT_COUNT; i++) {
 		key = v[i];
@@ -165,23 +153,26 @@ static void test_sort_search(void)
 		if (!found || *found != key)
 			sorted = 0;
 	}
-	CHECK(sorted);
+	CHECK_TRUE(sorted);
 	key = 5000;
-	CHECK(bsearch(&key, v, SORT_COUNT, sizeof(v[0]), compare_ints) == NULL);
-	CHECK(bsearch(&key, v, 0, sizeof(v[0]), compare_ints) == NULL);
+	CHECK_TRUE(bsearch(&key, v, SORT_COUNT, sizeof(v[0]), compare_ints) ==
+		   NULL);
+	CHECK_TRUE(bsearch(&key, v, 0, sizeof(v[0]), compare_ints) == NULL);
 
 	qsort(&one, 1, sizeof(one), compare_ints);
 	qsort(NULL, 0, sizeof(one), compare_ints);
-	CHECK(one == 5);
+	CHECK_TRUE(one == 5);
 
 	qsort(dup, 6, sizeof(dup[0]), compare_ints);
-	CHECK(dup[0] == 1 && dup[1] == 1 && dup[2] == 2 && dup[3] == 3 &&
-	      dup[5] == 3);
+	CHECK_TRUE(dup[0] == 1 && dup[1] == 1 && dup[2] == 2 && dup[3] == 3 &&
+		   dup[5] == 3);
 
 	qsort(words, 5, sizeof(words[0]), compare_strings);
-	CHECK(strcmp(words[0], "apple") == 0 && strcmp(words[1], "banana") == 0 &&
-	      strcmp(words[2], "cherry") == 0 && strcmp(words[3], "fig") == 0 &&
-	      strcmp(words[4], "pear") == 0);
+	CHECK_TRUE(strcmp(words[0], "apple") == 0 &&
+		   strcmp(words[1], "banana") == 0 &&
+		   strcmp(words[2], "cherry") == 0 &&
+		   strcmp(words[3], "fig") == 0 &&
+		   strcmp(words[4], "pear") == 0);
 }
 
 static void test_env(void)
@@ -190,42 +181,46 @@ static void test_env(void)
 	char value[32];
 	int i, ok = 1;
 
-	CHECK(getenv("LIBC_TEST_NOPE") == NULL);
-	CHECK(setenv("LIBC_TEST_A", "one", 1) == 0);
-	CHECK(getenv("LIBC_TEST_A") && strcmp(getenv("LIBC_TEST_A"), "one") == 0);
-	CHECK(setenv("LIBC_TEST_A", "two", 0) == 0);	/* no overwrite */
-	CHECK(strcmp(getenv("LIBC_TEST_A"), "one") == 0);
-	CHECK(setenv("LIBC_TEST_A", "three", 1) == 0);
-	CHECK(strcmp(getenv("LIBC_TEST_A"), "three") == 0);
-	CHECK(setenv("LIBC_TEST_B", "", 1) == 0);
-	CHECK(getenv("LIBC_TEST_B") && *getenv("LIBC_TEST_B") == '\0');
-	CHECK(getenv("LIBC_TEST") == NULL);		/* a prefix only */
+	CHECK_TRUE(getenv("LIBC_TEST_NOPE") == NULL);
+	CHECK_TRUE(setenv("LIBC_TEST_A", "one", 1) == 0);
+	CHECK_TRUE(getenv("LIBC_TEST_A") &&
+		   strcmp(getenv("LIBC_TEST_A"), "one") == 0);
+	/* no overwrite */
+	CHECK_TRUE(setenv("LIBC_TEST_A", "two", 0) == 0);
+	CHECK_TRUE(strcmp(getenv("LIBC_TEST_A"), "one") == 0);
+	CHECK_TRUE(setenv("LIBC_TEST_A", "three", 1) == 0);
+	CHECK_TRUE(strcmp(getenv("LIBC_TEST_A"), "three") == 0);
+	CHECK_TRUE(setenv("LIBC_TEST_B", "", 1) == 0);
+	CHECK_TRUE(getenv("LIBC_TEST_B") && *getenv("LIBC_TEST_B") == '\0');
+	/* a prefix only */
+	CHECK_TRUE(getenv("LIBC_TEST") == NULL);
 
 	/* Many rewrites keep one entry each, and the others survive. */
 	for (i = 0; i < ENV_LOOPS; i++) {
 		snprintf(value, sizeof(value), "v%d", i);
 		ok &= setenv("LIBC_TEST_LOOP", value, 1) == 0;
 	}
-	CHECK(ok && strcmp(getenv("LIBC_TEST_LOOP"), "v199") == 0);
-	CHECK(strcmp(getenv("LIBC_TEST_A"), "three") == 0);
+	CHECK_TRUE(ok && strcmp(getenv("LIBC_TEST_LOOP"), "v199") == 0);
+	CHECK_TRUE(strcmp(getenv("LIBC_TEST_A"), "three") == 0);
 
-	CHECK(unsetenv("LIBC_TEST_A") == 0);
-	CHECK(getenv("LIBC_TEST_A") == NULL);
-	CHECK(getenv("LIBC_TEST_B") != NULL);
-	CHECK(unsetenv("LIBC_TEST_A") == 0);		/* absent is fine */
+	CHECK_TRUE(unsetenv("LIBC_TEST_A") == 0);
+	CHECK_TRUE(getenv("LIBC_TEST_A") == NULL);
+	CHECK_TRUE(getenv("LIBC_TEST_B") != NULL);
+	/* absent is fine */
+	CHECK_TRUE(unsetenv("LIBC_TEST_A") == 0);
 
 	errno = 0;
-	CHECK(setenv("BAD=NAME", "x", 1) == -1 && errno == EINVAL);
+	CHECK_TRUE(setenv("BAD=NAME", "x", 1) == -1 && errno == EINVAL);
 	errno = 0;
-	CHECK(setenv("", "x", 1) == -1 && errno == EINVAL);
+	CHECK_TRUE(setenv("", "x", 1) == -1 && errno == EINVAL);
 	errno = 0;
-	CHECK(unsetenv("") == -1 && errno == EINVAL);
+	CHECK_TRUE(unsetenv("") == -1 && errno == EINVAL);
 
-	CHECK(putenv(put_string) == 0);
-	CHECK(getenv("LIBC_TEST_PUT") &&
-	      strcmp(getenv("LIBC_TEST_PUT"), "direct") == 0);
+	CHECK_TRUE(putenv(put_string) == 0);
+	CHECK_TRUE(getenv("LIBC_TEST_PUT") &&
+		   strcmp(getenv("LIBC_TEST_PUT"), "direct") == 0);
 	put_string[14] = 'D';				/* the string itself */
-	CHECK(strcmp(getenv("LIBC_TEST_PUT"), "Direct") == 0);
+	CHECK_TRUE(strcmp(getenv("LIBC_TEST_PUT"), "Direct") == 0);
 	unsetenv("LIBC_TEST_PUT");
 	unsetenv("LIBC_TEST_B");
 	unsetenv("LIBC_TEST_LOOP");
@@ -244,11 +239,11 @@ static void test_rand(void)
 	srand(42);
 	for (i = 0; i < RAND_COUNT; i++)
 		same &= rand() == first[i];
-	CHECK(in_range);
-	CHECK(same);
-	CHECK(distinct > RAND_COUNT / 2);
+	CHECK_TRUE(in_range);
+	CHECK_TRUE(same);
+	CHECK_TRUE(distinct > RAND_COUNT / 2);
 	srand(43);
-	CHECK(rand() != first[0] || rand() != first[1]);
+	CHECK_TRUE(rand() != first[0] || rand() != first[1]);
 }
 
 static void test_arith(void)
@@ -257,12 +252,12 @@ static void test_arith(void)
 	ldiv_t ld = ldiv(-7L, 2L);
 	lldiv_t lld = lldiv(100000000000LL, 7LL);
 
-	CHECK(abs(-5) == 5 && abs(5) == 5 && abs(0) == 0);
-	CHECK(labs(-100000L) == 100000L);
-	CHECK(llabs(-10000000000LL) == 10000000000LL);
-	CHECK(d.quot == -3 && d.rem == 1);
-	CHECK(ld.quot == -3 && ld.rem == -1);
-	CHECK(lld.quot == 14285714285LL && lld.rem == 5);
+	CHECK_TRUE(abs(-5) == 5 && abs(5) == 5 && abs(0) == 0);
+	CHECK_TRUE(labs(-100000L) == 100000L);
+	CHECK_TRUE(llabs(-10000000000LL) == 10000000000LL);
+	CHECK_TRUE(d.quot == -3 && d.rem == 1);
+	CHECK_TRUE(ld.quot == -3 && ld.rem == -1);
+	CHECK_TRUE(lld.quot == 14285714285LL && lld.rem == 5);
 }
 
 static jmp_buf jump_target;
@@ -297,12 +292,12 @@ static void test_setjmp(void)
 	calls++;
 	if (r == 0)
 		jump_back(7);
-	CHECK(r == 7 && calls == 2 && jump_depth == 3);
+	CHECK_TRUE(r == 7 && calls == 2 && jump_depth == 3);
 
 	r = setjmp(jump_target);
 	if (r == 0)
 		longjmp(jump_target, 0);	/* 0 arrives as 1 */
-	CHECK(r == 1);
+	CHECK_TRUE(r == 1);
 }
 
 int main(void)
@@ -314,10 +309,5 @@ int main(void)
 	test_rand();
 	test_arith();
 	test_setjmp();
-	if (failures) {
-		printf("libc_stdlib: %d checks failed\n", failures);
-		return 1;
-	}
-	printf("libc_stdlib: all checks passed\n");
-	return 0;
+	return test_done("libc_stdlib");
 }

@@ -6,24 +6,12 @@
  * Prints "FAIL: ..." for each wrong result; exits 0 only if none.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <libgen.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <strings.h>
+#include "test.h"
 
 #define BIG_LEN		1000
 #define BYTE_VALUES	256
-
-static int failures;
-
-#define CHECK(cond) do {						\
-	if (!(cond)) {							\
-		failures++;						\
-		printf("FAIL: line %d: %s\n", __LINE__, #cond);		\
-	}								\
-} while (0)
 
 static int sign(int x)
 {
@@ -36,108 +24,112 @@ static void test_memory(void)
 	int i;
 
 	memset(buf, 'a', sizeof(buf));
-	CHECK(memset(buf, 'b', 10) == buf);
-	CHECK(buf[0] == 'b' && buf[9] == 'b' && buf[10] == 'a');
+	CHECK_TRUE(memset(buf, 'b', 10) == buf);
+	CHECK_TRUE(buf[0] == 'b' && buf[9] == 'b' && buf[10] == 'a');
 
 	for (i = 0; i < BIG_LEN; i++)
 		big[i] = (char)(i * 7);
-	CHECK(memcpy(copy, big, BIG_LEN) == copy);
-	CHECK(memcmp(copy, big, BIG_LEN) == 0);
+	CHECK_TRUE(memcpy(copy, big, BIG_LEN) == copy);
+	CHECK_TRUE(memcmp(copy, big, BIG_LEN) == 0);
 
 	/* Overlapping moves, both directions. */
 	strcpy(buf, "0123456789");
-	CHECK(memmove(buf + 2, buf, 8) == buf + 2);
-	CHECK(memcmp(buf, "0101234567", 10) == 0);
+	CHECK_TRUE(memmove(buf + 2, buf, 8) == buf + 2);
+	CHECK_TRUE(memcmp(buf, "0101234567", 10) == 0);
 	strcpy(buf, "0123456789");
 	memmove(buf, buf + 3, 7);
-	CHECK(memcmp(buf, "3456789789", 10) == 0);
+	CHECK_TRUE(memcmp(buf, "3456789789", 10) == 0);
 	memmove(big + 1, big, BIG_LEN - 1);
-	CHECK(memcmp(big + 1, copy, BIG_LEN - 1) == 0);
+	CHECK_TRUE(memcmp(big + 1, copy, BIG_LEN - 1) == 0);
 
-	CHECK(memcmp("abc", "abd", 3) < 0);
-	CHECK(memcmp("abd", "abc", 3) > 0);
-	CHECK(memcmp("abc", "abd", 2) == 0);
-	CHECK(memcmp("\x80", "\x01", 1) > 0);	/* bytes compare unsigned */
-	CHECK(memcmp("x", "y", 0) == 0);
+	CHECK_TRUE(memcmp("abc", "abd", 3) < 0);
+	CHECK_TRUE(memcmp("abd", "abc", 3) > 0);
+	CHECK_TRUE(memcmp("abc", "abd", 2) == 0);
+	/* bytes compare unsigned */
+	CHECK_TRUE(memcmp("\x80", "\x01", 1) > 0);
+	CHECK_TRUE(memcmp("x", "y", 0) == 0);
 
 	strcpy(buf, "hello");
-	CHECK(memchr(buf, 'l', 5) == buf + 2);
-	CHECK(memchr(buf, 'z', 5) == NULL);
-	CHECK(memchr(buf, '\0', 6) == buf + 5);
-	CHECK(memchr(buf, 'o', 4) == NULL);
+	CHECK_TRUE(memchr(buf, 'l', 5) == buf + 2);
+	CHECK_TRUE(memchr(buf, 'z', 5) == NULL);
+	CHECK_TRUE(memchr(buf, '\0', 6) == buf + 5);
+	CHECK_TRUE(memchr(buf, 'o', 4) == NULL);
 
 	bzero(buf, 4);
-	CHECK(buf[0] == 0 && buf[3] == 0 && buf[4] == 'o');
-	CHECK(ffs(0) == 0 && ffs(1) == 1 && ffs(0x80) == 8);
+	CHECK_TRUE(buf[0] == 0 && buf[3] == 0 && buf[4] == 'o');
+	CHECK_TRUE(ffs(0) == 0 && ffs(1) == 1 && ffs(0x80) == 8);
 }
 
 static void test_copy_concat(void)
 {
 	char buf[32];
 
-	CHECK(strlen("") == 0 && strlen("hello") == 5);
-	CHECK(strnlen("hello", 3) == 3 && strnlen("hi", 10) == 2);
+	CHECK_TRUE(strlen("") == 0 && strlen("hello") == 5);
+	CHECK_TRUE(strnlen("hello", 3) == 3 && strnlen("hi", 10) == 2);
 
-	CHECK(strcpy(buf, "abc") == buf && strcmp(buf, "abc") == 0);
+	CHECK_TRUE(strcpy(buf, "abc") == buf && strcmp(buf, "abc") == 0);
 
 	memset(buf, 'x', sizeof(buf));
-	CHECK(strncpy(buf, "ab", 5) == buf);
-	CHECK(memcmp(buf, "ab\0\0\0x", 6) == 0);	/* padded with NULs */
+	CHECK_TRUE(strncpy(buf, "ab", 5) == buf);
+	CHECK_TRUE(memcmp(buf, "ab\0\0\0x", 6) == 0);	/* padded with NULs */
 	memset(buf, 'x', sizeof(buf));
 	strncpy(buf, "abcdef", 3);
-	CHECK(memcmp(buf, "abcx", 4) == 0);		/* no NUL added */
+	/* no NUL added */
+	CHECK_TRUE(memcmp(buf, "abcx", 4) == 0);
 
 	strcpy(buf, "foo");
-	CHECK(strcat(buf, "bar") == buf && strcmp(buf, "foobar") == 0);
-	CHECK(strncat(buf, "bazqux", 3) == buf && strcmp(buf, "foobarbaz") == 0);
+	CHECK_TRUE(strcat(buf, "bar") == buf && strcmp(buf, "foobar") == 0);
+	CHECK_TRUE(strncat(buf, "bazqux", 3) == buf &&
+		   strcmp(buf, "foobarbaz") == 0);
 	strncat(buf, "", 5);
-	CHECK(strcmp(buf, "foobarbaz") == 0);
+	CHECK_TRUE(strcmp(buf, "foobarbaz") == 0);
 
-	CHECK(stpcpy(buf, "end") == buf + 3);
-	CHECK(memccpy(buf, "key=value", '=', 9) == buf + 4);
+	CHECK_TRUE(stpcpy(buf, "end") == buf + 3);
+	CHECK_TRUE(memccpy(buf, "key=value", '=', 9) == buf + 4);
 }
 
 static void test_compare(void)
 {
-	CHECK(strcmp("abc", "abc") == 0);
-	CHECK(strcmp("abc", "abd") < 0);
-	CHECK(strcmp("abd", "abc") > 0);
-	CHECK(strcmp("ab", "abc") < 0);
-	CHECK(strcmp("abc", "ab") > 0);
-	CHECK(strcmp("", "") == 0);
-	CHECK(strcmp("\xff", "a") > 0);		/* chars compare unsigned */
-	CHECK(strncmp("abcdef", "abcxyz", 3) == 0);
-	CHECK(strncmp("abcdef", "abcxyz", 4) < 0);
-	CHECK(strncmp("ab", "ab\0x", 10) == 0);
-	CHECK(strncmp("a", "b", 0) == 0);
-	CHECK(strcasecmp("HeLLo", "hello") == 0);
-	CHECK(sign(strcasecmp("apple", "BANANA")) < 0);
-	CHECK(sign(strcasecmp("Zoo", "apple")) > 0);
-	CHECK(strncasecmp("ABCdef", "abcXYZ", 3) == 0);
-	CHECK(strncasecmp("ABCdef", "abcXYZ", 4) < 0);
-	CHECK(strcoll("a", "b") < 0);
+	CHECK_TRUE(strcmp("abc", "abc") == 0);
+	CHECK_TRUE(strcmp("abc", "abd") < 0);
+	CHECK_TRUE(strcmp("abd", "abc") > 0);
+	CHECK_TRUE(strcmp("ab", "abc") < 0);
+	CHECK_TRUE(strcmp("abc", "ab") > 0);
+	CHECK_TRUE(strcmp("", "") == 0);
+	/* chars compare unsigned */
+	CHECK_TRUE(strcmp("\xff", "a") > 0);
+	CHECK_TRUE(strncmp("abcdef", "abcxyz", 3) == 0);
+	CHECK_TRUE(strncmp("abcdef", "abcxyz", 4) < 0);
+	CHECK_TRUE(strncmp("ab", "ab\0x", 10) == 0);
+	CHECK_TRUE(strncmp("a", "b", 0) == 0);
+	CHECK_TRUE(strcasecmp("HeLLo", "hello") == 0);
+	CHECK_TRUE(sign(strcasecmp("apple", "BANANA")) < 0);
+	CHECK_TRUE(sign(strcasecmp("Zoo", "apple")) > 0);
+	CHECK_TRUE(strncasecmp("ABCdef", "abcXYZ", 3) == 0);
+	CHECK_TRUE(strncasecmp("ABCdef", "abcXYZ", 4) < 0);
+	CHECK_TRUE(strcoll("a", "b") < 0);
 }
 
 static void test_search(void)
 {
 	const char *s = "hello world";
 
-	CHECK(strchr(s, 'o') == s + 4);
-	CHECK(strrchr(s, 'o') == s + 7);
-	CHECK(strchr(s, 'z') == NULL && strrchr(s, 'z') == NULL);
-	CHECK(strchr(s, '\0') == s + 11);
-	CHECK(strrchr(s, '\0') == s + 11);
-	CHECK(strstr(s, "world") == s + 6);
-	CHECK(strstr(s, "") == s);
-	CHECK(strstr(s, "worlds") == NULL);
-	CHECK(strstr("aaab", "aab") != NULL);
-	CHECK(strstr("", "a") == NULL);
-	CHECK(strspn("aabbcd", "ab") == 4);
-	CHECK(strspn("xyz", "ab") == 0);
-	CHECK(strcspn("hello, world", ",!") == 5);
-	CHECK(strcspn("abc", "") == 3);
-	CHECK(strpbrk(s, "dw") == s + 6);
-	CHECK(strpbrk(s, "xyz") == NULL);
+	CHECK_TRUE(strchr(s, 'o') == s + 4);
+	CHECK_TRUE(strrchr(s, 'o') == s + 7);
+	CHECK_TRUE(strchr(s, 'z') == NULL && strrchr(s, 'z') == NULL);
+	CHECK_TRUE(strchr(s, '\0') == s + 11);
+	CHECK_TRUE(strrchr(s, '\0') == s + 11);
+	CHECK_TRUE(strstr(s, "world") == s + 6);
+	CHECK_TRUE(strstr(s, "") == s);
+	CHECK_TRUE(strstr(s, "worlds") == NULL);
+	CHECK_TRUE(strstr("aaab", "aab") != NULL);
+	CHECK_TRUE(strstr("", "a") == NULL);
+	CHECK_TRUE(strspn("aabbcd", "ab") == 4);
+	CHECK_TRUE(strspn("xyz", "ab") == 0);
+	CHECK_TRUE(strcspn("hello, world", ",!") == 5);
+	CHECK_TRUE(strcspn("abc", "") == 3);
+	CHECK_TRUE(strpbrk(s, "dw") == s + 6);
+	CHECK_TRUE(strpbrk(s, "xyz") == NULL);
 }
 
 static void test_tokens(void)
@@ -145,26 +137,28 @@ static void test_tokens(void)
 	char buf[64], *save, *tok, *p;
 
 	strcpy(buf, "  one,two;;three  ");
-	CHECK((tok = strtok(buf, " ,;")) && strcmp(tok, "one") == 0);
-	CHECK((tok = strtok(NULL, " ,;")) && strcmp(tok, "two") == 0);
-	CHECK((tok = strtok(NULL, " ,;")) && strcmp(tok, "three") == 0);
-	CHECK(strtok(NULL, " ,;") == NULL);
-	CHECK(strtok(NULL, " ,;") == NULL);
+	CHECK_TRUE((tok = strtok(buf, " ,;")) && strcmp(tok, "one") == 0);
+	CHECK_TRUE((tok = strtok(NULL, " ,;")) && strcmp(tok, "two") == 0);
+	CHECK_TRUE((tok = strtok(NULL, " ,;")) && strcmp(tok, "three") == 0);
+	CHECK_TRUE(strtok(NULL, " ,;") == NULL);
+	CHECK_TRUE(strtok(NULL, " ,;") == NULL);
 
 	strcpy(buf, ";;;");
-	CHECK(strtok(buf, ";") == NULL);
+	CHECK_TRUE(strtok(buf, ";") == NULL);
 
 	strcpy(buf, "a=1&b=2");
-	CHECK((tok = strtok_r(buf, "&", &save)) && strcmp(tok, "a=1") == 0);
-	CHECK((tok = strtok_r(NULL, "&", &save)) && strcmp(tok, "b=2") == 0);
-	CHECK(strtok_r(NULL, "&", &save) == NULL);
+	CHECK_TRUE((tok = strtok_r(buf, "&", &save)) &&
+		   strcmp(tok, "a=1") == 0);
+	CHECK_TRUE((tok = strtok_r(NULL, "&", &save)) &&
+		   strcmp(tok, "b=2") == 0);
+	CHECK_TRUE(strtok_r(NULL, "&", &save) == NULL);
 
 	strcpy(buf, "a,,b");
 	p = buf;
-	CHECK((tok = strsep(&p, ",")) && strcmp(tok, "a") == 0);
-	CHECK((tok = strsep(&p, ",")) && strcmp(tok, "") == 0);
-	CHECK((tok = strsep(&p, ",")) && strcmp(tok, "b") == 0);
-	CHECK(p == NULL && strsep(&p, ",") == NULL);
+	CHECK_TRUE((tok = strsep(&p, ",")) && strcmp(tok, "a") == 0);
+	CHECK_TRUE((tok = strsep(&p, ",")) && strcmp(tok, "") == 0);
+	CHECK_TRUE((tok = strsep(&p, ",")) && strcmp(tok, "b") == 0);
+	CHECK_TRUE(p == NULL && strsep(&p, ",") == NULL);
 }
 
 static void test_dup(void)
@@ -172,13 +166,13 @@ static void test_dup(void)
 	char *d;
 
 	d = strdup("duplicate");
-	CHECK(d && strcmp(d, "duplicate") == 0);
+	CHECK_TRUE(d && strcmp(d, "duplicate") == 0);
 	free(d);
 	d = strndup("duplicate", 3);
-	CHECK(d && strcmp(d, "dup") == 0);
+	CHECK_TRUE(d && strcmp(d, "dup") == 0);
 	free(d);
 	d = strndup("ab", 10);
-	CHECK(d && strcmp(d, "ab") == 0);
+	CHECK_TRUE(d && strcmp(d, "ab") == 0);
 	free(d);
 }
 
@@ -186,13 +180,13 @@ static void test_errors(void)
 {
 	char buf[64];
 
-	CHECK(strcmp(strerror(ENOENT), "No such file or directory") == 0);
-	CHECK(strcmp(strerror(EACCES), "Permission denied") == 0);
-	CHECK(strcmp(strerror(9999), "Unknown error 9999") == 0);
-	CHECK(strlen(strerror(EINVAL)) > 0);
-	CHECK(strerror_r(ENOENT, buf, sizeof(buf)) == 0 &&
-	      strcmp(buf, "No such file or directory") == 0);
-	CHECK(strerror_r(ENOENT, buf, 4) == ERANGE);
+	CHECK_TRUE(strcmp(strerror(ENOENT), "No such file or directory") == 0);
+	CHECK_TRUE(strcmp(strerror(EACCES), "Permission denied") == 0);
+	CHECK_TRUE(strcmp(strerror(9999), "Unknown error 9999") == 0);
+	CHECK_TRUE(strlen(strerror(EINVAL)) > 0);
+	CHECK_TRUE(strerror_r(ENOENT, buf, sizeof(buf)) == 0 &&
+		   strcmp(buf, "No such file or directory") == 0);
+	CHECK_TRUE(strerror_r(ENOENT, buf, 4) == ERANGE);
 }
 
 /* The classes by definition, for comparison with <ctype.h>. */
@@ -225,9 +219,10 @@ static void test_ctype(void)
 		bad += toupper(c) != (lower ? c - 'a' + 'A' : c);
 		bad += tolower(c) != (upper ? c - 'A' + 'a' : c);
 	}
-	CHECK(bad == 0);
-	CHECK(!isalpha(EOF) && !isspace(EOF) && !isdigit(EOF) && !isprint(EOF));
-	CHECK(toupper(EOF) == EOF && tolower(EOF) == EOF);
+	CHECK_TRUE(bad == 0);
+	CHECK_TRUE(!isalpha(EOF) && !isspace(EOF) && !isdigit(EOF) &&
+		   !isprint(EOF));
+	CHECK_TRUE(toupper(EOF) == EOF && tolower(EOF) == EOF);
 }
 
 static void test_libgen(void)
@@ -235,23 +230,23 @@ static void test_libgen(void)
 	char a[32];
 
 	strcpy(a, "/usr/lib");
-	CHECK(strcmp(basename(a), "lib") == 0);
+	CHECK_TRUE(strcmp(basename(a), "lib") == 0);
 	strcpy(a, "/usr/lib/");
-	CHECK(strcmp(basename(a), "lib") == 0);
+	CHECK_TRUE(strcmp(basename(a), "lib") == 0);
 	strcpy(a, "/");
-	CHECK(strcmp(basename(a), "/") == 0);
+	CHECK_TRUE(strcmp(basename(a), "/") == 0);
 	strcpy(a, "file");
-	CHECK(strcmp(basename(a), "file") == 0);
+	CHECK_TRUE(strcmp(basename(a), "file") == 0);
 	strcpy(a, "/usr/lib");
-	CHECK(strcmp(dirname(a), "/usr") == 0);
+	CHECK_TRUE(strcmp(dirname(a), "/usr") == 0);
 	strcpy(a, "/usr/");
-	CHECK(strcmp(dirname(a), "/") == 0);
+	CHECK_TRUE(strcmp(dirname(a), "/") == 0);
 	strcpy(a, "file");
-	CHECK(strcmp(dirname(a), ".") == 0);
+	CHECK_TRUE(strcmp(dirname(a), ".") == 0);
 	strcpy(a, "/");
-	CHECK(strcmp(dirname(a), "/") == 0);
+	CHECK_TRUE(strcmp(dirname(a), "/") == 0);
 	strcpy(a, "a/b//c");
-	CHECK(strcmp(dirname(a), "a/b") == 0);
+	CHECK_TRUE(strcmp(dirname(a), "a/b") == 0);
 }
 
 int main(void)
@@ -265,10 +260,5 @@ int main(void)
 	test_errors();
 	test_ctype();
 	test_libgen();
-	if (failures) {
-		printf("libc_string: %d checks failed\n", failures);
-		return 1;
-	}
-	printf("libc_string: all checks passed\n");
-	return 0;
+	return test_done("libc_string");
 }

@@ -7,20 +7,13 @@
  * Prints "FAIL: ..." for each wrong result; exits 0 only if none.
  */
 #include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/types.h>
 #include <sys/utsname.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
+#include "test.h"
 
 #define TMP_DIR		"/tmp/libc_unistd.dir"
 #define TMP_FILE	TMP_DIR "/file"
@@ -32,42 +25,33 @@
 #define NSEC_PER_SEC	1000000000LL
 #define ATEXIT_TEXT	"321"
 
-static int failures;
-
-#define CHECK(cond) do {						\
-	if (!(cond)) {							\
-		failures++;						\
-		printf("FAIL: line %d: %s\n", __LINE__, #cond);		\
-	}								\
-} while (0)
-
 static void test_process(void)
 {
 	pid_t parent = getpid(), pid;
 	int status = 0;
 
-	CHECK(parent > 0);
-	CHECK(getppid() >= 0);
+	CHECK_TRUE(parent > 0);
+	CHECK_TRUE(getppid() >= 0);
 
 	fflush(stdout);
 	pid = fork();
-	CHECK(pid >= 0);
+	CHECK_TRUE(pid >= 0);
 	if (pid == 0)
 		_exit(getppid() == parent ? CHILD_STATUS : 1);
-	CHECK(waitpid(pid, &status, 0) == pid);
-	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == CHILD_STATUS);
-	CHECK(!WIFSIGNALED(status));
+	CHECK_TRUE(waitpid(pid, &status, 0) == pid);
+	CHECK_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == CHILD_STATUS);
+	CHECK_TRUE(!WIFSIGNALED(status));
 
 	pid = fork();
 	if (pid == 0)
 		exit(3);
-	CHECK(wait(&status) == pid && WIFEXITED(status) &&
-	      WEXITSTATUS(status) == 3);
+	CHECK_TRUE(wait(&status) == pid && WIFEXITED(status) &&
+		   WEXITSTATUS(status) == 3);
 
 	errno = 0;
-	CHECK(wait(&status) == -1 && errno == ECHILD);
+	CHECK_TRUE(wait(&status) == -1 && errno == ECHILD);
 	errno = 0;
-	CHECK(waitpid(-1, &status, WNOHANG) == -1 && errno == ECHILD);
+	CHECK_TRUE(waitpid(-1, &status, WNOHANG) == -1 && errno == ECHILD);
 }
 
 static int atexit_fd;
@@ -95,7 +79,7 @@ static void test_atexit(void)
 	ssize_t n, total = 0;
 	pid_t pid;
 
-	CHECK(pipe(fds) == 0);
+	CHECK_TRUE(pipe(fds) == 0);
 	pid = fork();
 	if (pid == 0) {
 		close(fds[0]);
@@ -109,8 +93,8 @@ static void test_atexit(void)
 	while ((n = read(fds[0], buf + total, sizeof(buf) - 1 - total)) > 0)
 		total += n;
 	close(fds[0]);
-	CHECK(strcmp(buf, ATEXIT_TEXT) == 0);
-	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status));
+	CHECK_TRUE(strcmp(buf, ATEXIT_TEXT) == 0);
+	CHECK_TRUE(waitpid(pid, &status, 0) == pid && WIFEXITED(status));
 }
 
 /* Run this program again with EXEC_FLAG through each exec function. */
@@ -149,19 +133,18 @@ static void test_exec(const char *self)
 			}
 			_exit(1);
 		}
-		CHECK(waitpid(pid, &status, 0) == pid);
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != EXEC_STATUS) {
-			failures++;
-			printf("FAIL: exec variant %d: status %#x\n", how, status);
-		}
+		CHECK_TRUE(waitpid(pid, &status, 0) == pid);
+		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == EXEC_STATUS,
+		      "exec variant %d: status %#x", how, status);
 	}
 
 	errno = 0;
-	CHECK(execv("/nonexistent/program", argv) == -1 && errno == ENOENT);
+	CHECK_TRUE(execv("/nonexistent/program", argv) == -1 &&
+		   errno == ENOENT);
 	setenv("PATH", "/nonexistent", 1);
 	errno = 0;
-	CHECK(execvp("libc-unistd-no-such-program", argv) == -1 &&
-	      errno == ENOENT);
+	CHECK_TRUE(execvp("libc-unistd-no-such-program", argv) == -1 &&
+		   errno == ENOENT);
 	if (saved_path)
 		setenv("PATH", saved_path, 1);
 	else
@@ -174,29 +157,30 @@ static void test_pipe_dup(void)
 	char buf[16];
 	int fds[2], copy;
 
-	CHECK(pipe(fds) == 0);
-	CHECK(write(fds[1], "ping", 4) == 4);
-	CHECK(read(fds[0], buf, sizeof(buf)) == 4 && memcmp(buf, "ping", 4) == 0);
+	CHECK_TRUE(pipe(fds) == 0);
+	CHECK_TRUE(write(fds[1], "ping", 4) == 4);
+	CHECK_TRUE(read(fds[0], buf, sizeof(buf)) == 4 &&
+		   memcmp(buf, "ping", 4) == 0);
 	copy = dup(fds[1]);
-	CHECK(copy > 2 && copy != fds[1]);
-	CHECK(write(copy, "x", 1) == 1);
-	CHECK(read(fds[0], buf, 1) == 1 && buf[0] == 'x');
-	CHECK(dup2(fds[1], copy) == copy);
+	CHECK_TRUE(copy > 2 && copy != fds[1]);
+	CHECK_TRUE(write(copy, "x", 1) == 1);
+	CHECK_TRUE(read(fds[0], buf, 1) == 1 && buf[0] == 'x');
+	CHECK_TRUE(dup2(fds[1], copy) == copy);
 	close(copy);
 	close(fds[1]);
-	CHECK(read(fds[0], buf, 1) == 0);	/* every writer closed */
+	CHECK_TRUE(read(fds[0], buf, 1) == 0);	/* every writer closed */
 	close(fds[0]);
 
 	errno = 0;
-	CHECK(isatty(fds[0]) == 0 && errno == EBADF);
-	CHECK(pipe(fds) == 0);
+	CHECK_TRUE(isatty(fds[0]) == 0 && errno == EBADF);
+	CHECK_TRUE(pipe(fds) == 0);
 	errno = 0;
-	CHECK(isatty(fds[0]) == 0 && errno == ENOTTY);
+	CHECK_TRUE(isatty(fds[0]) == 0 && errno == ENOTTY);
 	close(fds[0]);
 	close(fds[1]);
 	errno = 0;
-	CHECK(close(fds[0]) == -1 && errno == EBADF);
-	CHECK(write(-1, "x", 1) == -1 && errno == EBADF);
+	CHECK_TRUE(close(fds[0]) == -1 && errno == EBADF);
+	CHECK_TRUE(write(-1, "x", 1) == -1 && errno == EBADF);
 }
 
 static void test_files(void)
@@ -210,42 +194,44 @@ static void test_files(void)
 	unlink(TMP_FILE);
 	unlink(TMP_OTHER);
 	rmdir(TMP_DIR);
-	CHECK(mkdir(TMP_DIR, 0755) == 0);
+	CHECK_TRUE(mkdir(TMP_DIR, 0755) == 0);
 	errno = 0;
-	CHECK(mkdir(TMP_DIR, 0755) == -1 && errno == EEXIST);
-	CHECK(stat(TMP_DIR, &st) == 0 && S_ISDIR(st.st_mode));
+	CHECK_TRUE(mkdir(TMP_DIR, 0755) == -1 && errno == EEXIST);
+	CHECK_TRUE(stat(TMP_DIR, &st) == 0 && S_ISDIR(st.st_mode));
 
 	fd = open(TMP_FILE, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	CHECK(fd >= 0);
-	CHECK(write(fd, "hello, file", 11) == 11);
-	CHECK(lseek(fd, 0, SEEK_CUR) == 11);
-	CHECK(fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 11);
-	CHECK(close(fd) == 0);
+	CHECK_TRUE(fd >= 0);
+	CHECK_TRUE(write(fd, "hello, file", 11) == 11);
+	CHECK_TRUE(lseek(fd, 0, SEEK_CUR) == 11);
+	CHECK_TRUE(fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		   st.st_size == 11);
+	CHECK_TRUE(close(fd) == 0);
 
 	fd = open(TMP_FILE, O_RDONLY);
-	CHECK(fd >= 0);
-	CHECK(lseek(fd, 7, SEEK_SET) == 7);
-	CHECK(read(fd, buf, sizeof(buf)) == 4 && memcmp(buf, "file", 4) == 0);
-	CHECK(read(fd, buf, sizeof(buf)) == 0);
+	CHECK_TRUE(fd >= 0);
+	CHECK_TRUE(lseek(fd, 7, SEEK_SET) == 7);
+	CHECK_TRUE(read(fd, buf, sizeof(buf)) == 4 &&
+		   memcmp(buf, "file", 4) == 0);
+	CHECK_TRUE(read(fd, buf, sizeof(buf)) == 0);
 	errno = 0;
-	CHECK(write(fd, "x", 1) == -1 && errno == EBADF);
+	CHECK_TRUE(write(fd, "x", 1) == -1 && errno == EBADF);
 	close(fd);
 
 	fd = creat(TMP_OTHER, 0600);
-	CHECK(fd >= 0);
+	CHECK_TRUE(fd >= 0);
 	close(fd);
-	CHECK(access(TMP_OTHER, F_OK) == 0);
-	CHECK(stat(TMP_OTHER, &st) == 0 && st.st_size == 0);
+	CHECK_TRUE(access(TMP_OTHER, F_OK) == 0);
+	CHECK_TRUE(stat(TMP_OTHER, &st) == 0 && st.st_size == 0);
 	errno = 0;
-	CHECK(open(TMP_OTHER, O_WRONLY | O_CREAT | O_EXCL, 0600) == -1 &&
-	      errno == EEXIST);
+	CHECK_TRUE(open(TMP_OTHER, O_WRONLY | O_CREAT | O_EXCL, 0600) == -1 &&
+		   errno == EEXIST);
 	errno = 0;
-	CHECK(open(TMP_DIR "/missing", O_RDONLY) == -1 && errno == ENOENT);
+	CHECK_TRUE(open(TMP_DIR "/missing", O_RDONLY) == -1 && errno == ENOENT);
 	errno = 0;
-	CHECK(stat(TMP_DIR "/missing", &st) == -1 && errno == ENOENT);
+	CHECK_TRUE(stat(TMP_DIR "/missing", &st) == -1 && errno == ENOENT);
 
 	dir = opendir(TMP_DIR);
-	CHECK(dir != NULL);
+	CHECK_TRUE(dir != NULL);
 	while (dir && (e = readdir(dir))) {
 		seen_dot += strcmp(e->d_name, ".") == 0;
 		seen_file += strcmp(e->d_name, "file") == 0;
@@ -253,25 +239,27 @@ static void test_files(void)
 	}
 	if (dir)
 		closedir(dir);
-	CHECK(seen_dot == 1 && seen_file == 1 && seen_other == 1);
+	CHECK_TRUE(seen_dot == 1 && seen_file == 1 && seen_other == 1);
 	errno = 0;
-	CHECK(opendir(TMP_FILE) == NULL && errno == ENOTDIR);
+	CHECK_TRUE(opendir(TMP_FILE) == NULL && errno == ENOTDIR);
 
-	CHECK(getcwd(here, sizeof(here)) != NULL);
-	CHECK(chdir(TMP_DIR) == 0);
-	CHECK(getcwd(cwd, sizeof(cwd)) == cwd && strcmp(cwd, TMP_DIR) == 0);
+	CHECK_TRUE(getcwd(here, sizeof(here)) != NULL);
+	CHECK_TRUE(chdir(TMP_DIR) == 0);
+	CHECK_TRUE(getcwd(cwd, sizeof(cwd)) == cwd &&
+		   strcmp(cwd, TMP_DIR) == 0);
 	errno = 0;
-	CHECK(getcwd(cwd, 2) == NULL && errno == ERANGE);
-	CHECK(access("file", R_OK) == 0);		/* relative to the cwd */
-	CHECK(chdir(here) == 0);
+	CHECK_TRUE(getcwd(cwd, 2) == NULL && errno == ERANGE);
+	/* relative to the cwd */
+	CHECK_TRUE(access("file", R_OK) == 0);
+	CHECK_TRUE(chdir(here) == 0);
 
 	errno = 0;
-	CHECK(rmdir(TMP_DIR) == -1 && errno == ENOTEMPTY);
-	CHECK(unlink(TMP_FILE) == 0 && unlink(TMP_OTHER) == 0);
+	CHECK_TRUE(rmdir(TMP_DIR) == -1 && errno == ENOTEMPTY);
+	CHECK_TRUE(unlink(TMP_FILE) == 0 && unlink(TMP_OTHER) == 0);
 	errno = 0;
-	CHECK(unlink(TMP_FILE) == -1 && errno == ENOENT);
-	CHECK(rmdir(TMP_DIR) == 0);
-	CHECK(access(TMP_DIR, F_OK) == -1 && errno == ENOENT);
+	CHECK_TRUE(unlink(TMP_FILE) == -1 && errno == ENOENT);
+	CHECK_TRUE(rmdir(TMP_DIR) == 0);
+	CHECK_TRUE(access(TMP_DIR, F_OK) == -1 && errno == ENOENT);
 }
 
 static long long ns(const struct timespec *t)
@@ -289,32 +277,36 @@ static void test_time(void)
 	char text[64];
 
 	t = time(NULL);
-	CHECK(t != (time_t)-1 && time(&t2) >= t && t2 >= t);
-	CHECK(gettimeofday(&tv, NULL) == 0 && tv.tv_usec >= 0 &&
-	      tv.tv_usec < 1000000 && tv.tv_sec >= t);
-	CHECK(clock_gettime(CLOCK_MONOTONIC, &a) == 0);
-	CHECK(nanosleep(&nap, NULL) == 0);
-	CHECK(usleep(SLEEP_NS / 1000) == 0);
-	CHECK(clock_gettime(CLOCK_MONOTONIC, &b) == 0);
-	CHECK(ns(&b) - ns(&a) >= 2 * SLEEP_NS);
-	CHECK(clock_gettime(CLOCK_REALTIME, &a) == 0 && a.tv_sec >= t);
-	CHECK(sleep(0) == 0);
+	CHECK_TRUE(t != (time_t)-1 && time(&t2) >= t && t2 >= t);
+	CHECK_TRUE(gettimeofday(&tv, NULL) == 0 && tv.tv_usec >= 0 &&
+		   tv.tv_usec < 1000000 && tv.tv_sec >= t);
+	CHECK_TRUE(clock_gettime(CLOCK_MONOTONIC, &a) == 0);
+	CHECK_TRUE(nanosleep(&nap, NULL) == 0);
+	CHECK_TRUE(usleep(SLEEP_NS / 1000) == 0);
+	CHECK_TRUE(clock_gettime(CLOCK_MONOTONIC, &b) == 0);
+	CHECK_TRUE(ns(&b) - ns(&a) >= 2 * SLEEP_NS);
+	CHECK_TRUE(clock_gettime(CLOCK_REALTIME, &a) == 0 && a.tv_sec >= t);
+	CHECK_TRUE(sleep(0) == 0);
 
 	t = 86400L * 365 + 3600 + 61;		/* 1971-01-01 01:01:01 UTC */
-	CHECK(gmtime_r(&t, &tm) && tm.tm_year == 71 && tm.tm_mon == 0 &&
-	      tm.tm_mday == 1 && tm.tm_hour == 1 && tm.tm_min == 1 &&
-	      tm.tm_sec == 1 && tm.tm_wday == 5 && tm.tm_yday == 0);
+	CHECK_TRUE(gmtime_r(&t, &tm) && tm.tm_year == 71 && tm.tm_mon == 0 &&
+		   tm.tm_mday == 1 && tm.tm_hour == 1 && tm.tm_min == 1 &&
+		   tm.tm_sec == 1 && tm.tm_wday == 5 && tm.tm_yday == 0);
 	t = 951782400L;				/* 2000-02-29 00:00:00 UTC */
-	CHECK(gmtime_r(&t, &tm) && tm.tm_year == 100 && tm.tm_mon == 1 &&
-	      tm.tm_mday == 29 && tm.tm_wday == 2 && tm.tm_yday == 59);
-	CHECK(strftime(text, sizeof(text), "%Y-%m-%d %H:%M:%S %a %b", &tm) &&
-	      strcmp(text, "2000-02-29 00:00:00 Tue Feb") == 0);
+	CHECK_TRUE(gmtime_r(&t, &tm) && tm.tm_year == 100 && tm.tm_mon == 1 &&
+		   tm.tm_mday == 29 && tm.tm_wday == 2 && tm.tm_yday == 59);
+	CHECK_TRUE(strftime(text, sizeof(text), "%Y-%m-%d %H:%M:%S %a %b",
+			    &tm) &&
+		   strcmp(text, "2000-02-29 00:00:00 Tue Feb") == 0);
 	tm.tm_mday += 1;			/* normalized to 1 March */
-	CHECK(timegm(&tm) == t + 86400 && tm.tm_mon == 2 && tm.tm_mday == 1);
+	CHECK_TRUE(timegm(&tm) == t + 86400 && tm.tm_mon == 2 &&
+		   tm.tm_mday == 1);
 	t = 0;
-	CHECK(strcmp(asctime(gmtime(&t)), "Thu Jan  1 00:00:00 1970\n") == 0);
+	CHECK_TRUE(strcmp(asctime(gmtime(&t)),
+			  "Thu Jan  1 00:00:00 1970\n") == 0);
 
-	CHECK(uname(&u) == 0 && u.sysname[0] != '\0' && u.machine[0] != '\0');
+	CHECK_TRUE(uname(&u) == 0 && u.sysname[0] != '\0' &&
+		   u.machine[0] != '\0');
 }
 
 /* getopt over a made-up command line. */
@@ -338,21 +330,21 @@ static void test_getopt(void)
 		else if (c == 'v')
 			v = optarg;
 		else
-			failures++;
+			FAIL("getopt returned '%c'", c);
 	}
-	CHECK(a == 1 && b == 1);
-	CHECK(o && strcmp(o, "out") == 0);
-	CHECK(v && strcmp(v, "file") == 0);
-	CHECK(optind == 6 && strcmp(args[optind], "-x") == 0);
+	CHECK_TRUE(a == 1 && b == 1);
+	CHECK_TRUE(o && strcmp(o, "out") == 0);
+	CHECK_TRUE(v && strcmp(v, "file") == 0);
+	CHECK_TRUE(optind == 6 && strcmp(args[optind], "-x") == 0);
 
 	optind = 1;
-	CHECK(getopt(3, bad, ":o:") == '?' && optopt == 'q');
-	CHECK(getopt(3, bad, ":o:") == ':' && optopt == 'o');
-	CHECK(getopt(3, bad, ":o:") == -1);
+	CHECK_TRUE(getopt(3, bad, ":o:") == '?' && optopt == 'q');
+	CHECK_TRUE(getopt(3, bad, ":o:") == ':' && optopt == 'o');
+	CHECK_TRUE(getopt(3, bad, ":o:") == -1);
 
 	optind = 1;
-	CHECK(getopt(2, (char *[]){ "prog", "plain", NULL }, "a") == -1 &&
-	      optind == 1);
+	CHECK_TRUE(getopt(2, (char *[]){ "prog", "plain", NULL }, "a") == -1 &&
+		   optind == 1);
 }
 
 int main(int argc, char **argv)
@@ -366,10 +358,5 @@ int main(int argc, char **argv)
 	test_files();
 	test_time();
 	test_getopt();
-	if (failures) {
-		printf("libc_unistd: %d checks failed\n", failures);
-		return 1;
-	}
-	printf("libc_unistd: all checks passed\n");
-	return 0;
+	return test_done("libc_unistd");
 }

@@ -270,5 +270,5 @@ int main(void)
 	test_truncation();
 	test_sizes();
 	test_errors();
-	return test_result("msg_basic");
+	return test_done("msg_basic");
 }

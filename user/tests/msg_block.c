@@ -31,13 +31,6 @@ struct message {
 
 /* The errno a child exited with (0: its call succeeded); -1 if it did
  * not exit normally. */
-static int child_errno(pid_t pid)
-{
-	int status = wait_status(pid);
-
-	return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 static _Noreturn void exit_with(long ret)
 {
 	_exit(ret < 0 ? errno : 0);
@@ -278,5 +271,5 @@ int main(void)
 	test_both_queues();
 	test_many_sleepers();
 	test_removal();
-	return test_result("msg_block");
+	return test_done("msg_block");
 }

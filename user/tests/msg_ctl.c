@@ -194,5 +194,5 @@ int main(void)
 	test_qbytes_user();
 	test_msg_info_stat();
 	test_rmid();
-	return test_result("msg_ctl");
+	return test_done("msg_ctl");
 }

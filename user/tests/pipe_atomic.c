@@ -16,15 +16,8 @@
  *    parent, reading with sizes that do not match the writes, gets every
  *    byte in order.
  */
-#include <errno.h>
 #include <limits.h>
-#include <stdarg.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "test.h"
 
 #define NWRITERS	4
 #define NRECORDS	500
@@ -39,21 +32,6 @@
 
 static const size_t read_sizes[] = { 1, 100, PIPE_BUF + 1, 777, 2 * PIPE_BUF, 3 };
 #define NREAD_SIZES	(sizeof(read_sizes) / sizeof(read_sizes[0]))
-
-static int failures;
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	fflush(stdout);
-	va_end(ap);
-	failures++;
-}
 
 /* The record sizes of one writer: a sequence both sides can replay. */
 struct sizer {
@@ -75,19 +53,6 @@ static size_t next_size(struct sizer *s)
 	return (s->state >> LCG_SHIFT) % PIPE_BUF + 1;
 }
 
-static pid_t start_child(void)
-{
-	pid_t pid;
-
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0) {
-		printf("FAIL: fork: errno %d\n", errno);
-		exit(1);
-	}
-	return pid;
-}
-
 static void record_writer(int fd, int id)
 {
 	static char rec[PIPE_BUF];
@@ -100,9 +65,9 @@ static void record_writer(int fd, int id)
 		ssize_t n = write(fd, rec, len);
 
 		if (n != (ssize_t)len) {
-			printf("FAIL: writer %d record %d: write of %zu returned "
-			       "%zd (errno %d)\n", id, i, len, n, errno);
-			_exit(1);
+			FAIL("writer %d record %d: write of %zu returned %zd",
+			     id, i, len, n);
+			child_exit();
 		}
 	}
 	_exit(0);
@@ -127,7 +92,7 @@ static bool check_chunk(struct stream *st, const unsigned char *p, size_t n)
 
 			if (id < 0 || id >= NWRITERS ||
 			    st->sizers[id].count == NRECORDS) {
-				fail("byte %ld: %#x starts no record (interleaved?)",
+				FAIL("byte %ld: %#x starts no record (interleaved?)",
 				     st->offset, *p);
 				st->broken = true;
 				break;
@@ -136,7 +101,7 @@ static bool check_chunk(struct stream *st, const unsigned char *p, size_t n)
 			st->left = next_size(&st->sizers[id]);
 		}
 		if (*p != ID_BASE + st->cur) {
-			fail("byte %ld: %c inside a record of %c (interleaved write)",
+			FAIL("byte %ld: %c inside a record of %c (interleaved write)",
 			     st->offset, *p, ID_BASE + st->cur);
 			st->broken = true;
 			break;
@@ -157,11 +122,11 @@ static void check_concurrent_records(void)
 	ssize_t n;
 
 	if (pipe(fds) < 0) {
-		fail("pipe: errno %d", errno);
+		FAIL("pipe");
 		return;
 	}
 	for (int id = 0; id < NWRITERS; id++) {
-		pids[id] = start_child();
+		pids[id] = test_fork();
 		if (pids[id] == 0) {
 			close(fds[0]);
 			record_writer(fds[1], id);
@@ -173,14 +138,14 @@ static void check_concurrent_records(void)
 	while ((n = read(fds[0], buf, sizeof(buf))) > 0)
 		check_chunk(&st, buf, (size_t)n);
 	if (n < 0)
-		fail("read: errno %d", errno);
+		FAIL("read");
 	close(fds[0]);
 	if (!st.broken && (st.left || st.records != NWRITERS * NRECORDS))
-		fail("%d whole records arrived, expected %d", st.records,
+		FAIL("%d whole records arrived, expected %d", st.records,
 		     NWRITERS * NRECORDS);
 	for (int id = 0; id < NWRITERS; id++)
 		if (waitpid(pids[id], &status, 0) != pids[id] || status != 0)
-			fail("record writer %d: wait status %#x", id, status);
+			FAIL("record writer %d: wait status %#x", id, status);
 }
 
 static unsigned char pattern(long pos)
@@ -200,9 +165,8 @@ static void big_writer(int fd)
 			buf[j] = pattern(pos + j);
 		n = write(fd, buf, BIG_LEN);
 		if (n != BIG_LEN) {
-			printf("FAIL: big write %d returned %zd (errno %d)\n", i, n,
-			       errno);
-			_exit(1);
+			FAIL("big write %d returned %zd", i, n);
+			child_exit();
 		}
 		pos += BIG_LEN;
 	}
@@ -218,10 +182,10 @@ static void check_big_writes(void)
 	pid_t pid;
 
 	if (pipe(fds) < 0) {
-		fail("pipe: errno %d", errno);
+		FAIL("pipe");
 		return;
 	}
-	pid = start_child();
+	pid = test_fork();
 	if (pid == 0) {
 		close(fds[0]);
 		big_writer(fds[1]);
@@ -230,27 +194,24 @@ static void check_big_writes(void)
 	while ((n = read(fds[0], buf, read_sizes[turn++ % NREAD_SIZES])) > 0) {
 		for (ssize_t i = 0; i < n; i++, pos++) {
 			if (buf[i] != pattern(pos)) {
-				fail("big writes: byte %ld is %#x, expected %#x",
+				FAIL("big writes: byte %ld is %#x, expected %#x",
 				     pos, buf[i], pattern(pos));
 				goto out;
 			}
 		}
 	}
 	if (pos != (long)NBIG * BIG_LEN)
-		fail("big writes: %ld bytes arrived, expected %ld", pos,
+		FAIL("big writes: %ld bytes arrived, expected %ld", pos,
 		     (long)NBIG * BIG_LEN);
 out:
 	close(fds[0]);
 	if (waitpid(pid, &status, 0) != pid || status != 0)
-		fail("big writer: wait status %#x", status);
+		FAIL("big writer: wait status %#x", status);
 }
 
 int main(void)
 {
 	check_concurrent_records();
 	check_big_writes();
-	if (failures)
-		return 1;
-	printf("pipe_atomic: all checks passed\n");
-	return 0;
+	return test_done("pipe_atomic");
 }

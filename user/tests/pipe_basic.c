@@ -15,19 +15,11 @@
  *    any other flag fails EINVAL, leaves the array alone and opens
  *    nothing.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "test.h"
 
 #define EXEC_CHECK	"--exec-check"	/* argv[1] of the re-executed copy */
 #define EXIT_EXEC_FAILED 127
-#define FD_SCAN		256		/* descriptors looked at when counting */
 #define BUF_LEN		128
 #define MSG		"0123456789"
 #define MSG_LEN		10
@@ -39,57 +31,10 @@
 #define OPEN_READ_END	1
 #define OPEN_WRITE_END	2
 
-static int failures;
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	fflush(stdout);
-	va_end(ap);
-	failures++;
-}
-
-static void expect_errno(const char *what, long ret, int err)
-{
-	if (ret != -1 || errno != err)
-		fail("%s: got %ld errno %d, expected -1 errno %d (%s)", what,
-		     ret, ret == -1 ? errno : 0, err, strerror(err));
-}
-
-static void expect_eq(const char *what, long got, long want)
-{
-	if (got != want)
-		fail("%s: got %ld, expected %ld (errno %d)", what, got, want,
-		     errno);
-}
-
-static void make_pipe(int fds[2], int flags)
-{
-	if (pipe2(fds, flags) < 0) {
-		printf("FAIL: pipe2 flags %#x: errno %d\n", flags, errno);
-		exit(1);
-	}
-}
-
 static void close_pipe(int fds[2])
 {
 	close(fds[0]);
 	close(fds[1]);
-}
-
-static int open_fd_count(void)
-{
-	int n = 0;
-
-	for (int fd = 0; fd < FD_SCAN; fd++)
-		if (fcntl(fd, F_GETFD) >= 0)
-			n++;
-	return n;
 }
 
 /* The lowest descriptor not in use now. */
@@ -105,10 +50,10 @@ static void check_new_fds(void)
 {
 	int fds[2], first = lowest_free_fd();
 
-	make_pipe(fds, 0);
-	expect_eq("pipe read end is the lowest free descriptor", fds[0], first);
+	REQUIRE(pipe2(fds, 0) == 0, "pipe2");
+	CHECK_EQ("pipe read end is the lowest free descriptor", fds[0], first);
 	if (fds[1] == fds[0] || fds[1] < 0)
-		fail("pipe gave descriptors %d and %d", fds[0], fds[1]);
+		FAIL("pipe gave descriptors %d and %d", fds[0], fds[1]);
 	close_pipe(fds);
 }
 
@@ -119,14 +64,14 @@ static void check_end(const char *name, int fd, int accmode)
 
 	snprintf(what, sizeof(what), "fstat of the %s end", name);
 	if (fstat(fd, &st) < 0)
-		fail("%s: errno %d", what, errno);
+		FAIL("%s", what);
 	else if (!S_ISFIFO(st.st_mode))
-		fail("%s: mode %#o is not S_IFIFO", what, st.st_mode);
+		FAIL("%s: mode %#o is not S_IFIFO", what, st.st_mode);
 	snprintf(what, sizeof(what), "lseek on the %s end", name);
-	expect_errno(what, lseek(fd, 0, SEEK_SET), ESPIPE);
-	expect_errno(what, lseek(fd, 0, SEEK_CUR), ESPIPE);
+	CHECK_ERRNO(what, lseek(fd, 0, SEEK_SET), ESPIPE);
+	CHECK_ERRNO(what, lseek(fd, 0, SEEK_CUR), ESPIPE);
 	snprintf(what, sizeof(what), "F_GETFL access mode of the %s end", name);
-	expect_eq(what, fcntl(fd, F_GETFL) & O_ACCMODE, accmode);
+	CHECK_EQ(what, fcntl(fd, F_GETFL) & O_ACCMODE, accmode);
 }
 
 static void check_ends(void)
@@ -134,11 +79,11 @@ static void check_ends(void)
 	char buf[BUF_LEN];
 	int fds[2];
 
-	make_pipe(fds, 0);
+	REQUIRE(pipe2(fds, 0) == 0, "pipe2");
 	check_end("read", fds[0], O_RDONLY);
 	check_end("write", fds[1], O_WRONLY);
-	expect_errno("read from the write end", read(fds[1], buf, 1), EBADF);
-	expect_errno("write to the read end", write(fds[0], "x", 1), EBADF);
+	CHECK_ERRNO("read from the write end", read(fds[1], buf, 1), EBADF);
+	CHECK_ERRNO("write to the read end", write(fds[0], "x", 1), EBADF);
 	close_pipe(fds);
 }
 
@@ -147,35 +92,34 @@ static void check_read_counts(void)
 	char buf[BUF_LEN];
 	int fds[2];
 
-	make_pipe(fds, 0);
-	expect_eq("read of 0 bytes from an empty pipe", read(fds[0], buf, 0), 0);
-	expect_eq("write", write(fds[1], MSG, MSG_LEN), MSG_LEN);
-	expect_eq("read of more than is there", read(fds[0], buf, sizeof(buf)),
-		  MSG_LEN);
+	REQUIRE(pipe2(fds, 0) == 0, "pipe2");
+	CHECK_EQ("read of 0 bytes from an empty pipe", read(fds[0], buf, 0), 0);
+	CHECK_EQ("write", write(fds[1], MSG, MSG_LEN), MSG_LEN);
+	CHECK_EQ("read of more than is there", read(fds[0], buf, sizeof(buf)),
+		 MSG_LEN);
 	if (memcmp(buf, MSG, MSG_LEN))
-		fail("read back different bytes");
-	expect_eq("write", write(fds[1], MSG, MSG_LEN), MSG_LEN);
-	expect_eq("short read", read(fds[0], buf, SHORT_READ), SHORT_READ);
-	expect_eq("read of the rest", read(fds[0], buf + SHORT_READ, sizeof(buf)),
-		  MSG_LEN - SHORT_READ);
+		FAIL("read back different bytes");
+	CHECK_EQ("write", write(fds[1], MSG, MSG_LEN), MSG_LEN);
+	CHECK_EQ("short read", read(fds[0], buf, SHORT_READ), SHORT_READ);
+	CHECK_EQ("read of the rest", read(fds[0], buf + SHORT_READ, sizeof(buf)),
+		 MSG_LEN - SHORT_READ);
 	if (memcmp(buf, MSG, MSG_LEN))
-		fail("two reads gave different bytes or order");
+		FAIL("two reads gave different bytes or order");
 	close(fds[1]);
-	expect_eq("read after the only writer closed (EOF)",
-		  read(fds[0], buf, sizeof(buf)), 0);
+	CHECK_EQ("read after the only writer closed (EOF)",
+		 read(fds[0], buf, sizeof(buf)), 0);
 	close(fds[0]);
 }
 
 static void check_child_to_parent(void)
 {
 	char buf[BUF_LEN];
-	int fds[2], status;
+	int fds[2];
 	pid_t pid;
 	ssize_t n;
 
-	make_pipe(fds, 0);
-	fflush(stdout);
-	pid = fork();
+	REQUIRE(pipe2(fds, 0) == 0, "pipe2");
+	pid = test_fork();
 	if (pid == 0) {
 		close(fds[0]);
 		_exit(write(fds[1], CHILD_MSG, strlen(CHILD_MSG)) ==
@@ -184,11 +128,10 @@ static void check_child_to_parent(void)
 	close(fds[1]);
 	n = read(fds[0], buf, sizeof(buf));
 	if (n != (ssize_t)strlen(CHILD_MSG) || memcmp(buf, CHILD_MSG, (size_t)n))
-		fail("parent read %ld bytes, not the child's message", (long)n);
-	expect_eq("read once the child is gone (EOF)", read(fds[0], buf, 1), 0);
+		FAIL("parent read %ld bytes, not the child's message", (long)n);
+	CHECK_EQ("read once the child is gone (EOF)", read(fds[0], buf, 1), 0);
 	close(fds[0]);
-	if (waitpid(pid, &status, 0) != pid || status != 0)
-		fail("writing child: wait status %#x", status);
+	CHECK_EXIT("writing child", pid, 0);
 }
 
 /* Run this program again with fds[] as its arguments; return which of
@@ -210,7 +153,7 @@ static int open_after_exec(const char *self, int fds[2])
 	}
 	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) == EXIT_EXEC_FAILED) {
-		fail("re-executing %s to look at the descriptors", self);
+		FAIL("re-executing %s to look at the descriptors", self);
 		return -1;
 	}
 	return WEXITSTATUS(status);
@@ -232,31 +175,31 @@ static void check_pipe2_flags(const char *self)
 	char buf[1];
 	int fds[2];
 
-	make_pipe(fds, 0);
-	expect_eq("pipe2(0) read end O_NONBLOCK", fcntl(fds[0], F_GETFL) & O_NONBLOCK, 0);
-	expect_eq("pipe2(0) write end FD_CLOEXEC", fcntl(fds[1], F_GETFD), 0);
-	expect_eq("pipe2(0) ends open after exec", open_after_exec(self, fds),
-		  OPEN_READ_END | OPEN_WRITE_END);
+	REQUIRE(pipe2(fds, 0) == 0, "pipe2");
+	CHECK_EQ("pipe2(0) read end O_NONBLOCK", fcntl(fds[0], F_GETFL) & O_NONBLOCK, 0);
+	CHECK_EQ("pipe2(0) write end FD_CLOEXEC", fcntl(fds[1], F_GETFD), 0);
+	CHECK_EQ("pipe2(0) ends open after exec", open_after_exec(self, fds),
+		 OPEN_READ_END | OPEN_WRITE_END);
 	close_pipe(fds);
 
-	make_pipe(fds, O_NONBLOCK);
-	expect_eq("pipe2(O_NONBLOCK) read end flag",
-		  fcntl(fds[0], F_GETFL) & O_NONBLOCK, O_NONBLOCK);
-	expect_eq("pipe2(O_NONBLOCK) write end flag",
-		  fcntl(fds[1], F_GETFL) & O_NONBLOCK, O_NONBLOCK);
-	expect_errno("pipe2(O_NONBLOCK) read of the empty pipe",
-		     read(fds[0], buf, 1), EAGAIN);
-	expect_eq("pipe2(O_NONBLOCK) FD_CLOEXEC", fcntl(fds[0], F_GETFD), 0);
+	REQUIRE(pipe2(fds, O_NONBLOCK) == 0, "pipe2");
+	CHECK_EQ("pipe2(O_NONBLOCK) read end flag",
+		 fcntl(fds[0], F_GETFL) & O_NONBLOCK, O_NONBLOCK);
+	CHECK_EQ("pipe2(O_NONBLOCK) write end flag",
+		 fcntl(fds[1], F_GETFL) & O_NONBLOCK, O_NONBLOCK);
+	CHECK_ERRNO("pipe2(O_NONBLOCK) read of the empty pipe",
+		    read(fds[0], buf, 1), EAGAIN);
+	CHECK_EQ("pipe2(O_NONBLOCK) FD_CLOEXEC", fcntl(fds[0], F_GETFD), 0);
 	close_pipe(fds);
 
-	make_pipe(fds, O_CLOEXEC);
-	expect_eq("pipe2(O_CLOEXEC) read end FD_CLOEXEC", fcntl(fds[0], F_GETFD),
-		  FD_CLOEXEC);
-	expect_eq("pipe2(O_CLOEXEC) write end FD_CLOEXEC", fcntl(fds[1], F_GETFD),
-		  FD_CLOEXEC);
-	expect_eq("pipe2(O_CLOEXEC) O_NONBLOCK", fcntl(fds[0], F_GETFL) & O_NONBLOCK, 0);
-	expect_eq("pipe2(O_CLOEXEC) ends open after exec",
-		  open_after_exec(self, fds), 0);
+	REQUIRE(pipe2(fds, O_CLOEXEC) == 0, "pipe2");
+	CHECK_EQ("pipe2(O_CLOEXEC) read end FD_CLOEXEC", fcntl(fds[0], F_GETFD),
+		 FD_CLOEXEC);
+	CHECK_EQ("pipe2(O_CLOEXEC) write end FD_CLOEXEC", fcntl(fds[1], F_GETFD),
+		 FD_CLOEXEC);
+	CHECK_EQ("pipe2(O_CLOEXEC) O_NONBLOCK", fcntl(fds[0], F_GETFL) & O_NONBLOCK, 0);
+	CHECK_EQ("pipe2(O_CLOEXEC) ends open after exec",
+		 open_after_exec(self, fds), 0);
 	close_pipe(fds);
 }
 
@@ -264,18 +207,18 @@ static void check_pipe2_bad_flags(void)
 {
 	static const int bad_flags[] = { O_APPEND, O_TRUNC, O_WRONLY,
 					 O_NONBLOCK | O_APPEND };
-	int before = open_fd_count();
+	int before = count_open_fds();
 
 	for (size_t i = 0; i < sizeof(bad_flags) / sizeof(bad_flags[0]); i++) {
 		int fds[2] = { UNTOUCHED, UNTOUCHED };
 		char what[BUF_LEN];
 
 		snprintf(what, sizeof(what), "pipe2 flags %#o", bad_flags[i]);
-		expect_errno(what, pipe2(fds, bad_flags[i]), EINVAL);
+		CHECK_ERRNO(what, pipe2(fds, bad_flags[i]), EINVAL);
 		if (fds[0] != UNTOUCHED || fds[1] != UNTOUCHED)
-			fail("%s changed the array to %d %d", what, fds[0], fds[1]);
+			FAIL("%s changed the array to %d %d", what, fds[0], fds[1]);
 	}
-	expect_eq("open descriptors after failed pipe2 calls", open_fd_count(), before);
+	CHECK_EQ("open descriptors after failed pipe2 calls", count_open_fds(), before);
 }
 
 int main(int argc, char **argv)
@@ -288,8 +231,5 @@ int main(int argc, char **argv)
 	check_child_to_parent();
 	check_pipe2_flags(argv[0]);
 	check_pipe2_bad_flags();
-	if (failures)
-		return 1;
-	printf("pipe_basic: all checks passed\n");
-	return 0;
+	return test_done("pipe_basic");
 }

@@ -12,63 +12,14 @@
  * Each case runs in a child that catches SIGUSR1; the parent sends the
  * signal once the child has been asleep for DELAY_MS.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <signal.h>
-#include <stdarg.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
+#include "test.h"
 
 #define DELAY_MS	200
-#define WAIT_MS		3000
-#define POLL_MS		10
 #define FILL_MAX	(1 << 20)
 #define HUGE_LEN	(256 * 1024)
 
-static int failures;
 static volatile sig_atomic_t caught;
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	fflush(stdout);
-	va_end(ap);
-	failures++;
-}
-
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
-static void make_pipe(int fds[2])
-{
-	if (pipe(fds) < 0) {
-		printf("FAIL: pipe: errno %d\n", errno);
-		exit(1);
-	}
-}
 
 static void on_signal(int sig)
 {
@@ -84,45 +35,7 @@ static void catch_sigusr1(int flags)
 	sa.sa_handler = on_signal;
 	sa.sa_flags = flags;
 	if (sigaction(SIGUSR1, &sa, NULL) < 0)
-		fail("sigaction: errno %d", errno);
-}
-
-/* Start a child running fn(fds); the parent keeps both ends open, so
- * the child always has a partner and sleeps. */
-static pid_t start_child(void (*fn)(int fds[2]), int fds[2])
-{
-	pid_t pid;
-
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0) {
-		printf("FAIL: fork: errno %d\n", errno);
-		exit(1);
-	}
-	if (pid == 0) {
-		failures = 0;
-		fn(fds);
-		_exit(failures ? 1 : 0);
-	}
-	return pid;
-}
-
-static void expect_passed(const char *what, pid_t pid)
-{
-	long deadline = now_ms() + WAIT_MS;
-	int status;
-
-	while (waitpid(pid, &status, WNOHANG) == 0) {
-		if (now_ms() >= deadline) {
-			kill(pid, SIGKILL);
-			waitpid(pid, &status, 0);
-			fail("%s: the child hung (killed)", what);
-			return;
-		}
-		sleep_ms(POLL_MS);
-	}
-	if (status != 0)
-		fail("%s: child wait status %#x", what, status);
+		FAIL("sigaction");
 }
 
 static void interrupt_after_delay(pid_t pid)
@@ -139,7 +52,7 @@ static void read_interrupted(int fds[2])
 	catch_sigusr1(0);
 	n = read(fds[0], &c, 1);
 	if (n != -1 || errno != EINTR || !caught)
-		fail("read interrupted without SA_RESTART: got %ld errno %d, "
+		FAIL("read interrupted without SA_RESTART: got %ld errno %d, "
 		     "handler ran %d times; expected EINTR", (long)n, errno, caught);
 }
 
@@ -151,7 +64,7 @@ static void read_restarted(int fds[2])
 	catch_sigusr1(SA_RESTART);
 	n = read(fds[0], &c, 1);
 	if (n != 1 || c != 'x' || !caught)
-		fail("read interrupted with SA_RESTART: got %ld ('%c') errno %d, "
+		FAIL("read interrupted with SA_RESTART: got %ld ('%c') errno %d, "
 		     "handler ran %d times; expected the later byte 'x'", (long)n,
 		     c, errno, caught);
 }
@@ -193,11 +106,9 @@ static void atomic_write_interrupted(int fds[2])
 	catch_sigusr1(0);
 	full = fill_pipe(fds[1]);
 	n = write(fds[1], block, sizeof(block));
-	if (n != -1 || errno != EINTR)
-		fail("PIPE_BUF write on a full pipe, interrupted: got %ld errno %d, "
-		     "expected EINTR", (long)n, errno);
+	CHECK_ERRNO("PIPE_BUF write on a full pipe, interrupted", n, EINTR);
 	if (drain_pipe(fds[0]) != full)
-		fail("the interrupted atomic write left bytes in the pipe");
+		FAIL("the interrupted atomic write left bytes in the pipe");
 }
 
 static void large_write_interrupted(int fds[2])
@@ -208,7 +119,7 @@ static void large_write_interrupted(int fds[2])
 	catch_sigusr1(0);
 	n = write(fds[1], huge, sizeof(huge));
 	if (n <= 0 || n >= HUGE_LEN)
-		fail("large write interrupted after moving data: got %ld errno %d, "
+		FAIL("large write interrupted after moving data: got %ld errno %d, "
 		     "expected a partial count", (long)n, n < 0 ? errno : 0);
 }
 
@@ -217,14 +128,20 @@ static void check(const char *what, void (*fn)(int fds[2]), bool write_later)
 	int fds[2];
 	pid_t pid;
 
-	make_pipe(fds);
-	pid = start_child(fn, fds);
+	REQUIRE(pipe(fds) == 0, "pipe");
+	/* The parent keeps both ends open, so the child always has a
+	 * partner and sleeps. */
+	pid = test_fork();
+	if (pid == 0) {
+		fn(fds);
+		child_exit();
+	}
 	interrupt_after_delay(pid);
 	if (write_later) {
 		sleep_ms(DELAY_MS);
 		write(fds[1], "x", 1);
 	}
-	expect_passed(what, pid);
+	CHECK_EXIT(what, pid, 0);
 	close(fds[0]);
 	close(fds[1]);
 }
@@ -235,8 +152,5 @@ int main(void)
 	check("read, SA_RESTART", read_restarted, true);
 	check("atomic write", atomic_write_interrupted, false);
 	check("large write", large_write_interrupted, false);
-	if (failures)
-		return 1;
-	printf("pipe_eintr: all checks passed\n");
-	return 0;
+	return test_done("pipe_eintr");
 }

@@ -17,17 +17,10 @@
  * (NOFILE, 64) first, so that the table fills at the same point; this
  * kernel has no setrlimit and a fixed table.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "test.h"
 
 #define KERNEL_ADDR	0xC0100000L
 #define UNMAPPED_ADDR	0x50000000L
-#define FD_SCAN		256		/* descriptors looked at when counting */
 #define NOFILE		64		/* this kernel's descriptor table */
 #define LINUX_NR_SETRLIMIT 75
 #define LINUX_RLIMIT_NOFILE 7
@@ -42,35 +35,6 @@ struct bad_ptr {
 	const char *name;
 };
 
-static int failures;
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	fflush(stdout);
-	va_end(ap);
-	failures++;
-}
-
-static void expect_errno(const char *what, long ret, int err)
-{
-	if (ret != -1 || errno != err)
-		fail("%s: got %ld errno %d, expected -1 errno %d (%s)", what,
-		     ret, ret == -1 ? errno : 0, err, strerror(err));
-}
-
-static void expect_eq(const char *what, long got, long want)
-{
-	if (got != want)
-		fail("%s: got %ld, expected %ld (errno %d)", what, got, want,
-		     errno);
-}
-
 /* Read-only memory that a bad call might write into: this code. */
 static void read_only_target(void)
 {
@@ -84,37 +48,19 @@ static const struct bad_ptr bad_ptrs[] = {
 };
 #define NBAD	(sizeof(bad_ptrs) / sizeof(bad_ptrs[0]))
 
-static void make_pipe(int fds[2], int flags)
-{
-	if (pipe2(fds, flags) < 0) {
-		printf("FAIL: pipe2: errno %d\n", errno);
-		exit(1);
-	}
-}
-
-static int open_fd_count(void)
-{
-	int n = 0;
-
-	for (int fd = 0; fd < FD_SCAN; fd++)
-		if (fcntl(fd, F_GETFD) >= 0)
-			n++;
-	return n;
-}
-
 static void check_bad_write_buffer(void)
 {
 	char what[WHAT_LEN], c;
 	int fds[2];
 
-	make_pipe(fds, O_NONBLOCK);
+	REQUIRE(pipe2(fds, O_NONBLOCK) == 0, "pipe2");
 	for (size_t i = 0; i < NBAD; i++) {
 		snprintf(what, sizeof(what), "write from %s", bad_ptrs[i].name);
-		expect_errno(what, write(fds[1], (void *)bad_ptrs[i].addr, MSG_LEN),
-			     EFAULT);
+		CHECK_ERRNO(what, write(fds[1], (void *)bad_ptrs[i].addr, MSG_LEN),
+			    EFAULT);
 	}
-	expect_errno("read after the failed writes (nothing may be in the pipe)",
-		     read(fds[0], &c, 1), EAGAIN);
+	CHECK_ERRNO("read after the failed writes (nothing may be in the pipe)",
+		    read(fds[0], &c, 1), EAGAIN);
 	close(fds[0]);
 	close(fds[1]);
 }
@@ -127,18 +73,18 @@ static void check_bad_read_buffer(void)
 	int fds[2];
 
 	memcpy(code, ro, CODE_LEN);
-	make_pipe(fds, O_NONBLOCK);
-	expect_eq("write", write(fds[1], MSG, MSG_LEN), MSG_LEN);
+	REQUIRE(pipe2(fds, O_NONBLOCK) == 0, "pipe2");
+	CHECK_EQ("write", write(fds[1], MSG, MSG_LEN), MSG_LEN);
 	for (size_t i = 0; i < NBAD; i++) {
 		snprintf(what, sizeof(what), "read into %s", bad_ptrs[i].name);
-		expect_errno(what, read(fds[0], (void *)bad_ptrs[i].addr, MSG_LEN),
-			     EFAULT);
+		CHECK_ERRNO(what, read(fds[0], (void *)bad_ptrs[i].addr, MSG_LEN),
+			    EFAULT);
 	}
-	expect_errno("read into read-only code", read(fds[0], ro, MSG_LEN), EFAULT);
+	CHECK_ERRNO("read into read-only code", read(fds[0], ro, MSG_LEN), EFAULT);
 	if (memcmp(code, ro, CODE_LEN))
-		fail("a read from a pipe wrote into read-only code");
+		FAIL("a read from a pipe wrote into read-only code");
 	if (read(fds[0], buf, sizeof(buf)) != MSG_LEN || memcmp(buf, MSG, MSG_LEN))
-		fail("the data was not all there after the failed reads");
+		FAIL("the data was not all there after the failed reads");
 	close(fds[0]);
 	close(fds[1]);
 }
@@ -148,20 +94,20 @@ static void check_bad_array(void)
 	unsigned char code[CODE_LEN];
 	char what[WHAT_LEN];
 	void *ro = (void *)read_only_target;
-	int before = open_fd_count();
+	int before = count_open_fds();
 
 	memcpy(code, ro, CODE_LEN);
 	for (size_t i = 0; i < NBAD; i++) {
 		snprintf(what, sizeof(what), "pipe with %s", bad_ptrs[i].name);
-		expect_errno(what, pipe((int *)bad_ptrs[i].addr), EFAULT);
+		CHECK_ERRNO(what, pipe((int *)bad_ptrs[i].addr), EFAULT);
 		snprintf(what, sizeof(what), "pipe2 with %s", bad_ptrs[i].name);
-		expect_errno(what, pipe2((int *)bad_ptrs[i].addr, O_CLOEXEC), EFAULT);
+		CHECK_ERRNO(what, pipe2((int *)bad_ptrs[i].addr, O_CLOEXEC), EFAULT);
 	}
-	expect_errno("pipe with read-only code as the array", pipe(ro), EFAULT);
+	CHECK_ERRNO("pipe with read-only code as the array", pipe(ro), EFAULT);
 	if (memcmp(code, ro, CODE_LEN))
-		fail("pipe wrote its descriptors into read-only code");
-	expect_eq("open descriptors after the failed pipe calls", open_fd_count(),
-		  before);
+		FAIL("pipe wrote its descriptors into read-only code");
+	CHECK_EQ("open descriptors after the failed pipe calls", count_open_fds(),
+		 before);
 }
 
 /* Fill the descriptor table with copies of fd 0; return how many. */
@@ -172,7 +118,7 @@ static int fill_table(int *fds, int max)
 	while (n < max && (fds[n] = dup(0)) >= 0)
 		n++;
 	if (n == max || errno != EMFILE)
-		fail("filling the table: %d dups, then errno %d (expected EMFILE)",
+		FAIL("filling the table: %d dups, then errno %d (expected EMFILE)",
 		     n, errno);
 	return n;
 }
@@ -180,32 +126,32 @@ static int fill_table(int *fds, int max)
 static void check_emfile(void)
 {
 	int dups[FD_SCAN], fds[2] = { UNTOUCHED, UNTOUCHED };
-	int before = open_fd_count(), n, extra;
+	int before = count_open_fds(), n, extra;
 
 	n = fill_table(dups, FD_SCAN);
-	expect_errno("pipe with the table full", pipe(fds), EMFILE);
+	CHECK_ERRNO("pipe with the table full", pipe(fds), EMFILE);
 	if (fds[0] != UNTOUCHED || fds[1] != UNTOUCHED)
-		fail("failed pipe changed the array to %d %d", fds[0], fds[1]);
+		FAIL("failed pipe changed the array to %d %d", fds[0], fds[1]);
 	close(dups[--n]);
-	expect_errno("pipe with one free slot", pipe(fds), EMFILE);
+	CHECK_ERRNO("pipe with one free slot", pipe(fds), EMFILE);
 	extra = dup(0);
 	if (extra < 0)
-		fail("the free slot was used up by the failed pipe (dup: errno %d)",
+		FAIL("the free slot was used up by the failed pipe (dup: errno %d)",
 		     errno);
 	else
 		dups[n++] = extra;
-	expect_errno("dup with the table full again", dup(0), EMFILE);
+	CHECK_ERRNO("dup with the table full again", dup(0), EMFILE);
 	close(dups[--n]);
 	close(dups[--n]);
 	if (pipe(fds) < 0) {
-		fail("pipe with two free slots: errno %d", errno);
+		FAIL("pipe with two free slots");
 	} else {
 		close(fds[0]);
 		close(fds[1]);
 	}
 	while (n > 0)
 		close(dups[--n]);
-	expect_eq("open descriptors after the EMFILE checks", open_fd_count(), before);
+	CHECK_EQ("open descriptors after the EMFILE checks", count_open_fds(), before);
 }
 
 static void check_closed_ends(void)
@@ -213,12 +159,12 @@ static void check_closed_ends(void)
 	int fds[2];
 	char c;
 
-	make_pipe(fds, 0);
+	REQUIRE(pipe2(fds, 0) == 0, "pipe2");
 	close(fds[0]);
 	close(fds[1]);
-	expect_errno("read from a closed read end", read(fds[0], &c, 1), EBADF);
-	expect_errno("write to a closed write end", write(fds[1], "x", 1), EBADF);
-	expect_errno("close of a closed end", close(fds[0]), EBADF);
+	CHECK_ERRNO("read from a closed read end", read(fds[0], &c, 1), EBADF);
+	CHECK_ERRNO("write to a closed write end", write(fds[1], "x", 1), EBADF);
+	CHECK_ERRNO("close of a closed end", close(fds[0]), EBADF);
 }
 
 /* Linux: make the table as small as this kernel's (no-op here: ENOSYS). */
@@ -237,8 +183,5 @@ int main(void)
 	check_bad_array();
 	check_emfile();
 	check_closed_ends();
-	if (failures)
-		return 1;
-	printf("pipe_errors: all checks passed\n");
-	return 0;
+	return test_done("pipe_errors");
 }

@@ -3,7 +3,8 @@
  * kernel heap they take, however they end.
  *
  * After a warm-up round the parent records the open descriptors and the
- * kernel's free frames and heap use (kstat KSTAT_INFO), then runs:
+ * kernel's free frames, heap use and process slots (kstat KSTAT_INFO),
+ * then runs:
  *  - CYCLES rounds of pipe/close and pipe2(O_NONBLOCK | O_CLOEXEC)/close;
  *  - DATA_CYCLES pipes closed with data still in them (half of them
  *    closing the write end first, half the read end first);
@@ -11,100 +12,26 @@
  *    wrote into them;
  *  - DATA_CYCLES failed calls each: pipe2 with a bad flag, pipe with a
  *    bad array, and pipe with only one descriptor slot free (EMFILE).
- * and checks after each part that the three counts are back where they
+ * and checks after each part that the four counts are back where they
  * were.  On Linux, which has no kstat, only the descriptors are checked.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/kstat.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "test.h"
 
 #define CYCLES		1000
 #define DATA_CYCLES	100
 #define DATA_LEN	(PIPE_BUF / 2)
-#define FD_SCAN		256
 #define NOFILE		64		/* this kernel's descriptor table */
 #define LINUX_NR_SETRLIMIT 75
 #define LINUX_RLIMIT_NOFILE 7
 #define UNMAPPED_ADDR	0x50000000L
 #define BAD_FLAG	O_APPEND
 
-struct counts {
-	int fds;
-	unsigned long free_frames;
-	unsigned long heap_used;
-};
-
-static int failures;
-static bool have_kstat = true;
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	fflush(stdout);
-	va_end(ap);
-	failures++;
-}
-
-static int open_fd_count(void)
-{
-	int n = 0;
-
-	for (int fd = 0; fd < FD_SCAN; fd++)
-		if (fcntl(fd, F_GETFD) >= 0)
-			n++;
-	return n;
-}
-
-static void get_counts(struct counts *c)
-{
-	struct kstat_info info = { 0 };
-
-	c->fds = open_fd_count();
-	if (have_kstat && kstat(KSTAT_INFO, &info, sizeof(info)) < 0) {
-		printf("kstat: errno %d - not this kernel? checking descriptors only\n",
-		       errno);
-		have_kstat = false;
-	}
-	c->free_frames = info.free_frames;
-	c->heap_used = info.heap_used;
-}
-
-static void compare(const char *part, const struct counts *before)
-{
-	struct counts after;
-
-	get_counts(&after);
-	if (after.fds != before->fds)
-		fail("%s: %d descriptors open, %d before", part, after.fds,
-		     before->fds);
-	if (!have_kstat)
-		return;
-	if (after.free_frames != before->free_frames)
-		fail("%s: %lu free frames, %lu before", part, after.free_frames,
-		     before->free_frames);
-	if (after.heap_used != before->heap_used)
-		fail("%s: %lu heap bytes used, %lu before", part, after.heap_used,
-		     before->heap_used);
-}
-
 static bool make_pipe(int fds[2], int flags)
 {
 	if (pipe2(fds, flags) == 0)
 		return true;
-	fail("pipe2 flags %#x: errno %d", flags, errno);
+	FAIL("pipe2 flags %#x", flags);
 	return false;
 }
 
@@ -126,7 +53,7 @@ static void close_with_data(bool writer_first)
 	if (!make_pipe(fds, 0))
 		return;
 	if (write(fds[1], data, sizeof(data)) != DATA_LEN)
-		fail("write of %d bytes: errno %d", DATA_LEN, errno);
+		FAIL("write of %d bytes", DATA_LEN);
 	close(fds[writer_first ? 1 : 0]);
 	close(fds[writer_first ? 0 : 1]);
 }
@@ -140,14 +67,13 @@ static void close_by_exit(void)
 
 	if (!make_pipe(fds, 0))
 		return;
-	fflush(stdout);
-	pid = fork();
+	pid = test_fork();
 	if (pid == 0)
 		_exit(write(fds[1], data, sizeof(data)) == DATA_LEN ? 0 : 1);
 	close(fds[0]);
 	close(fds[1]);
-	if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0)
-		fail("writing child: wait status %#x", status);
+	status = wait_status(pid);
+	CHECK(status == 0, "writing child: wait status %#x", status);
 }
 
 /* Failing calls; returns false after reporting one that did not fail. */
@@ -156,23 +82,23 @@ static bool failed_calls(int *spare)
 	int fds[2];
 
 	if (pipe2(fds, BAD_FLAG) == 0 || pipe((int *)UNMAPPED_ADDR) == 0) {
-		fail("a pipe call with a bad flag or array succeeded");
+		FAIL("a pipe call with a bad flag or array succeeded");
 		return false;
 	}
 	close(*spare);			/* one free slot */
 	if (pipe(fds) == 0 || errno != EMFILE) {
-		fail("pipe with one free slot: errno %d, expected EMFILE", errno);
+		FAIL("pipe with one free slot: errno %d, expected EMFILE", errno);
 		return false;
 	}
 	if ((*spare = dup(0)) < 0) {
-		fail("the free slot was gone after the failed pipe (dup: errno %d)",
+		FAIL("the free slot was gone after the failed pipe (dup: errno %d)",
 		     errno);
 		return false;
 	}
 	return true;
 }
 
-static void check_failed_calls(const struct counts *before)
+static void check_failed_calls(const struct leak_mark *before)
 {
 	int dups[FD_SCAN], n = 0;
 	unsigned long limit[2] = { NOFILE, NOFILE };
@@ -186,33 +112,30 @@ static void check_failed_calls(const struct counts *before)
 			break;
 	while (n > 0)
 		close(dups[--n]);
-	compare("failed pipe calls", before);
+	CHECK_LEAKS("failed pipe calls", before);
 }
 
 int main(void)
 {
-	struct counts before;
+	struct leak_mark before;
 
 	create_close(0);
 	close_with_data(true);
 	close_by_exit();
-	get_counts(&before);
+	mark_leaks(&before);
 
 	for (int i = 0; i < CYCLES; i++) {
 		create_close(0);
 		create_close(O_NONBLOCK | O_CLOEXEC);
 	}
-	compare("pipe/close cycles", &before);
+	CHECK_LEAKS("pipe/close cycles", &before);
 	for (int i = 0; i < DATA_CYCLES; i++)
 		close_with_data(i % 2 == 0);
-	compare("pipes closed with data in them", &before);
+	CHECK_LEAKS("pipes closed with data in them", &before);
 	for (int i = 0; i < DATA_CYCLES; i++)
 		close_by_exit();
-	compare("pipes closed by a child's exit", &before);
+	CHECK_LEAKS("pipes closed by a child's exit", &before);
 	check_failed_calls(&before);
 
-	if (failures)
-		return 1;
-	printf("pipe_leak: all checks passed\n");
-	return 0;
+	return test_done("pipe_leak");
 }

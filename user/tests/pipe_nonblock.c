@@ -15,73 +15,13 @@
  *    F_SETFL on one end, it changes that end only, and clearing it makes
  *    the end block again (a child writes after a delay).
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
+#include "test.h"
 
 #define FILL_MAX	(1 << 20)	/* no pipe holds more than this */
 #define DELAY_MS	200
 #define SLACK_MS	20
 #define HALF_BUF	(PIPE_BUF / 2)
-
-static int failures;
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	fflush(stdout);
-	va_end(ap);
-	failures++;
-}
-
-static void expect_errno(const char *what, long ret, int err)
-{
-	if (ret != -1 || errno != err)
-		fail("%s: got %ld errno %d, expected -1 errno %d (%s)", what,
-		     ret, ret == -1 ? errno : 0, err, strerror(err));
-}
-
-static void expect_eq(const char *what, long got, long want)
-{
-	if (got != want)
-		fail("%s: got %ld, expected %ld (errno %d)", what, got, want,
-		     errno);
-}
-
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
-static void make_pipe(int fds[2], int flags)
-{
-	if (pipe2(fds, flags) < 0) {
-		printf("FAIL: pipe2: errno %d\n", errno);
-		exit(1);
-	}
-}
 
 static unsigned char pattern(long pos)
 {
@@ -117,7 +57,7 @@ static long drain_pipe(int fd)
 	while ((n = read(fd, block, sizeof(block))) > 0)
 		total += n;
 	if (n == 0 || errno != EAGAIN)
-		fail("draining: read returned %ld errno %d, expected EAGAIN",
+		FAIL("draining: read returned %ld errno %d, expected EAGAIN",
 		     (long)n, errno);
 	return total;
 }
@@ -127,10 +67,10 @@ static void check_read_end(void)
 	char c;
 	int fds[2];
 
-	make_pipe(fds, O_NONBLOCK);
-	expect_errno("non-blocking read of an empty pipe", read(fds[0], &c, 1), EAGAIN);
+	REQUIRE(pipe2(fds, O_NONBLOCK) == 0, "pipe2");
+	CHECK_ERRNO("non-blocking read of an empty pipe", read(fds[0], &c, 1), EAGAIN);
 	close(fds[1]);
-	expect_eq("non-blocking read with no writer left (EOF)", read(fds[0], &c, 1), 0);
+	CHECK_EQ("non-blocking read with no writer left (EOF)", read(fds[0], &c, 1), 0);
 	close(fds[0]);
 }
 
@@ -141,13 +81,13 @@ static long check_full_pipe(int fds[2])
 	long cap = fill_pipe(fds[1]);
 
 	if (cap < PIPE_BUF || cap >= FILL_MAX)
-		fail("the pipe took %ld bytes before EAGAIN, expected at least "
+		FAIL("the pipe took %ld bytes before EAGAIN, expected at least "
 		     "PIPE_BUF and a limit", cap);
-	expect_errno("1-byte write to a full pipe", write(fds[1], big, 1), EAGAIN);
-	expect_errno("PIPE_BUF write to a full pipe",
-		     write(fds[1], big, PIPE_BUF), EAGAIN);
-	expect_errno("large write to a full pipe",
-		     write(fds[1], big, sizeof(big)), EAGAIN);
+	CHECK_ERRNO("1-byte write to a full pipe", write(fds[1], big, 1), EAGAIN);
+	CHECK_ERRNO("PIPE_BUF write to a full pipe",
+		    write(fds[1], big, PIPE_BUF), EAGAIN);
+	CHECK_ERRNO("large write to a full pipe",
+		    write(fds[1], big, sizeof(big)), EAGAIN);
 	return cap;
 }
 
@@ -157,13 +97,13 @@ static void check_write_end(void)
 	int fds[2];
 	long cap;
 
-	make_pipe(fds, O_NONBLOCK);
+	REQUIRE(pipe2(fds, O_NONBLOCK) == 0, "pipe2");
 	cap = check_full_pipe(fds);
-	expect_eq("read of half a buffer", read(fds[0], block, HALF_BUF), HALF_BUF);
-	expect_errno("PIPE_BUF write with only half a buffer of room",
-		     write(fds[1], block, PIPE_BUF), EAGAIN);
-	expect_eq("bytes left after the refused write", drain_pipe(fds[0]),
-		  cap - HALF_BUF);
+	CHECK_EQ("read of half a buffer", read(fds[0], block, HALF_BUF), HALF_BUF);
+	CHECK_ERRNO("PIPE_BUF write with only half a buffer of room",
+		    write(fds[1], block, PIPE_BUF), EAGAIN);
+	CHECK_EQ("bytes left after the refused write", drain_pipe(fds[0]),
+		 cap - HALF_BUF);
 	close(fds[0]);
 	close(fds[1]);
 }
@@ -175,21 +115,21 @@ static void check_partial_write(void)
 	long cap, pos = 0;
 	ssize_t n;
 
-	make_pipe(fds, O_NONBLOCK);
+	REQUIRE(pipe2(fds, O_NONBLOCK) == 0, "pipe2");
 	cap = fill_pipe(fds[1]);
 	drain_pipe(fds[0]);
 	fill_pattern(big, 2 * cap + 1, 0);
 	n = write(fds[1], big, (size_t)(2 * cap + 1));
-	expect_eq("large non-blocking write into an empty pipe", n, cap);
+	CHECK_EQ("large non-blocking write into an empty pipe", n, cap);
 	while ((n = read(fds[0], back, sizeof(back))) > 0) {
 		for (ssize_t i = 0; i < n; i++, pos++)
 			if (back[i] != pattern(pos)) {
-				fail("partial write: byte %ld is %#x, expected %#x",
+				FAIL("partial write: byte %ld is %#x, expected %#x",
 				     pos, back[i], pattern(pos));
 				goto out;
 			}
 	}
-	expect_eq("bytes read back after the partial write", pos, cap);
+	CHECK_EQ("bytes read back after the partial write", pos, cap);
 out:
 	close(fds[0]);
 	close(fds[1]);
@@ -198,10 +138,8 @@ out:
 /* A child writes one byte to fd after DELAY_MS. */
 static pid_t write_later(int fds[2])
 {
-	pid_t pid;
+	pid_t pid = test_fork();
 
-	fflush(stdout);
-	pid = fork();
 	if (pid == 0) {
 		close(fds[0]);
 		sleep_ms(DELAY_MS);
@@ -212,35 +150,34 @@ static pid_t write_later(int fds[2])
 
 static void check_setfl(void)
 {
-	int fds[2], status;
+	int fds[2];
 	long start, took;
 	pid_t pid;
 	char c;
 
-	make_pipe(fds, 0);
-	expect_eq("F_SETFL O_NONBLOCK on the read end",
-		  fcntl(fds[0], F_SETFL, O_NONBLOCK), 0);
-	expect_eq("write end flags after F_SETFL on the read end",
-		  fcntl(fds[1], F_GETFL) & O_NONBLOCK, 0);
-	expect_errno("read after F_SETFL O_NONBLOCK", read(fds[0], &c, 1), EAGAIN);
-	expect_eq("F_SETFL O_NONBLOCK on the write end",
-		  fcntl(fds[1], F_SETFL, O_NONBLOCK), 0);
+	REQUIRE(pipe2(fds, 0) == 0, "pipe2");
+	CHECK_EQ("F_SETFL O_NONBLOCK on the read end",
+		 fcntl(fds[0], F_SETFL, O_NONBLOCK), 0);
+	CHECK_EQ("write end flags after F_SETFL on the read end",
+		 fcntl(fds[1], F_GETFL) & O_NONBLOCK, 0);
+	CHECK_ERRNO("read after F_SETFL O_NONBLOCK", read(fds[0], &c, 1), EAGAIN);
+	CHECK_EQ("F_SETFL O_NONBLOCK on the write end",
+		 fcntl(fds[1], F_SETFL, O_NONBLOCK), 0);
 	check_full_pipe(fds);
 	drain_pipe(fds[0]);
 
-	expect_eq("F_SETFL 0 on the read end", fcntl(fds[0], F_SETFL, 0), 0);
-	expect_eq("read end flags after clearing",
-		  fcntl(fds[0], F_GETFL) & O_NONBLOCK, 0);
+	CHECK_EQ("F_SETFL 0 on the read end", fcntl(fds[0], F_SETFL, 0), 0);
+	CHECK_EQ("read end flags after clearing",
+		 fcntl(fds[0], F_GETFL) & O_NONBLOCK, 0);
 	pid = write_later(fds);
 	start = now_ms();
-	expect_eq("blocking read again after clearing O_NONBLOCK",
-		  read(fds[0], &c, 1), 1);
+	CHECK_EQ("blocking read again after clearing O_NONBLOCK",
+		 read(fds[0], &c, 1), 1);
 	took = now_ms() - start;
 	if (took < DELAY_MS - SLACK_MS)
-		fail("read after clearing O_NONBLOCK returned after %ld ms, "
+		FAIL("read after clearing O_NONBLOCK returned after %ld ms, "
 		     "before the data came (%d ms)", took, DELAY_MS);
-	if (waitpid(pid, &status, 0) != pid || status != 0)
-		fail("late writer: wait status %#x", status);
+	CHECK_EXIT("late writer", pid, 0);
 	close(fds[0]);
 	close(fds[1]);
 }
@@ -251,8 +188,5 @@ int main(void)
 	check_write_end();
 	check_partial_write();
 	check_setfl();
-	if (failures)
-		return 1;
-	printf("pipe_nonblock: all checks passed\n");
-	return 0;
+	return test_done("pipe_nonblock");
 }

@@ -190,5 +190,5 @@ int main(void)
 	test_errors();
 	test_pid_and_time();
 	test_timeout();
-	return test_result("sem_basic");
+	return test_done("sem_basic");
 }

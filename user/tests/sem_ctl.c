@@ -236,5 +236,5 @@ int main(void)
 	test_set_times();
 	test_counts();
 	test_stat_set();
-	return test_result("sem_ctl");
+	return test_done("sem_ctl");
 }

@@ -275,5 +275,5 @@ int main(int argc, char **argv)
 	test_fork_no_copy();
 	test_exec(argv[0]);
 	test_semaem();
-	return test_result("sem_undo");
+	return test_done("sem_undo");
 }

@@ -29,13 +29,6 @@ static int setval(int id, int n, int val)
 }
 
 /* The errno a child exited with (0: success); -1 if it did not exit. */
-static int child_errno(pid_t pid)
-{
-	int status = wait_status(pid);
-
-	return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 /* A child that runs semop(ops) and reports; returns once it sleeps. */
 static pid_t sleeper(int id, struct sembuf *ops, int nops)
 {
@@ -217,5 +210,5 @@ int main(void)
 	test_no_starvation();
 	test_wake_many();
 	test_removal();
-	return test_result("sem_wake");
+	return test_done("sem_wake");
 }

@@ -268,5 +268,5 @@ int main(void)
 	test_double_attach();
 	test_kernel_access();
 	test_ids();
-	return test_result("shm_basic");
+	return test_done("shm_basic");
 }

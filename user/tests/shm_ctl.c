@@ -227,5 +227,5 @@ int main(void)
 	test_rmid();
 	test_lock();
 	test_info();
-	return test_result("shm_ctl");
+	return test_done("shm_ctl");
 }

@@ -72,7 +72,7 @@ int main(void)
 	p = shmat(id, NULL, 0);
 	if (p == (void *)-1) {
 		CHECK(0, "shmat");
-		return test_result("shm_fault");
+		return test_done("shm_fault");
 	}
 	taken = frames_taken(&mark);
 	CHECK(taken <= PAGE_TABLE_SLACK && shm_rss() == rss0,
@@ -112,5 +112,5 @@ int main(void)
 	frames_taken(&mark);
 	CHECK(!have_kstat || mark == start,
 	      "free frames %ld after removal, %ld at the start", mark, start);
-	return test_result("shm_fault");
+	return test_done("shm_fault");
 }

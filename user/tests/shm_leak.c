@@ -1,8 +1,9 @@
 /*
  * shm_leak - shared memory gives back every page frame and byte of kernel
  * heap it takes, however a segment ends.  After a warm-up round the
- * parent records the kernel's free frames and heap use (kstat), then
- * runs, checking after each part that both are back where they were:
+ * parent records the open descriptors and the kernel's free frames, heap
+ * use and process slots (kstat), then runs, checking after each part
+ * that all are back where they were:
  *  - CYCLES rounds of create, attach, touch every page, detach, remove;
  *  - CYCLES rounds of create, attach, touch, remove while attached, then
  *    detach (the last detach frees the segment);
@@ -11,7 +12,7 @@
  *  - CHILD_CYCLES rounds in which a forked child inherits an attach and
  *    exits, and the parent detaches and removes.
  * Linux has no kstat: there the cycles run and their calls are checked,
- * but no counts are compared.
+ * but only the descriptors are compared.
  */
 #include "ipc_test.h"
 
@@ -20,41 +21,6 @@
 #define NPAGES		4
 #define CYCLES		1000
 #define CHILD_CYCLES	50
-
-struct counts {
-	unsigned long free_frames;
-	unsigned long heap_used;
-};
-
-static bool have_kstat = true;
-
-static void get_counts(struct counts *c)
-{
-	struct kstat_info info = { 0 };
-
-	if (have_kstat && kstat(KSTAT_INFO, &info, sizeof(info)) < 0) {
-		printf("shm_leak: kstat: errno %d - not this kernel? counts not checked\n",
-		       errno);
-		have_kstat = false;
-	}
-	c->free_frames = info.free_frames;
-	c->heap_used = info.heap_used;
-}
-
-static void compare(const char *part, const struct counts *before)
-{
-	struct counts after;
-
-	get_counts(&after);
-	if (!have_kstat)
-		return;
-	CHECK(after.free_frames == before->free_frames,
-	      "%s: %lu free frames, %lu before", part, after.free_frames,
-	      before->free_frames);
-	CHECK(after.heap_used == before->heap_used,
-	      "%s: %lu heap bytes used, %lu before", part, after.heap_used,
-	      before->heap_used);
-}
 
 static void touch(volatile char *p)
 {
@@ -123,26 +89,26 @@ static bool child_cycle(bool inherit)
 
 int main(void)
 {
-	struct counts before;
+	struct leak_mark before;
 	int i;
 
 	cycle(false);
 	cycle(true);
 	child_cycle(false);
 	child_cycle(true);
-	get_counts(&before);
+	mark_leaks(&before);
 
 	for (i = 0; i < CYCLES && cycle(false); i++)
 		;
-	compare("create/attach/touch/detach/remove", &before);
+	CHECK_LEAKS("create/attach/touch/detach/remove", &before);
 	for (i = 0; i < CYCLES && cycle(true); i++)
 		;
-	compare("removal while attached", &before);
+	CHECK_LEAKS("removal while attached", &before);
 	for (i = 0; i < CHILD_CYCLES && child_cycle(false); i++)
 		;
-	compare("attached by a child that exits", &before);
+	CHECK_LEAKS("attached by a child that exits", &before);
 	for (i = 0; i < CHILD_CYCLES && child_cycle(true); i++)
 		;
-	compare("attach inherited by a child", &before);
-	return test_result("shm_leak");
+	CHECK_LEAKS("attach inherited by a child", &before);
+	return test_done("shm_leak");
 }

@@ -185,5 +185,5 @@ int main(int argc, char **argv)
 	test_fork_inherits();
 	test_exec(argv[0]);
 	test_same_pages();
-	return test_result("shm_share");
+	return test_done("shm_share");
 }

@@ -104,5 +104,5 @@ int main(void)
 	check_abort(IGNORED, "with SIGABRT ignored");
 	check_abort(RETURNS, "with a handler that returns");
 	check_abort_escape();
-	return test_result("sig_abort");
+	return test_done("sig_abort");
 }

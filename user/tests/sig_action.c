@@ -276,5 +276,5 @@ int main(void)
 	check_uncatchable();
 	check_bad_numbers();
 	check_ignored();
-	return test_result("sig_action");
+	return test_done("sig_action");
 }

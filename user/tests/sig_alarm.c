@@ -86,5 +86,5 @@ int main(void)
 
 	CHECK(child_killed_by(killed, SIGALRM), "an uncaught alarm did not kill");
 	CHECK(child_ok(cancelled), "a cancelled alarm rang");
-	return test_result("sig_alarm");
+	return test_done("sig_alarm");
 }

@@ -13,7 +13,6 @@
 #define CHILDREN	5
 #define SETTLE_MS	100		/* from closing its files to being a zombie */
 #define GONE_WAIT_MS	2000		/* longest wait for a child to vanish */
-#define POLL_MS		10
 #define LIVE_MS		150		/* a child that lives a while */
 #define SLACK_MS	50
 
@@ -153,5 +152,5 @@ int main(void)
 	check_autoreap(count_chld, SA_NOCLDWAIT, "SA_NOCLDWAIT");
 	check_zombie();
 	check_coalesced();
-	return test_result("sig_chld");
+	return test_done("sig_chld");
 }

@@ -28,28 +28,10 @@ static void info_handler(int sig, siginfo_t *info, void *ctx)
 	(void)sig, (void)info, (void)ctx;
 }
 
-static sigset_t set_of(int a, int b)
-{
-	sigset_t set;
-
-	sigemptyset(&set);
-	sigaddset(&set, a);
-	sigaddset(&set, b);
-	return set;
-}
-
 static void query(int sig, struct sigaction *sa)
 {
 	memset(sa, 0xff, sizeof(*sa));
 	CHECK(sigaction(sig, NULL, sa) == 0, "query of signal %d", sig);
-}
-
-static sigset_t current_mask(void)
-{
-	sigset_t m;
-
-	sigprocmask(SIG_BLOCK, NULL, &m);
-	return m;
 }
 
 static sigset_t pending_set(void)
@@ -153,5 +135,5 @@ int main(int argc, char **argv)
 
 	alarm(0);
 	signal(SIGINT, SIG_IGN);	/* drop the pending SIGINT */
-	return test_result("sig_exec");
+	return test_done("sig_exec");
 }

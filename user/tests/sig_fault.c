@@ -275,5 +275,5 @@ int main(void)
 	check_fault_kills(do_ud2, SIGILL, 1);
 	check_fault_kills(do_div0, SIGFPE, 0);
 	check_nested_fault();
-	return test_result("sig_fault");
+	return test_done("sig_fault");
 }

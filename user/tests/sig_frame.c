@@ -24,7 +24,6 @@
 #define KERNEL_CS	0x08		/* Relay's; on Linux also a ring-0 selector */
 #define SPIN_START_MS	50		/* time for the child to start spinning */
 #define DEATH_WAIT_MS	2000		/* how long a child may take to die */
-#define POLL_MS		10
 
 static void handler(int sig)
 {
@@ -174,5 +173,5 @@ int main(void)
 	if (pid == 0)
 		_exit(0);
 	CHECK(child_ok(pid), "a normal child afterwards failed");
-	return test_result("sig_frame");
+	return test_done("sig_frame");
 }

@@ -238,5 +238,5 @@ int main(void)
 	check_nanosleep();
 	check_pause();
 	check_stop_transparent();
-	return test_result("sig_intr");
+	return test_done("sig_intr");
 }

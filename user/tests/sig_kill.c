@@ -250,5 +250,5 @@ int main(void)
 	check_permissions();
 	check_sigcont_session();
 	check_groups();
-	return test_result("sig_kill");
+	return test_done("sig_kill");
 }

@@ -40,26 +40,6 @@ static void on_usr2(int sig)
 	usr2_hits++;
 }
 
-static sigset_t set_of(int a, int b)
-{
-	sigset_t set;
-
-	sigemptyset(&set);
-	if (a)
-		sigaddset(&set, a);
-	if (b)
-		sigaddset(&set, b);
-	return set;
-}
-
-static sigset_t current_mask(void)
-{
-	sigset_t m = SENTINEL;
-
-	sigprocmask(SIG_BLOCK, NULL, &m);
-	return m;
-}
-
 static sigset_t pending_set(void)
 {
 	sigset_t p = SENTINEL;
@@ -213,5 +193,5 @@ int main(void)
 	check_unblockable();
 	check_coalescing();
 	check_old_calls();
-	return test_result("sig_mask");
+	return test_done("sig_mask");
 }

@@ -59,26 +59,6 @@ static void install(int sig, int flags, sigset_t mask)
 	sigaction(sig, &sa, NULL);
 }
 
-static sigset_t set_of(int a, int b)
-{
-	sigset_t set;
-
-	sigemptyset(&set);
-	if (a)
-		sigaddset(&set, a);
-	if (b)
-		sigaddset(&set, b);
-	return set;
-}
-
-static sigset_t current_mask(void)
-{
-	sigset_t m;
-
-	sigprocmask(SIG_BLOCK, NULL, &m);
-	return m;
-}
-
 static int events_are(const int *want, int n)
 {
 	if (n_events != n)
@@ -217,5 +197,5 @@ int main(void)
 	check_sa_mask();
 	check_other_nests();
 	check_context_mask();
-	return test_result("sig_nest");
+	return test_done("sig_nest");
 }

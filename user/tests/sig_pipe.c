@@ -139,5 +139,5 @@ int main(void)
 	check_caught();
 	check_blocked();
 	check_reader_leaves();
-	return test_result("sig_pipe");
+	return test_done("sig_pipe");
 }

@@ -367,5 +367,5 @@ int main(void)
 	check_register_loop();
 	check_context_edit();
 	check_syscall_df();
-	return test_result("sig_regs");
+	return test_done("sig_regs");
 }

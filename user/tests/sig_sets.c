@@ -109,5 +109,5 @@ int main(void)
 	check_each_signal();
 	check_strsignal();
 	check_psignal();
-	return test_result("sig_sets");
+	return test_done("sig_sets");
 }

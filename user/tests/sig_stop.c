@@ -20,7 +20,6 @@
 #define EXIT_CODE	7
 #define SETTLE_MS	50		/* time for a sent signal to act */
 #define EVENT_WAIT_MS	1000		/* longest wait for a SIGCHLD */
-#define POLL_MS		10
 
 struct chld_event {
 	int code, pid, status;
@@ -295,5 +294,5 @@ int main(void)
 	check_cont_handler();
 	check_cont_discards_stop();
 	check_no_spurious_hangup();
-	return test_result("sig_stop");
+	return test_done("sig_stop");
 }

@@ -38,14 +38,6 @@ static sigset_t without(sigset_t set, int sig)
 	return set;
 }
 
-static sigset_t current_mask(void)
-{
-	sigset_t m;
-
-	sigprocmask(SIG_BLOCK, NULL, &m);
-	return m;
-}
-
 /* Wait in sigsuspend(mask) for the handler that bumps *hits to `want'. */
 static int suspend_until(const sigset_t *mask, volatile sig_atomic_t *hits, int want,
 			 sigset_t blocked)
@@ -140,5 +132,5 @@ int main(void)
 {
 	check_ping_pong();
 	check_mask_respected();
-	return test_result("sig_suspend");
+	return test_done("sig_suspend");
 }

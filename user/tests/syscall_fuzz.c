@@ -11,16 +11,8 @@
  * any case.  The test passes if the kernel is still there afterwards -
  * every child reaped, fork and exec working, and no frame lost.
  */
-#include <errno.h>
-#include <stdbool.h>
-#include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/kstat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <uapi/unistd_32.h>
+#include "test.h"
 
 #define CHILDREN	8
 #define CALLS		4000
@@ -84,51 +76,28 @@ static void fuzz(int id)
 	_exit(0);
 }
 
-static unsigned long free_frames(void)
-{
-	struct kstat_info info;
-
-	if (kstat(KSTAT_INFO, &info, sizeof(info)) < 0) {
-		perror("kstat");
-		exit(1);
-	}
-	return info.free_frames;
-}
-
 int main(void)
 {
-	unsigned long before = free_frames(), after;
-	int failures = 0, status;
+	long before = free_frames();
+	int status;
 	pid_t pid;
 
-	for (int i = 0; i < CHILDREN; i++) {
-		if ((pid = fork()) < 0) {
-			perror("fork");
-			return 1;
-		}
-		if (pid == 0)
+	REQUIRE(before >= 0, "kstat KSTAT_INFO");
+	for (int i = 0; i < CHILDREN; i++)
+		if (test_fork() == 0)
 			fuzz(i);
-	}
-	while ((pid = wait(&status)) > 0)
+	while (wait(&status) > 0)
 		;
-	if (errno != ECHILD) {
-		printf("FAIL: wait ended with errno %d, expected ECHILD\n", errno);
-		failures++;
-	}
-	if ((pid = fork()) == 0) {
+	CHECK(errno == ECHILD, "wait ended with errno %d, expected ECHILD", errno);
+	pid = test_fork();
+	if (pid == 0) {
 		execl("/bin/true", "true", (char *)NULL);
 		_exit(127);
 	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0) {
-		printf("FAIL: fork/exec of /bin/true after fuzzing\n");
-		failures++;
-	}
-	after = free_frames();
-	if (after != before) {
-		printf("FAIL: free frames %lu before, %lu after\n", before, after);
-		failures++;
-	}
-	printf("syscall_fuzz: %d children x %d calls, %s\n", CHILDREN, CALLS,
-	       failures ? "FAILED" : "kernel alive");
-	return failures != 0;
+	status = wait_status(pid);
+	CHECK(status == 0, "fork/exec of /bin/true after fuzzing: wait status %#x",
+	      status);
+	CHECK_EQ("free frames after fuzzing", free_frames(), before);
+	printf("syscall_fuzz: %d children x %d calls\n", CHILDREN, CALLS);
+	return test_done("syscall_fuzz");
 }

@@ -16,19 +16,9 @@
  *    group is put back at the end (or, if there was none, the parent's,
  *    so that the shell keeps reading the terminal).
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <stdarg.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/ioctl.h>
-#include <sys/wait.h>
 #include <termios.h>
-#include <time.h>
-#include <unistd.h>
+#include "test.h"
 
 #define FILE_PATH	"/tmp/tty_basic.file"
 #define NO_SUCH_PGRP	30000	/* larger than any pid in use */
@@ -36,50 +26,14 @@
 #define NEW_ERASE	0x08	/* ^H */
 #define SETSID_WAIT_MS	200
 
-static int failures;
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	fflush(stdout);
-	va_end(ap);
-	failures++;
-}
-
-static void expect_errno(const char *what, long ret, int err)
-{
-	if (ret != -1 || errno != err)
-		fail("%s: got %ld errno %d, expected -1 errno %d (%s)", what,
-		     ret, ret == -1 ? errno : 0, err, strerror(err));
-}
-
-static void expect_eq(const char *what, long got, long want)
-{
-	if (got != want)
-		fail("%s: got %ld, expected %ld (errno %d)", what, got, want,
-		     errno);
-}
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
 static void expect_not_tty(const char *what, int fd)
 {
 	struct termios t;
 
 	if (isatty(fd) || errno != ENOTTY)
-		fail("isatty on %s: true or errno %d, expected false and ENOTTY",
+		FAIL("isatty on %s: true or errno %d, expected false and ENOTTY",
 		     what, errno);
-	expect_errno(what, ioctl(fd, TCGETS, &t), ENOTTY);
+	CHECK_ERRNO(what, ioctl(fd, TCGETS, &t), ENOTTY);
 }
 
 static void check_isatty(void)
@@ -88,11 +42,11 @@ static void check_isatty(void)
 
 	for (fd = 0; fd <= 2; fd++)
 		if (!isatty(fd))
-			fail("isatty(%d) is false (errno %d): run this on the terminal",
+			FAIL("isatty(%d) is false (errno %d): run this on the terminal",
 			     fd, errno);
 	fd = open("/dev/tty", O_RDWR);
 	if (fd < 0 || !isatty(fd))
-		fail("/dev/tty: open or isatty failed, errno %d", errno);
+		FAIL("/dev/tty: open or isatty failed");
 	if (fd >= 0)
 		close(fd);
 	if (pipe(fds) == 0) {
@@ -108,7 +62,7 @@ static void check_isatty(void)
 	fd = open("/dev/null", O_RDWR);
 	expect_not_tty("/dev/null", fd);
 	close(fd);
-	expect_errno("TCGETS on a bad descriptor", ioctl(BAD_FD, TCGETS, NULL), EBADF);
+	CHECK_ERRNO("TCGETS on a bad descriptor", ioctl(BAD_FD, TCGETS, NULL), EBADF);
 }
 
 static bool same_termios(const struct termios *a, const struct termios *b)
@@ -123,21 +77,21 @@ static void check_termios(void)
 	struct termios orig, changed, back;
 
 	if (ioctl(0, TCGETS, &orig) < 0) {
-		fail("TCGETS: errno %d", errno);
+		FAIL("TCGETS");
 		return;
 	}
 	changed = orig;
 	changed.c_lflag ^= ECHO;
 	changed.c_iflag ^= ICRNL;
 	changed.c_cc[VERASE] = NEW_ERASE;
-	expect_eq("TCSETS", ioctl(0, TCSETS, &changed), 0);
+	CHECK_EQ("TCSETS", ioctl(0, TCSETS, &changed), 0);
 	if (ioctl(0, TCGETS, &back) < 0 || !same_termios(&back, &changed))
-		fail("TCGETS after TCSETS does not give the new settings");
+		FAIL("TCGETS after TCSETS does not give the new settings");
 	if (tcgetattr(1, &back) < 0 || !same_termios(&back, &changed))
-		fail("tcgetattr on fd 1 does not see the settings made on fd 0");
-	expect_eq("tcsetattr TCSANOW", tcsetattr(2, TCSANOW, &orig), 0);
+		FAIL("tcgetattr on fd 1 does not see the settings made on fd 0");
+	CHECK_EQ("tcsetattr TCSANOW", tcsetattr(2, TCSANOW, &orig), 0);
 	if (ioctl(0, TCGETS, &back) < 0 || !same_termios(&back, &orig))
-		fail("the original settings did not come back");
+		FAIL("the original settings did not come back");
 }
 
 static pid_t get_pgrp(void)
@@ -145,7 +99,7 @@ static pid_t get_pgrp(void)
 	pid_t pgrp = -1;
 
 	if (ioctl(0, TIOCGPGRP, &pgrp) < 0)
-		fail("TIOCGPGRP: errno %d", errno);
+		FAIL("TIOCGPGRP");
 	return pgrp;
 }
 
@@ -157,10 +111,8 @@ static int set_pgrp(pid_t pgrp)
 /* A child in a session of its own; the caller kills it. */
 static pid_t start_other_session(void)
 {
-	pid_t pid;
+	pid_t pid = test_fork();
 
-	fflush(stdout);
-	pid = fork();
 	if (pid == 0) {
 		setsid();
 		for (;;)
@@ -174,22 +126,20 @@ static void check_pgrp(void)
 {
 	pid_t saved = get_pgrp(), other;
 
-	expect_eq("TIOCSPGRP to this process's group", set_pgrp(getpgrp()), 0);
-	expect_eq("TIOCGPGRP after setting it", get_pgrp(), getpgrp());
-	expect_eq("tcgetpgrp", tcgetpgrp(1), getpgrp());
-	expect_errno("TIOCSPGRP to a negative group", set_pgrp(-2), EINVAL);
-	expect_errno("TIOCSPGRP to a group that does not exist",
-		     set_pgrp(NO_SUCH_PGRP), ESRCH);
+	CHECK_EQ("TIOCSPGRP to this process's group", set_pgrp(getpgrp()), 0);
+	CHECK_EQ("TIOCGPGRP after setting it", get_pgrp(), getpgrp());
+	CHECK_EQ("tcgetpgrp", tcgetpgrp(1), getpgrp());
+	CHECK_ERRNO("TIOCSPGRP to a negative group", set_pgrp(-2), EINVAL);
+	CHECK_ERRNO("TIOCSPGRP to a group that does not exist",
+		    set_pgrp(NO_SUCH_PGRP), ESRCH);
 	other = start_other_session();
-	if (other > 0) {
-		expect_errno("TIOCSPGRP to a group of another session",
-			     set_pgrp(other), EPERM);
-		kill(other, SIGKILL);
-		waitpid(other, NULL, 0);
-	}
-	expect_eq("TIOCGPGRP after the refused changes", get_pgrp(), getpgrp());
+	CHECK_ERRNO("TIOCSPGRP to a group of another session", set_pgrp(other),
+		    EPERM);
+	kill(other, SIGKILL);
+	waitpid(other, NULL, 0);
+	CHECK_EQ("TIOCGPGRP after the refused changes", get_pgrp(), getpgrp());
 	if (set_pgrp(saved > 0 ? saved : getpgid(getppid())) < 0)
-		fail("putting back the foreground group: errno %d", errno);
+		FAIL("putting back the foreground group");
 }
 
 int main(void)
@@ -197,8 +147,5 @@ int main(void)
 	check_isatty();
 	check_termios();
 	check_pgrp();
-	if (failures)
-		return 1;
-	printf("tty_basic: all checks passed\n");
-	return 0;
+	return test_done("tty_basic");
 }
