@@ -22,7 +22,9 @@
  */
 #include "ipc/ipc.h"
 #include "kernel/errno.h"
+#include "kernel/syscall.h"
 #include "kernel/time.h"
+#include "mm/mm.h"
 
 static int make_id(struct ipc_table *t, int slot)
 {
@@ -171,4 +173,105 @@ int ipc_set_perm(struct ipc_perm *perm, const struct ipc64_perm *in)
 int ipc_strip_cmd(int cmd)
 {
 	return cmd & ~IPC_64;
+}
+
+/*
+ * ipc(2), call 117: the single entry through which older i386 C libraries
+ * reach all of System V IPC.  `call` picks the operation (its high 16
+ * bits are a version) and the other arguments move into place; the
+ * direct calls (393..402, 420) are the ones this kernel's libc uses.
+ */
+#define IPCCALL_SEMOP		1
+#define IPCCALL_SEMGET		2
+#define IPCCALL_SEMCTL		3
+#define IPCCALL_SEMTIMEDOP	4
+#define IPCCALL_MSGSND		11
+#define IPCCALL_MSGRCV		12
+#define IPCCALL_MSGGET		13
+#define IPCCALL_MSGCTL		14
+#define IPCCALL_SHMAT		21
+#define IPCCALL_SHMDT		22
+#define IPCCALL_SHMGET		23
+#define IPCCALL_SHMCTL		24
+
+/* msgrcv, version 0: the buffer and type come through this structure. */
+struct ipc_kludge {
+	u32 msgp;
+	long msgtyp;
+};
+
+/* semtimedop through ipc() takes the 32-bit timespec: widen it. */
+static long semtimedop32(int id, void __user *ops, unsigned nops, const s32 __user *uts)
+{
+	struct timespec64 t;
+	s32 ts[2];
+
+	if (!uts)
+		return do_semtimedop(id, ops, nops, NULL);
+	if (copy_from_user(ts, uts, sizeof(ts)) < 0)
+		return -EFAULT;
+	t.tv_sec = ts[0];
+	t.tv_nsec = ts[1];
+	return do_semtimedop(id, ops, nops, &t);
+}
+
+static long ipc_msgrcv(int id, void __user *ptr, long size, int flags, int version,
+		       long type)
+{
+	struct ipc_kludge k;
+
+	if (version != 0)
+		return sys_msgrcv(id, ptr, size, type, flags);
+	if (copy_from_user(&k, ptr, sizeof(k)) < 0)
+		return -EFAULT;
+	return sys_msgrcv(id, (void __user *)k.msgp, size, k.msgtyp, flags);
+}
+
+static long ipc_shmat(int id, void __user *addr, int flags, u32 __user *result)
+{
+	long r = sys_shmat(id, (u32)addr, flags);
+
+	if (r < 0 && r >= -MAX_ERRNO)
+		return r;
+	if (copy_to_user(result, &r, sizeof(u32)) < 0)
+		return -EFAULT;
+	return 0;
+}
+
+long sys_ipc(u32 call, int first, int second, int third, void __user *ptr, long fifth)
+{
+	int version = (int)(call >> 16);
+	u32 arg;
+
+	switch (call & 0xffff) {
+	case IPCCALL_SEMOP:
+		return do_semtimedop(first, ptr, (unsigned)second, NULL);
+	case IPCCALL_SEMTIMEDOP:
+		return semtimedop32(first, ptr, (unsigned)second, (const s32 __user *)fifth);
+	case IPCCALL_SEMGET:
+		return sys_semget(first, second, third);
+	case IPCCALL_SEMCTL:
+		if (!ptr)
+			return -EINVAL;
+		if (copy_from_user(&arg, ptr, sizeof(arg)) < 0)
+			return -EFAULT;
+		return sys_semctl(first, second, third, arg);
+	case IPCCALL_MSGSND:
+		return sys_msgsnd(first, ptr, second, third);
+	case IPCCALL_MSGRCV:
+		return ipc_msgrcv(first, ptr, second, third, version, fifth);
+	case IPCCALL_MSGGET:
+		return sys_msgget(first, second);
+	case IPCCALL_MSGCTL:
+		return sys_msgctl(first, second, ptr);
+	case IPCCALL_SHMAT:
+		return ipc_shmat(first, ptr, second, (u32 __user *)third);
+	case IPCCALL_SHMDT:
+		return sys_shmdt((u32)ptr);
+	case IPCCALL_SHMGET:
+		return sys_shmget(first, (u32)second, third);
+	case IPCCALL_SHMCTL:
+		return sys_shmctl(first, second, ptr);
+	}
+	return -ENOSYS;
 }

@@ -56,6 +56,10 @@ void ipc_fill_perm(const struct ipc_perm *perm, struct ipc64_perm *out);
 int ipc_set_perm(struct ipc_perm *perm, const struct ipc64_perm *in);
 int ipc_strip_cmd(int cmd);
 
+struct sembuf;
+long do_semtimedop(int id, struct sembuf __user *ops, unsigned nops,
+		   const struct timespec64 *timeout);
+
 /* Hooks into the rest of the kernel. */
 void sem_exit(struct proc *p);			/* apply SEM_UNDO records */
 void shm_fork(struct proc *child, struct proc *parent);

@@ -292,15 +292,14 @@ static int wait_for_ops(struct sem_set *s, struct sem_waiter *w, u32 nticks)
 	return w->status;
 }
 
-static int timeout_ticks(const struct timespec64 __user *ut, u32 *nticks)
+static int timeout_ticks(const struct timespec64 *timeout, u32 *nticks)
 {
 	struct timespec64 t;
 
 	*nticks = 0;
-	if (!ut)
+	if (!timeout)
 		return 0;
-	if (copy_from_user(&t, ut, sizeof(t)) < 0)
-		return -EFAULT;
+	t = *timeout;
 	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000LL)
 		return -EINVAL;
 	if (t.tv_sec > MAX_TIMEOUT_SECS)
@@ -331,8 +330,9 @@ static int check_ops(struct sem_set *s, const struct sembuf *ops, int n,
 	return 0;
 }
 
-long sys_semtimedop(int id, struct sembuf __user *uops, unsigned nops,
-		    const struct timespec64 __user *timeout)
+/* semop with an optional timeout (kernel memory; NULL: none). */
+long do_semtimedop(int id, struct sembuf __user *uops, unsigned nops,
+		   const struct timespec64 *timeout)
 {
 	struct sembuf ops[SEMOPM];
 	struct sem_waiter w;
@@ -367,9 +367,14 @@ long sys_semtimedop(int id, struct sembuf __user *uops, unsigned nops,
 	return wait_for_ops(s, &w, nticks);
 }
 
-long sys_semop(int id, struct sembuf __user *ops, unsigned nops)
+long sys_semtimedop(int id, struct sembuf __user *ops, unsigned nops,
+		    const struct timespec64 __user *utimeout)
 {
-	return sys_semtimedop(id, ops, nops, NULL);
+	struct timespec64 t;
+
+	if (utimeout && copy_from_user(&t, utimeout, sizeof(t)) < 0)
+		return -EFAULT;
+	return do_semtimedop(id, ops, nops, utimeout ? &t : NULL);
 }
 
 /* exit: apply the process's undo records, then drop them. */

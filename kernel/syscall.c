@@ -75,6 +75,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(fstat),
 	SYSCALL(wait4),
 	SYSCALL(sysinfo),
+	SYSCALL(ipc),
 	SYSCALL(sigreturn),
 	SYSCALL(uname),
 	SYSCALL(sigprocmask),

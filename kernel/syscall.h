@@ -102,7 +102,6 @@ long sys_msgsnd(int id, const void __user *msg, long size, int flags);
 long sys_msgrcv(int id, void __user *msg, long size, long type, int flags);
 long sys_msgctl(int id, int cmd, void __user *buf);
 long sys_semget(int key, int nsems, int flags);
-long sys_semop(int id, struct sembuf __user *ops, unsigned nops);
 long sys_semtimedop(int id, struct sembuf __user *ops, unsigned nops,
 		    const struct timespec64 __user *timeout);
 long sys_semctl(int id, int num, int cmd, u32 arg);
@@ -110,6 +109,7 @@ long sys_shmget(int key, u32 size, int flags);
 long sys_shmat(int id, u32 addr, int flags);
 long sys_shmdt(u32 addr);
 long sys_shmctl(int id, int cmd, void __user *buf);
+long sys_ipc(u32 call, int first, int second, int third, void __user *ptr, long fifth);
 
 /* ipc/pipe.c */
 long sys_pipe(int __user *fds);
