@@ -5,8 +5,10 @@
  * through mm/uaccess.c, which checks first): panic with the address.
  * A fault in user mode is either a page the process may have but that is
  * not there yet - its stack growing down, or a page of an attached shared
- * memory segment (ipc/shm.c) - which is mapped and the instruction
- * retried, or a bad access, which raises SIGSEGV.  Nothing else in the system is disturbed.
+ * memory segment (ipc/shm.c) - or the first write to a page it shares
+ * copy-on-write since fork (mm/paging.c); then the page is mapped or
+ * copied and the instruction retried.  Anything else is a bad access,
+ * which raises SIGSEGV.  Nothing else in the system is disturbed.
  */
 #include "mm/mm.h"
 #include "kernel/printk.h"
@@ -31,8 +33,8 @@ bool user_fault_in(u32 va, bool write)
 	if (va >= USER_TOP)
 		return false;
 	pte = pgdir_walk(current->pgdir, va, false);
-	if (pte && (*pte & PTE_P))
-		return false;		/* present: a protection violation */
+	if (pte && (*pte & PTE_P))	/* present: copy-on-write, or a violation */
+		return write && cow_break(current->pgdir, va);
 	if (in_stack_region(va))
 		return alloc_range(current->pgdir, va, va + 1, PTE_U | PTE_W) == 0;
 	return shm_fault(va, write);

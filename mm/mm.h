@@ -23,6 +23,7 @@ typedef u32 pte_t;
 #define PTE_PS		0x080	/* 4 MiB page (in a directory entry) */
 #define PTE_G		0x100	/* global: kept in the TLB across cr3 loads */
 #define PTE_SHARED	0x200	/* (software bit) frame shared, not copied, by fork */
+#define PTE_COW		0x400	/* (software bit) writable, but copy on first write */
 #define PTE_FLAGS	0xfff
 #define PTE_ADDR(e)	((e) & ~PTE_FLAGS)
 
@@ -53,6 +54,7 @@ u32 paging_init(const struct multiboot_info *mbi);
 pde_t *pgdir_create(void);
 void pgdir_free(pde_t *pgdir);
 int pgdir_copy(pde_t *dst, pde_t *src);
+bool cow_break(pde_t *pgdir, u32 va);
 pte_t *pgdir_walk(pde_t *pgdir, u32 va, bool alloc);
 int map_page(pde_t *pgdir, u32 va, u32 pa, u32 flags);
 void unmap_range(pde_t *pgdir, u32 start, u32 end);

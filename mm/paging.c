@@ -9,8 +9,11 @@
  * mapped with PTE_U; kernel memory never is.
  *
  * Page tables and user pages are frames from mm/frame.c; unmapping puts
- * the frame, so a page shared by several processes (PTE_SHARED) lives
- * until its last mapping goes.
+ * the frame, so a page shared by several processes lives until its last
+ * mapping goes.  Pages are shared in two ways: shared memory (PTE_SHARED)
+ * for good, and after fork copy-on-write (PTE_COW): parent and child map
+ * the same frame read-only, and the first write of either gets it a copy
+ * of its own (cow_break, from the page fault handler).
  */
 #include "mm/mm.h"
 #include "boot/multiboot.h"
@@ -158,8 +161,12 @@ void unmap_range(pde_t *pgdir, u32 start, u32 end)
 	}
 }
 
-/* Copy every user page of src into dst (fork).  Shared pages are mapped,
- * not copied.  On -ENOMEM the caller frees dst. */
+/*
+ * Give dst every user page of src (fork).  No page is copied: shared
+ * memory stays shared, read-only pages are simply mapped twice, and
+ * writable pages become copy-on-write in both directories.  On -ENOMEM
+ * (a page table) the caller frees dst.
+ */
 int pgdir_copy(pde_t *dst, pde_t *src)
 {
 	for (u32 i = 0; i < USER_PDES; i++) {
@@ -167,26 +174,45 @@ int pgdir_copy(pde_t *dst, pde_t *src)
 			continue;
 		pte_t *table = P2V(PTE_ADDR(src[i]));
 		for (u32 j = 0; j < PAGE_ENTRIES; j++) {
-			pte_t e = table[j];
-			u32 va = (i << 22) | (j << 12), pa;
+			pte_t *e = &table[j];
+			u32 va = (i << 22) | (j << 12);
 
-			if (!(e & PTE_P))
+			if (!(*e & PTE_P))
 				continue;
-			if (e & PTE_SHARED) {
-				pa = PTE_ADDR(e);
-				frame_get(pa);
-			} else {
-				if (!(pa = frame_alloc()))
-					return -ENOMEM;
-				memcpy(P2V(pa), P2V(PTE_ADDR(e)), PAGE_SIZE);
-			}
-			if (map_page(dst, va, pa, e & PTE_FLAGS) < 0) {
-				frame_put(pa);
+			if ((*e & PTE_W) && !(*e & PTE_SHARED))
+				*e = (*e & ~PTE_W) | PTE_COW;
+			if (map_page(dst, va, PTE_ADDR(*e), *e & PTE_FLAGS) < 0)
 				return -ENOMEM;
-			}
+			frame_get(PTE_ADDR(*e));
 		}
 	}
+	if (is_current(src))
+		switch_pgdir(src);		/* its pages became read-only: flush */
 	return 0;
+}
+
+/* A write to the copy-on-write page at va: a private copy, unless no one
+ * else maps the frame any more.  False if va is no such page, or no
+ * frame can be had. */
+bool cow_break(pde_t *pgdir, u32 va)
+{
+	pte_t *pte = pgdir_walk(pgdir, va, false);
+	u32 old, copy;
+
+	if (!pte || !(*pte & PTE_P) || !(*pte & PTE_COW))
+		return false;
+	old = PTE_ADDR(*pte);
+	if (frame_refcount(old) > 1) {
+		if (!(copy = frame_alloc()))
+			return false;
+		memcpy(P2V(copy), P2V(old), PAGE_SIZE);
+		frame_put(old);
+		*pte = copy | (*pte & PTE_FLAGS);
+	}
+	*pte = (*pte & ~PTE_COW) | PTE_W;
+	if (is_current(pgdir))
+		invlpg(ALIGN_DOWN(va, PAGE_SIZE));
+	return true;
 }
 
 void pgdir_free(pde_t *pgdir)
