@@ -71,6 +71,7 @@ static struct proc *proc_alloc(void (*entry)(void))
 			p = &proc_table[i];
 	if (!p || !(p->kstack = kmalloc(KSTACK_SIZE)))
 		return NULL;
+	*(u32 *)p->kstack = KSTACK_CANARY;	/* overwritten: the stack overflowed */
 	sp = p->kstack + KSTACK_SIZE;
 	sp -= sizeof(struct trapframe);
 	p->tf = (struct trapframe *)sp;

@@ -23,6 +23,7 @@
 #define KSTACK_SIZE	8192		/* kernel stack per process */
 #define NOFILE		64		/* open files per process */
 #define PROC_NAME_LEN	16
+#define KSTACK_CANARY	0x57ac4ca7u	/* at the bottom of every kernel stack */
 
 enum proc_state {
 	P_UNUSED,

@@ -74,6 +74,8 @@ void sched(void)
 {
 	if (current->state == P_RUNNING)
 		panic("sched: pid %d still running", current->pid);
+	if (*(u32 *)current->kstack != KSTACK_CANARY)
+		panic("kernel stack overflow in pid %d", current->pid);
 	fpu_save(current->fpu);
 	swtch(&current->context, scheduler_context);
 	fpu_restore(current->fpu);
