@@ -14,24 +14,10 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include "movecopy.h"
 
-#define MAX_PATH	256
 #define BUF_SIZE	4096
 #define PERM_BITS	0777
-
-static int is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
 
 /* Copy everything from fd in to fd out; return 0, or -1 on error. */
 static int copy_data(int in, int out)
@@ -76,25 +62,5 @@ out:
 
 int main(int argc, char **argv)
 {
-	const char *dest = argv[argc - 1];
-	char path[MAX_PATH];
-	int i, status = 0;
-
-	if (argc < 3 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: cp SOURCE DEST  or  cp SOURCE... DIR\n");
-		return 2;
-	}
-	if (!is_dir(dest)) {
-		if (argc > 3) {
-			fprintf(stderr, "cp: %s: not a directory\n", dest);
-			return 1;
-		}
-		return copy(argv[1], dest) < 0;
-	}
-	for (i = 1; i < argc - 1; i++) {
-		snprintf(path, sizeof(path), "%s/%s", dest, base_name(argv[i]));
-		if (copy(argv[i], path) < 0)
-			status = 1;
-	}
-	return status;
+	return each_source(argc, argv, "cp", copy);
 }

@@ -32,6 +32,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#define DEMO_NAME	"fifodemo"
+#include "demo.h"
+
 #define FIFO_PATH	"/tmp/fifodemo.fifo"
 #define WRITER_DELAY_MS	1000	/* the reader waits this long in open() */
 #define LINE_PAUSE_MS	300
@@ -55,21 +58,8 @@ static long now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
-static void explain(const char *text)
-{
-	printf("%s\n", text);
-	fflush(stdout);
-}
-
 /* One line of what is happening: time, who, what. */
-static void say(const char *who, const char *fmt, ...)
+static void trace(const char *who, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -79,23 +69,6 @@ static void say(const char *who, const char *fmt, ...)
 	printf("\n");
 	fflush(stdout);
 	va_end(ap);
-}
-
-static void die(const char *what)
-{
-	fprintf(stderr, "fifodemo: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
-
-static pid_t fork_or_die(void)
-{
-	pid_t pid;
-
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0)
-		die("fork");
-	return pid;
 }
 
 /* Run ls -l on the FIFO, to show its type as ls prints it. */
@@ -120,9 +93,9 @@ static void make_fifo(void)
 		die("mkfifo");
 	if (stat(FIFO_PATH, &st) < 0)
 		die("stat");
-	say("parent", "mkfifo(\"%s\", 0600); stat says: %s, mode %o",
-	    FIFO_PATH, S_ISFIFO(st.st_mode) ? "S_IFIFO" : "not a FIFO?",
-	    st.st_mode & 07777);
+	trace("parent", "mkfifo(\"%s\", 0600); stat says: %s, mode %o",
+	      FIFO_PATH, S_ISFIFO(st.st_mode) ? "S_IFIFO" : "not a FIFO?",
+	      st.st_mode & 07777);
 	explain("\n"
 		"ls -l shows a FIFO with type 'p' (pipe), and its size is 0: the\n"
 		"data never goes to the file system, only through the kernel.\n");
@@ -136,20 +109,20 @@ static void reader(void)
 	ssize_t n;
 	int fd;
 
-	say("reader", "open(\"%s\", O_RDONLY) - no writer yet, so this sleeps",
-	    FIFO_PATH);
+	trace("reader", "open(\"%s\", O_RDONLY) - no writer yet, so this sleeps",
+	      FIFO_PATH);
 	before = now_ms();
 	fd = open(FIFO_PATH, O_RDONLY);
 	if (fd < 0)
 		die("reader: open");
-	say("reader", "open returned fd %d after %ld ms: a writer has opened",
-	    fd, now_ms() - before);
+	trace("reader", "open returned fd %d after %ld ms: a writer has opened",
+	      fd, now_ms() - before);
 	while ((n = read(fd, buf, sizeof(buf) - 1)) > 0) {
 		buf[n] = '\0';
 		buf[strcspn(buf, "\n")] = '\0';
-		say("reader", "read %zd bytes: \"%s\"", n, buf);
+		trace("reader", "read %zd bytes: \"%s\"", n, buf);
 	}
-	say("reader", "read returned 0: the writer closed, end of file");
+	trace("reader", "read returned 0: the writer closed, end of file");
 	close(fd);
 	exit(0);
 }
@@ -158,18 +131,18 @@ static void writer(void)
 {
 	int fd;
 
-	say("writer", "open(\"%s\", O_WRONLY) - a reader is waiting, so this "
-	    "returns at once", FIFO_PATH);
+	trace("writer", "open(\"%s\", O_WRONLY) - a reader is waiting, so this "
+	      "returns at once", FIFO_PATH);
 	fd = open(FIFO_PATH, O_WRONLY);
 	if (fd < 0)
 		die("writer: open");
 	for (size_t i = 0; i < NLINES; i++) {
-		say("writer", "write %zu bytes", strlen(lines[i]));
+		trace("writer", "write %zu bytes", strlen(lines[i]));
 		if (write(fd, lines[i], strlen(lines[i])) < 0)
 			die("writer: write");
 		sleep_ms(LINE_PAUSE_MS);
 	}
-	say("writer", "close - the reader will see end of file");
+	trace("writer", "close - the reader will see end of file");
 	close(fd);
 	exit(0);
 }
@@ -203,8 +176,8 @@ int main(void)
 		"process closed it.\n");
 	if (unlink(FIFO_PATH) < 0)
 		die("unlink");
-	say("parent", "unlink(\"%s\"): stat now says %s", FIFO_PATH,
-	    stat(FIFO_PATH, &st) < 0 && errno == ENOENT ? "ENOENT, it is gone" :
-	    "it is still there?");
+	trace("parent", "unlink(\"%s\"): stat now says %s", FIFO_PATH,
+	      stat(FIFO_PATH, &st) < 0 && errno == ENOENT ? "ENOENT, it is gone" :
+	      "it is still there?");
 	return 0;
 }

@@ -14,7 +14,6 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,9 +21,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* Errors are lines on standard output, like all the others. */
+#define DEMO_NAME	"msgdemo"
+#define DEMO_ERR_FD	STDOUT_FILENO
+#include "demo.h"
+
 #define SERVER_TYPE	1		/* requests: to the server */
 #define WORD_LEN	32
-#define LINE_LEN	1024
 #define DEFAULT_CLIENTS	3
 #define DEFAULT_REQUESTS 3
 #define MAX_CLIENTS	16
@@ -58,27 +61,6 @@ static const char *const words[] = {
 #define NWORDS		(sizeof(words) / sizeof(words[0]))
 
 static int msq;
-
-/* Print a line with one write(), so lines of processes never mix. */
-static void say(const char *fmt, ...)
-{
-	char line[LINE_LEN];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof(line) - 1)
-		n = sizeof(line) - 1;
-	write(STDOUT_FILENO, line, n);
-}
-
-static _Noreturn void die(const char *what)
-{
-	say("msgdemo: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
 
 static _Noreturn void server(void)
 {

@@ -28,6 +28,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#define DEMO_NAME	"pipedemo"
+#include "demo.h"
+
 #define NMESSAGES	3
 #define PAUSE_MS	300	/* between the child's messages */
 #define BUF_SIZE	128
@@ -51,16 +54,9 @@ static const struct stage stages[NSTAGES] = {
 	{ "/bin/wc", wc_argv, "wc -l" },
 };
 
-/* Print a paragraph of explanation, with a blank line after it. */
-static void explain(const char *text)
-{
-	printf("%s\n", text);
-	fflush(stdout);
-}
-
 /* Print one line of what is happening, tagged with who says it.  It goes
  * to standard error when standard output may be a pipe (to_stderr). */
-static void say(bool to_stderr, const char *who, const char *fmt, ...)
+static void trace(bool to_stderr, const char *who, const char *fmt, ...)
 {
 	FILE *out = to_stderr ? stderr : stdout;
 	va_list ap;
@@ -73,31 +69,6 @@ static void say(bool to_stderr, const char *who, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
-static void die(const char *what)
-{
-	fprintf(stderr, "pipedemo: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
-
-static pid_t fork_or_die(void)
-{
-	pid_t pid;
-
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid < 0)
-		die("fork");
-	return pid;
-}
-
 static void child_writes(int wfd)
 {
 	char who[BUF_SIZE], msg[BUF_SIZE];
@@ -105,12 +76,12 @@ static void child_writes(int wfd)
 	snprintf(who, sizeof(who), "child %d", getpid());
 	for (int i = 1; i <= NMESSAGES; i++) {
 		snprintf(msg, sizeof(msg), "message %d of %d", i, NMESSAGES);
-		say(false, who, "write(%d, \"%s\")", wfd, msg);
+		trace(false, who, "write(%d, \"%s\")", wfd, msg);
 		if (write(wfd, msg, strlen(msg)) < 0)
 			die("write");
 		sleep_ms(PAUSE_MS);
 	}
-	say(false, who, "exiting - this closes my write end (fd %d)", wfd);
+	trace(false, who, "exiting - this closes my write end (fd %d)", wfd);
 	exit(0);
 }
 
@@ -121,11 +92,11 @@ static void parent_reads(int rfd)
 
 	while ((n = read(rfd, buf, sizeof(buf) - 1)) > 0) {
 		buf[n] = '\0';
-		say(false, "parent", "read(%d) returned %zd bytes: \"%s\"", rfd, n, buf);
+		trace(false, "parent", "read(%d) returned %zd bytes: \"%s\"", rfd, n, buf);
 	}
 	if (n < 0)
 		die("read");
-	say(false, "parent", "read(%d) returned 0: end of file, no writer is left", rfd);
+	trace(false, "parent", "read(%d) returned 0: end of file, no writer is left", rfd);
 }
 
 static void part1(void)
@@ -142,14 +113,14 @@ static void part1(void)
 		"parent only reads.\n");
 	if (pipe(fds) < 0)
 		die("pipe");
-	say(false, "parent", "pipe() gave fds[0] = %d (read end), fds[1] = %d (write end)",
-	    fds[0], fds[1]);
+	trace(false, "parent", "pipe() gave fds[0] = %d (read end), fds[1] = %d (write end)",
+	      fds[0], fds[1]);
 	pid = fork_or_die();
 	if (pid == 0) {
 		close(fds[0]);
 		child_writes(fds[1]);
 	}
-	say(false, "parent", "forked child %d; closing my write end (fd %d)", pid, fds[1]);
+	trace(false, "parent", "forked child %d; closing my write end (fd %d)", pid, fds[1]);
 	close(fds[1]);
 	explain("\n"
 		"The parent now reads.  While the pipe is empty and a writer\n"
@@ -160,7 +131,7 @@ static void part1(void)
 	parent_reads(fds[0]);
 	close(fds[0]);
 	waitpid(pid, &status, 0);
-	say(false, "parent", "child %d exited with status %d", pid, WEXITSTATUS(status));
+	trace(false, "parent", "child %d exited with status %d", pid, WEXITSTATUS(status));
 }
 
 /* Child i of the pipeline: stdin from pipe i-1, stdout to pipe i. */
@@ -171,20 +142,20 @@ static void run_stage(int i, int pipes[NSTAGES - 1][2])
 	snprintf(who, sizeof(who), "child %d", getpid());
 	if (i > 0) {
 		dup2(pipes[i - 1][0], STDIN_FILENO);
-		say(true, who, "dup2(%d, 0): my standard input is pipe %d's read end",
-		    pipes[i - 1][0], i);
+		trace(true, who, "dup2(%d, 0): my standard input is pipe %d's read end",
+		      pipes[i - 1][0], i);
 	}
 	if (i < NSTAGES - 1) {
 		dup2(pipes[i][1], STDOUT_FILENO);
-		say(true, who, "dup2(%d, 1): my standard output is pipe %d's write end",
-		    pipes[i][1], i + 1);
+		trace(true, who, "dup2(%d, 1): my standard output is pipe %d's write end",
+		      pipes[i][1], i + 1);
 	}
 	for (int p = 0; p < NSTAGES - 1; p++) {
 		close(pipes[p][0]);
 		close(pipes[p][1]);
 	}
-	say(true, who, "closed the pipe descriptors I no longer need; exec %s",
-	    stages[i].text);
+	trace(true, who, "closed the pipe descriptors I no longer need; exec %s",
+	      stages[i].text);
 	execv(stages[i].path, stages[i].argv);
 	fprintf(stderr, "pipedemo: exec %s: %s\n", stages[i].path, strerror(errno));
 	_exit(EXIT_EXEC_FAILED);
@@ -206,14 +177,14 @@ static void part2(void)
 	for (int p = 0; p < NSTAGES - 1; p++) {
 		if (pipe(pipes[p]) < 0)
 			die("pipe");
-		say(false, "parent", "pipe %d: read end %d, write end %d", p + 1,
-		    pipes[p][0], pipes[p][1]);
+		trace(false, "parent", "pipe %d: read end %d, write end %d", p + 1,
+		      pipes[p][0], pipes[p][1]);
 	}
 	for (int i = 0; i < NSTAGES; i++) {
 		pids[i] = fork_or_die();
 		if (pids[i] == 0)
 			run_stage(i, pipes);
-		say(false, "parent", "forked child %d for \"%s\"", pids[i], stages[i].text);
+		trace(false, "parent", "forked child %d for \"%s\"", pids[i], stages[i].text);
 	}
 	explain("\n"
 		"The parent closes its copies of all four pipe descriptors.  This\n"
@@ -229,8 +200,8 @@ static void part2(void)
 		waitpid(pids[i], &status[i], 0);
 	explain("");
 	for (int i = 0; i < NSTAGES; i++)
-		say(false, "parent", "\"%s\" (child %d) exited with status %d",
-		    stages[i].text, pids[i], WEXITSTATUS(status[i]));
+		trace(false, "parent", "\"%s\" (child %d) exited with status %d",
+		      stages[i].text, pids[i], WEXITSTATUS(status[i]));
 	explain("\n"
 		"grep exits with status 0 when it found a line, 1 when it found\n"
 		"none; a shell reports the last command's status as the\n"

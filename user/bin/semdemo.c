@@ -18,7 +18,6 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,13 +25,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* Errors are lines on standard output, like all the others. */
+#define DEMO_NAME	"semdemo"
+#define DEMO_ERR_FD	STDOUT_FILENO
+#include "demo.h"
+
 #define COUNTER_FILE	"/tmp/semdemo.counter"
 #define DEFAULT_PROCS	4
 #define DEFAULT_TIMES	50
 #define MAX_PROCS	32
 #define MAX_TIMES	10000
 #define NUM_LEN		16
-#define LINE_LEN	1024
 #define LOCK		0		/* the semaphore's number in the set */
 #define HOLD_POLL_MS	1
 #define NSEC_PER_MSEC	1000000L
@@ -46,27 +49,6 @@ union semun {
 };
 
 static int semid = -1;
-
-/* Print a line with one write(), so lines of processes never mix. */
-static void say(const char *fmt, ...)
-{
-	char line[LINE_LEN];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof(line) - 1)
-		n = sizeof(line) - 1;
-	write(STDOUT_FILENO, line, n);
-}
-
-static _Noreturn void die(const char *what)
-{
-	say("semdemo: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
 
 static void write_counter(int fd, int value)
 {

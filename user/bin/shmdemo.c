@@ -19,7 +19,6 @@
  * unless -k keeps them for ipcs and ipcrm.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,13 +29,17 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Errors are lines on standard output, like all the others. */
+#define DEMO_NAME	"shmdemo"
+#define DEMO_ERR_FD	STDOUT_FILENO
+#include "demo.h"
+
 #define PAGE		4096
 #define NSLOTS		4
 #define NPAGES		(1 + NSLOTS)	/* the ring's header, then the slots */
 #define DEFAULT_ITEMS	10
 #define MAX_ITEMS	1000
 #define TEXT_LEN	64
-#define LINE_LEN	1024
 #define CONSUMER_DELAY_MS 30		/* the consumer is slow */
 #define NSEC_PER_MSEC	1000000L
 
@@ -81,27 +84,6 @@ _Static_assert(sizeof(struct segment) == NPAGES * PAGE, "one page per part");
 static struct segment *seg;
 static int shmid = -1, semid = -1;
 
-/* Print a line with one write(), so lines of processes never mix. */
-static void say(const char *fmt, ...)
-{
-	char line[LINE_LEN];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof(line) - 1)
-		n = sizeof(line) - 1;
-	write(STDOUT_FILENO, line, n);
-}
-
-static _Noreturn void die(const char *what)
-{
-	say("shmdemo: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
-
 /* Free page frames, or -1 where there is no kstat (Linux). */
 static long frames(void)
 {
@@ -141,7 +123,7 @@ static unsigned int checksum(const char *text)
 static void part1_pages(void)
 {
 	long before = frames(), after;
-	char what[LINE_LEN];
+	char what[DEMO_LINE_LEN];
 	pid_t pid;
 
 	say("Part 1: where the memory comes from.\n");

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "libc_private.h"
 
 #define DEFAULT_PATH	"/bin"
 
@@ -71,81 +72,60 @@ int execvp(const char *file, char *const argv[])
 }
 
 /* Arguments from arg up to (not counting) the terminating NULL. */
-static size_t count_args(const char *arg, va_list *ap)
+static size_t count_args(const char *arg, va_list ap)
 {
 	size_t n = 0;
 
 	while (arg) {
 		n++;
-		arg = va_arg(*ap, const char *);
+		arg = va_arg(ap, const char *);
 	}
 	return n;
 }
 
-/* argv[] = arg and the arguments after it, the NULL included. */
-static void fill_args(char **argv, const char *arg, va_list *ap)
-{
-	size_t i = 0;
-
-	argv[0] = (char *)arg;
-	while (argv[i])
-		argv[++i] = va_arg(*ap, char *);
-}
+enum exec_kind { EXEC_PATH, EXEC_SEARCH, EXEC_ENV };
 
 /*
- * The l variants count their arguments in one pass, then copy them into
- * an array on the stack in a second; execle's environment follows the
- * NULL.
+ * The l variants: argv[] = arg and the arguments after it, the NULL
+ * included, in an array on the stack sized by a first pass over a copy
+ * of ap; execle's environment follows the NULL.
  */
-int execl(const char *path, const char *arg, ...)
+static int exec_list(enum exec_kind kind, const char *name, const char *arg,
+		     va_list ap)
 {
-	va_list ap;
-	size_t n;
+	va_list counting;
+	size_t i = 0, n;
 
-	va_start(ap, arg);
-	n = count_args(arg, &ap);
-	va_end(ap);
+	va_copy(counting, ap);
+	n = count_args(arg, counting);
+	va_end(counting);
 
 	char *argv[n + 1];
 
-	va_start(ap, arg);
-	fill_args(argv, arg, &ap);
-	va_end(ap);
-	return execv(path, argv);
+	argv[0] = (char *)arg;
+	while (argv[i])
+		argv[++i] = va_arg(ap, char *);
+	switch (kind) {
+	case EXEC_SEARCH:
+		return execvp(name, argv);
+	case EXEC_ENV:
+		return execve(name, argv, va_arg(ap, char *const *));
+	default:
+		return execv(name, argv);
+	}
+}
+
+int execl(const char *path, const char *arg, ...)
+{
+	return VA_CALL(ap, arg, exec_list(EXEC_PATH, path, arg, ap));
 }
 
 int execlp(const char *file, const char *arg, ...)
 {
-	va_list ap;
-	size_t n;
-
-	va_start(ap, arg);
-	n = count_args(arg, &ap);
-	va_end(ap);
-
-	char *argv[n + 1];
-
-	va_start(ap, arg);
-	fill_args(argv, arg, &ap);
-	va_end(ap);
-	return execvp(file, argv);
+	return VA_CALL(ap, arg, exec_list(EXEC_SEARCH, file, arg, ap));
 }
 
 int execle(const char *path, const char *arg, ...)
 {
-	char *const *envp;
-	va_list ap;
-	size_t n;
-
-	va_start(ap, arg);
-	n = count_args(arg, &ap);
-	va_end(ap);
-
-	char *argv[n + 1];
-
-	va_start(ap, arg);
-	fill_args(argv, arg, &ap);
-	envp = va_arg(ap, char *const *);
-	va_end(ap);
-	return execve(path, argv, envp);
+	return VA_CALL(ap, arg, exec_list(EXEC_ENV, path, arg, ap));
 }

@@ -19,4 +19,19 @@ extern const char *__progname;
 /* m * 10^e in long double (strtod.c); printf's %f/%e/%g use it too. */
 long double __scale10(long double m, int e);
 
+/*
+ * The body of a variadic function that hands its arguments on to a v*
+ * form: starts the va_list ap after the parameter last, evaluates call
+ * (which uses ap) and gives its int result.
+ */
+#define VA_CALL(ap, last, call) ({		\
+	va_list ap;				\
+	int __va_ret;				\
+						\
+	va_start(ap, last);			\
+	__va_ret = (call);			\
+	va_end(ap);				\
+	__va_ret;				\
+})
+
 #endif

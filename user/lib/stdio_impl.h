@@ -61,4 +61,14 @@ int __stdio_refill(FILE *f);
 /* Write n bytes through the buffer; returns the bytes accepted. */
 size_t __stdio_write(FILE *f, const void *data, size_t n);
 
+/* Length modifiers of printf and scanf conversions (stdio_conv.c). */
+enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T,
+	      LEN_LD };
+
+/* The length modifier at fmt into *len; returns fmt past it. */
+const char *__stdio_parse_length(const char *fmt, enum length *len);
+
+/* Store v at p as the integer type len names (%n, scanf's integers). */
+void __stdio_store_int(void *p, enum length len, long long v);
+
 #endif

@@ -62,9 +62,6 @@ struct sink {
 	char chunk[CHUNK_SIZE];
 };
 
-enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T,
-	      LEN_LD };
-
 struct spec {
 	unsigned int flags;	/* FL_* */
 	int width;		/* 0 if none */
@@ -177,57 +174,30 @@ static long long arg_signed(va_list *ap, enum length len)
 	}
 }
 
+/*
+ * The unsigned argument: read as the signed type of its size (the same
+ * bits), then cut back to that size.
+ */
 static unsigned long long arg_unsigned(va_list *ap, enum length len)
 {
-	switch (len) {
-	case LEN_HH:
-		return (unsigned char)va_arg(*ap, unsigned int);
-	case LEN_H:
-		return (unsigned short)va_arg(*ap, unsigned int);
-	case LEN_L:
-		return va_arg(*ap, unsigned long);
-	case LEN_LL:
-	case LEN_LD:
-		return va_arg(*ap, unsigned long long);
-	case LEN_J:
-		return va_arg(*ap, uintmax_t);
-	case LEN_Z:
-		return va_arg(*ap, size_t);
-	case LEN_T:
-		return (size_t)va_arg(*ap, ptrdiff_t);
-	default:
-		return va_arg(*ap, unsigned int);
-	}
-}
+	long long v = arg_signed(ap, len);
 
-static void store_count(va_list *ap, enum length len, size_t count)
-{
 	switch (len) {
 	case LEN_HH:
-		*va_arg(*ap, signed char *) = (signed char)count;
-		break;
+		return (unsigned char)v;
 	case LEN_H:
-		*va_arg(*ap, short *) = (short)count;
-		break;
+		return (unsigned short)v;
 	case LEN_L:
-		*va_arg(*ap, long *) = (long)count;
-		break;
+		return (unsigned long)v;
 	case LEN_LL:
 	case LEN_LD:
-		*va_arg(*ap, long long *) = (long long)count;
-		break;
 	case LEN_J:
-		*va_arg(*ap, intmax_t *) = (intmax_t)count;
-		break;
+		return (unsigned long long)v;
 	case LEN_Z:
-		*va_arg(*ap, ssize_t *) = (ssize_t)count;
-		break;
 	case LEN_T:
-		*va_arg(*ap, ptrdiff_t *) = (ptrdiff_t)count;
-		break;
+		return (size_t)v;
 	default:
-		*va_arg(*ap, int *) = (int)count;
-		break;
+		return (unsigned int)v;
 	}
 }
 
@@ -488,44 +458,6 @@ static int parse_number(const char **fmt)
 	return n;
 }
 
-static const char *parse_length(const char *fmt, enum length *len)
-{
-	switch (*fmt) {
-	case 'h':
-		if (fmt[1] == 'h') {
-			*len = LEN_HH;
-			return fmt + 2;
-		}
-		*len = LEN_H;
-		return fmt + 1;
-	case 'l':
-		if (fmt[1] == 'l') {
-			*len = LEN_LL;
-			return fmt + 2;
-		}
-		*len = LEN_L;
-		return fmt + 1;
-	case 'q':
-		*len = LEN_LL;
-		return fmt + 1;
-	case 'j':
-		*len = LEN_J;
-		return fmt + 1;
-	case 'z':
-		*len = LEN_Z;
-		return fmt + 1;
-	case 't':
-		*len = LEN_T;
-		return fmt + 1;
-	case 'L':
-		*len = LEN_LD;
-		return fmt + 1;
-	default:
-		*len = LEN_NONE;
-		return fmt;
-	}
-}
-
 /* Flags, width, precision and length after a '%'. */
 static const char *parse_spec(const char *fmt, struct spec *sp, va_list *ap)
 {
@@ -565,7 +497,7 @@ static const char *parse_spec(const char *fmt, struct spec *sp, va_list *ap)
 			sp->prec = parse_number(&fmt);
 		}
 	}
-	fmt = parse_length(fmt, &sp->len);
+	fmt = __stdio_parse_length(fmt, &sp->len);
 	sp->conv = *fmt;
 	return fmt;
 }
@@ -635,7 +567,8 @@ static void format(struct sink *s, const char *fmt, va_list args)
 				     va_arg(ap, double));
 			break;
 		case 'n':
-			store_count(&ap, sp.len, s->total);
+			__stdio_store_int(va_arg(ap, void *), sp.len,
+					  (long long)s->total);
 			break;
 		case '%':
 			emit(s, "%", 1);
@@ -715,66 +648,30 @@ int vasprintf(char **restrict out, const char *restrict fmt, va_list ap)
 
 int printf(const char *restrict fmt, ...)
 {
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vfprintf(stdout, fmt, ap);
-	va_end(ap);
-	return n;
+	return VA_CALL(ap, fmt, vfprintf(stdout, fmt, ap));
 }
 
 int fprintf(FILE *restrict f, const char *restrict fmt, ...)
 {
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vfprintf(f, fmt, ap);
-	va_end(ap);
-	return n;
+	return VA_CALL(ap, fmt, vfprintf(f, fmt, ap));
 }
 
 int dprintf(int fd, const char *restrict fmt, ...)
 {
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vdprintf(fd, fmt, ap);
-	va_end(ap);
-	return n;
+	return VA_CALL(ap, fmt, vdprintf(fd, fmt, ap));
 }
 
 int sprintf(char *restrict buf, const char *restrict fmt, ...)
 {
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsprintf(buf, fmt, ap);
-	va_end(ap);
-	return n;
+	return VA_CALL(ap, fmt, vsprintf(buf, fmt, ap));
 }
 
 int snprintf(char *restrict buf, size_t size, const char *restrict fmt, ...)
 {
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, size, fmt, ap);
-	va_end(ap);
-	return n;
+	return VA_CALL(ap, fmt, vsnprintf(buf, size, fmt, ap));
 }
 
 int asprintf(char **restrict out, const char *restrict fmt, ...)
 {
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vasprintf(out, fmt, ap);
-	va_end(ap);
-	return n;
+	return VA_CALL(ap, fmt, vasprintf(out, fmt, ap));
 }

@@ -16,13 +16,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "libc_private.h"
 #include "stdio_impl.h"
 
 #define NUM_TEXT_MAX	128	/* characters of one number kept */
 #define CHARSET_SIZE	(UCHAR_MAX + 1)
-
-enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T,
-	      LEN_LD };
 
 struct source {
 	const char *str;	/* string input, or NULL for stream */
@@ -125,37 +123,6 @@ static bool scan_number(struct source *in, char *buf, int width, int base)
 	return digits;
 }
 
-static void store_signed(void *p, enum length len, long long v)
-{
-	switch (len) {
-	case LEN_HH:
-		*(signed char *)p = (signed char)v;
-		break;
-	case LEN_H:
-		*(short *)p = (short)v;
-		break;
-	case LEN_L:
-		*(long *)p = (long)v;
-		break;
-	case LEN_LL:
-	case LEN_LD:
-		*(long long *)p = v;
-		break;
-	case LEN_J:
-		*(intmax_t *)p = v;
-		break;
-	case LEN_Z:
-		*(size_t *)p = (size_t)v;
-		break;
-	case LEN_T:
-		*(ptrdiff_t *)p = (ptrdiff_t)v;
-		break;
-	default:
-		*(int *)p = (int)v;
-		break;
-	}
-}
-
 /* 256 flags for a %[...] set; returns the format after the ']'. */
 static const char *parse_set(const char *fmt, bool set[CHARSET_SIZE])
 {
@@ -183,36 +150,6 @@ static const char *parse_set(const char *fmt, bool set[CHARSET_SIZE])
 		for (i = 0; i < CHARSET_SIZE; i++)
 			set[i] = !set[i];
 	return *fmt ? fmt + 1 : fmt;
-}
-
-static const char *parse_length(const char *fmt, enum length *len)
-{
-	*len = LEN_NONE;
-	switch (*fmt) {
-	case 'h':
-		*len = fmt[1] == 'h' ? LEN_HH : LEN_H;
-		return fmt + (fmt[1] == 'h' ? 2 : 1);
-	case 'l':
-		*len = fmt[1] == 'l' ? LEN_LL : LEN_L;
-		return fmt + (fmt[1] == 'l' ? 2 : 1);
-	case 'q':
-		*len = LEN_LL;
-		return fmt + 1;
-	case 'j':
-		*len = LEN_J;
-		return fmt + 1;
-	case 'z':
-		*len = LEN_Z;
-		return fmt + 1;
-	case 't':
-		*len = LEN_T;
-		return fmt + 1;
-	case 'L':
-		*len = LEN_LD;
-		return fmt + 1;
-	default:
-		return fmt;
-	}
 }
 
 /*
@@ -279,7 +216,7 @@ static int scan(struct source *in, const char *fmt, va_list args)
 		for (width = 0; isdigit((unsigned char)*fmt); fmt++)
 			if (width <= (INT_MAX - 9) / 10)
 				width = width * 10 + (*fmt - '0');
-		fmt = parse_length(fmt, &len);
+		fmt = __stdio_parse_length(fmt, &len);
 		conv = *fmt;
 		if (!conv)
 			break;
@@ -305,9 +242,9 @@ static int scan(struct source *in, const char *fmt, va_list args)
 			if (conv == 'p')
 				*(void **)p = (void *)(uintptr_t)strtoull(text, NULL, 16);
 			else if (conv == 'd' || conv == 'i')
-				store_signed(p, len, strtoll(text, NULL, base));
+				__stdio_store_int(p, len, strtoll(text, NULL, base));
 			else
-				store_signed(p, len, (long long)strtoull(text, NULL, base));
+				__stdio_store_int(p, len, (long long)strtoull(text, NULL, base));
 			assigned++;
 			break;
 		case 'f':
@@ -354,7 +291,7 @@ static int scan(struct source *in, const char *fmt, va_list args)
 			break;
 		case 'n':
 			if (!suppress)
-				store_signed(va_arg(ap, void *), len,
+				__stdio_store_int(va_arg(ap, void *), len,
 					     (long long)in->count);
 			continue;
 		default:
@@ -391,33 +328,15 @@ int vscanf(const char *restrict fmt, va_list ap)
 
 int sscanf(const char *restrict s, const char *restrict fmt, ...)
 {
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsscanf(s, fmt, ap);
-	va_end(ap);
-	return n;
+	return VA_CALL(ap, fmt, vsscanf(s, fmt, ap));
 }
 
 int fscanf(FILE *restrict f, const char *restrict fmt, ...)
 {
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vfscanf(f, fmt, ap);
-	va_end(ap);
-	return n;
+	return VA_CALL(ap, fmt, vfscanf(f, fmt, ap));
 }
 
 int scanf(const char *restrict fmt, ...)
 {
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vfscanf(stdin, fmt, ap);
-	va_end(ap);
-	return n;
+	return VA_CALL(ap, fmt, vfscanf(stdin, fmt, ap));
 }
