@@ -10,7 +10,9 @@
  *	p->context ->		struct context		(eip = entry)
  *
  * fork copies the parent's trapframe (so the child resumes at the same
- * instruction, with eax = 0), its address space and its open files.
+ * instruction, with eax = 0), shares its address space copy-on-write
+ * (mm/paging.c), and shares its open files, signal dispositions and
+ * shared memory attaches.
  * exit frees almost everything at once and leaves a zombie holding only
  * its slot, kernel stack and exit status, until the parent's wait
  * collects it.  Children of an exiting process go to init (pid 1), which
