@@ -61,6 +61,7 @@ struct sem_waiter {
 	int nops;
 	struct sem_undo *undo;		/* NULL unless an op has SEM_UNDO */
 	int status;			/* SEM_WAITING, then 0 or -errno */
+	int blocked_at;			/* the op that cannot proceed (GETNCNT/GETZCNT) */
 	struct wait_queue wq;
 };
 
@@ -239,7 +240,7 @@ static void update_queue(struct sem_set *s)
 
 	while (*pp) {
 		struct sem_waiter *w = *pp;
-		int at, r = try_ops(s, w->ops, w->nops, w->undo, w->proc->pid, &at);
+		int r = try_ops(s, w->ops, w->nops, w->undo, w->proc->pid, &w->blocked_at);
 
 		if (r == SEM_BLOCKED) {
 			pp = &w->next;
@@ -360,6 +361,7 @@ long do_semtimedop(int id, struct sembuf __user *uops, unsigned nops,
 		return err;
 	if (ops[at].sem_flg & IPC_NOWAIT)	/* the op that must wait says don't */
 		return -EAGAIN;
+	w.blocked_at = at;
 	w.proc = current;
 	w.ops = ops;
 	w.nops = (int)nops;
@@ -399,23 +401,17 @@ void sem_exit(struct proc *p)
 
 /* ------------------------------------------------------------ semctl */
 
-/* Sleepers whose op on semaphore num waits for a decrease (zero = false)
- * or for zero (zero = true) and cannot proceed now. */
+/* Sleepers blocked by an op on semaphore num that waits for a decrease
+ * (zero = false) or for zero (zero = true).  As in Linux, a sleeper counts
+ * once, for the op that stopped it. */
 static int count_waiting(struct sem_set *s, int num, bool zero)
 {
-	int n = 0, val = s->sems[num].val;
+	int n = 0;
 
 	for (struct sem_waiter *w = s->waiting; w; w = w->next) {
-		for (int i = 0; i < w->nops; i++) {
-			const struct sembuf *op = &w->ops[i];
-			if (op->sem_num != num)
-				continue;
-			if (zero ? (op->sem_op == 0 && val != 0) :
-				   (op->sem_op < 0 && val + op->sem_op < 0)) {
-				n++;
-				break;
-			}
-		}
+		const struct sembuf *op = &w->ops[w->blocked_at];
+		if (op->sem_num == num && (zero ? op->sem_op == 0 : op->sem_op < 0))
+			n++;
 	}
 	return n;
 }
