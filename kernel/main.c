@@ -55,7 +55,7 @@ void kernel_main(u32 magic, u32 mbi_phys)
 		panic("not booted by a multiboot loader (magic %08x)", magic);
 	if (mbi->flags & MB_INFO_CMDLINE)
 		bootopts_parse(P2V(mbi->cmdline));
-	printk("Relay: a teaching kernel for Unix IPC\n");
+	printk("\033[1;36mRelay\033[0m: a teaching kernel for Unix IPC\n");
 	gdt_init();
 	idt_init();
 	trap_init();
