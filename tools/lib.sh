@@ -2,7 +2,8 @@
 # shellcheck shell=bash
 #
 # Sets: repo_root (absolute path of the repository), prog (the calling
-# script's name, for messages).  Defines: die, make_tmpdir, wait_until.
+# script's name, for messages).  Defines: die, make_tmpdir, wait_until,
+# boot_console, console_fail.
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 prog=$(basename "$0")
@@ -47,4 +48,33 @@ wait_until() {
 		fi
 		sleep 0.1
 	done
+}
+
+# boot_console QEMU_ARGS... - start QEMU headless with COM1 on FIFOs (after
+# make_tmpdir): what the guest prints collects in the file $console, what
+# is written to file descriptor $serial arrives as typed input.  Sets
+# qemu_pid; QEMU is killed when the script exits.
+boot_console() {
+	console=$tmpdir/console
+	mkfifo "$tmpdir/com1.in" "$tmpdir/com1.out"
+	qemu-system-i386 -m 128M -no-reboot -display none \
+		-serial "pipe:$tmpdir/com1" "$@" </dev/null 2>"$tmpdir/qemu.err" &
+	qemu_pid=$!
+	kill_on_exit+=("$qemu_pid")
+	: >"$console"
+	cat "$tmpdir/com1.out" >"$console" &
+	kill_on_exit+=($!)
+	# Read-write, so that opening the FIFO does not wait for QEMU.
+	exec {serial}<>"$tmpdir/com1.in"
+}
+
+# console_fail MESSAGE - report MESSAGE with what the console showed and
+# what QEMU said, and exit 1.
+console_fail() {
+	echo "$prog: $*"
+	echo "--- serial console:"
+	tr -d '\r' <"$console"
+	echo
+	cat "$tmpdir/qemu.err"
+	exit 1
 }

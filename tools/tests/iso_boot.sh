@@ -11,30 +11,8 @@ boot_timeout=30
 reply_timeout=15
 [[ -f $iso ]] || die "no $iso (run make first)"
 make_tmpdir
-console=$tmpdir/console
 
-# QEMU reads COM1's input from com1.in and writes its output to com1.out.
-mkfifo "$tmpdir/com1.in" "$tmpdir/com1.out"
-qemu-system-i386 -m 128M -no-reboot -display none -cdrom "$iso" \
-	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-	-serial "pipe:$tmpdir/com1" </dev/null 2>"$tmpdir/qemu.err" &
-qemu_pid=$!
-kill_on_exit+=("$qemu_pid")
-: >"$console"
-cat "$tmpdir/com1.out" >"$console" &
-kill_on_exit+=($!)
-# Read-write, so that opening the FIFO does not wait for QEMU.
-exec {keyboard}<>"$tmpdir/com1.in"
-
-# fail MESSAGE - report MESSAGE with what the console showed, and exit 1.
-fail() {
-	echo "iso_boot: $*"
-	echo "--- serial console:"
-	tr -d "\r" <"$console"
-	echo
-	cat "$tmpdir/qemu.err"
-	exit 1
-}
+boot_console -cdrom "$iso" -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
 # prompt_shown - true once the console shows a line ending in "$ ".
 prompt_shown() {
@@ -51,9 +29,9 @@ ps_listed() {
 }
 
 wait_until "$boot_timeout" "$qemu_pid" prompt_shown ||
-	fail "no shell prompt (a line ending in '\$ ') within $boot_timeout s"
+	console_fail "no shell prompt (a line ending in '\$ ') within $boot_timeout s"
 ps_offset=$(stat -c %s "$console")
-printf 'ps\n' >&"$keyboard"
+printf 'ps\n' >&"$serial"
 wait_until "$reply_timeout" "$qemu_pid" ps_listed ||
-	fail "typed ps, but saw no header with PID followed by a line for ps within $reply_timeout s"
+	console_fail "typed ps, but saw no header with PID followed by a line for ps within $reply_timeout s"
 echo "GRUB booted the kernel, the shell prompted and ps listed itself"

@@ -20,29 +20,8 @@ ctrl_c=$'\003'
 ctrl_z=$'\032'
 [[ -f $kernel ]] || die "no $kernel (run make first)"
 make_tmpdir
-console=$tmpdir/console
 
-# QEMU reads COM1's input from com1.in and writes its output to com1.out.
-mkfifo "$tmpdir/com1.in" "$tmpdir/com1.out"
-qemu-system-i386 -m 128M -no-reboot -display none -kernel "$kernel" \
-	-serial "pipe:$tmpdir/com1" </dev/null 2>"$tmpdir/qemu.err" &
-qemu_pid=$!
-kill_on_exit+=("$qemu_pid")
-: >"$console"
-cat "$tmpdir/com1.out" >"$console" &
-kill_on_exit+=($!)
-# Read-write, so that opening the FIFO does not wait for QEMU.
-exec {serial}<>"$tmpdir/com1.in"
-
-# fail MESSAGE - report MESSAGE with what the console showed, and exit 1.
-fail() {
-	echo "job_control: $*"
-	echo "--- serial console:"
-	tr -d '\r' <"$console"
-	echo
-	cat "$tmpdir/qemu.err"
-	exit 1
-}
+boot_console -kernel "$kernel"
 
 # mark - the console's output from now on is "the reply".
 mark() {
@@ -60,7 +39,7 @@ reply_has() {
 # expect REGEX WHAT - wait until a line of the reply matches REGEX.
 expect() {
 	wait_until "$reply_timeout" "$qemu_pid" reply_has "$1" ||
-		fail "expected $2 (a line matching '$1')"
+		console_fail "expected $2 (a line matching '$1')"
 }
 
 # start LINE - type LINE and Enter.
@@ -79,7 +58,7 @@ prompt_back() {
 
 wait_prompt() {
 	wait_until "$reply_timeout" "$qemu_pid" prompt_back ||
-		fail "no prompt within $reply_timeout s"
+		console_fail "no prompt within $reply_timeout s"
 }
 
 # run LINE - type LINE and Enter, and wait for the next prompt.
@@ -103,12 +82,12 @@ press_until_prompt() {
 			return
 		fi
 	done
-	fail "the prompt did not come back after $(printf '%q' "$1")"
+	console_fail "the prompt did not come back after $(printf '%q' "$1")"
 }
 
 line_offset=0
 wait_until "$boot_timeout" "$qemu_pid" prompt_back ||
-	fail "no shell prompt (a line ending in '\$ ') within $boot_timeout s"
+	console_fail "no shell prompt (a line ending in '\$ ') within $boot_timeout s"
 
 # Ctrl-C ends the foreground job, not the shell.
 start 'sleep 100'
@@ -132,7 +111,7 @@ press_until_prompt "$ctrl_c"
 mark
 run 'jobs; echo alive'
 expect '^alive$' 'the shell to run commands after fg and Ctrl-C'
-! reply_has '^\[' || fail "jobs still lists a job after fg and Ctrl-C"
+! reply_has '^\[' || console_fail "jobs still lists a job after fg and Ctrl-C"
 
 # A background job, stopped, continued and killed with kill %1.
 mark
@@ -149,7 +128,7 @@ run 'kill -CONT %1'
 mark
 run 'ps'
 expect ' [RS] +[0-9a-f]{8} .*yes$' 'ps to show yes running after kill -CONT'
-! reply_has ' T .*yes$' || fail "yes is still stopped after kill -CONT"
+! reply_has ' T .*yes$' || console_fail "yes is still stopped after kill -CONT"
 # A stopped process keeps the signals sent to it pending.
 run 'kill -STOP %1'
 run 'kill -USR1 %1'
@@ -169,5 +148,5 @@ expect "$killed" '"[1]+  Killed  yes > /dev/null"'
 mark
 run 'jobs; echo alive'
 expect '^alive$' 'the shell to be alive at the end'
-! reply_has '^\[' || fail "jobs still lists a job at the end"
+! reply_has '^\[' || console_fail "jobs still lists a job at the end"
 echo "Ctrl-C, Ctrl-Z, fg, kill -STOP/-USR1/-CONT/-9 %1, jobs and ps behaved"

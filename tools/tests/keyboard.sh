@@ -16,35 +16,19 @@ reply_timeout=15
 key_delay=0.05		# seconds between two keys
 [[ -f $kernel ]] || die "no $kernel (run make first)"
 make_tmpdir
-console=$tmpdir/console
-
-# QEMU writes COM1's output to com1.out (com1.in is not used) and reads
-# monitor commands from monitor.in (answering on monitor.out).
-mkfifo "$tmpdir/com1.in" "$tmpdir/com1.out" \
-	"$tmpdir/monitor.in" "$tmpdir/monitor.out"
-qemu-system-i386 -m 128M -no-reboot -display none -kernel "$kernel" \
-	-serial "pipe:$tmpdir/com1" -monitor "pipe:$tmpdir/monitor" \
-	</dev/null 2>"$tmpdir/qemu.err" &
-qemu_pid=$!
-kill_on_exit+=("$qemu_pid")
-: >"$console"
-cat "$tmpdir/com1.out" >"$console" &
-kill_on_exit+=($!)
+# The keyboard is QEMU's monitor: commands go to monitor.in (answers come
+# back on monitor.out); COM1 only shows what the shell prints.
+mkfifo "$tmpdir/monitor.in" "$tmpdir/monitor.out"
+boot_console -kernel "$kernel" -monitor "pipe:$tmpdir/monitor"
 cat "$tmpdir/monitor.out" >"$tmpdir/monitor.log" &
 kill_on_exit+=($!)
-# Read-write, so that opening the FIFO does not wait for QEMU.
 exec {monitor}<>"$tmpdir/monitor.in"
 
-# fail MESSAGE - report MESSAGE with what the console showed, and exit 1.
+# fail MESSAGE - report MESSAGE, the monitor's messages and the console.
 fail() {
-	echo "keyboard: $*"
-	echo "--- serial console:"
-	tr -d '\r' <"$console"
-	echo
 	echo "--- monitor messages:"
 	tr -d '\r' <"$tmpdir/monitor.log" | grep -av '^(qemu)' || true
-	cat "$tmpdir/qemu.err"
-	exit 1
+	console_fail "$@"
 }
 
 # since_typed - what the console showed since the last line was typed.
