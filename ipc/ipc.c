@@ -66,7 +66,7 @@ static struct ipc_perm *find_key(struct ipc_table *t, key_t key)
 }
 
 /* Put a new object's perm in a free slot; returns its id or -ENOSPC. */
-int ipc_add(struct ipc_table *t, struct ipc_perm *perm, key_t key, int flags)
+static int ipc_add(struct ipc_table *t, struct ipc_perm *perm, key_t key, int flags)
 {
 	for (int slot = 0; slot < t->size; slot++) {
 		if (t->slots[slot])

@@ -45,7 +45,6 @@ struct ipc_ops {
 };
 
 int ipc_get(struct ipc_table *t, const struct ipc_ops *ops, key_t key, int flags, int arg);
-int ipc_add(struct ipc_table *t, struct ipc_perm *perm, key_t key, int flags);
 void ipc_remove(struct ipc_table *t, struct ipc_perm *perm);
 struct ipc_perm *ipc_lookup(struct ipc_table *t, int id);
 struct ipc_perm *ipc_at_index(struct ipc_table *t, int index);

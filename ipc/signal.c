@@ -572,16 +572,11 @@ long sys_alarm(u32 seconds)
 	return (long)left;
 }
 
-/* Timer tick: raise SIGALRM for every alarm that has come due. */
-void signal_alarms(void)
+/* Timer tick: p's alarm has come due. */
+void signal_alarm(struct proc *p)
 {
-	for (int i = 0; i < NPROC; i++) {
-		struct proc *p = &proc_table[i];
-		if (p->alarm_at && ticks >= p->alarm_at && proc_alive(p)) {
-			p->alarm_at = 0;
-			send_signal(p, SIGALRM, SI_KERNEL);
-		}
-	}
+	p->alarm_at = 0;
+	send_signal(p, SIGALRM, SI_KERNEL);
 }
 
 /* ------------------------------------------------ fork, exec, exit */

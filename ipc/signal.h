@@ -22,6 +22,6 @@ void do_signals(struct trapframe *tf);
 void signals_fork(struct proc *child, const struct proc *parent);
 void signals_exec(struct proc *p);
 void signal_parent_exit(struct proc *p, int status);
-void signal_alarms(void);
+void signal_alarm(struct proc *p);
 
 #endif

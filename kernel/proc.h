@@ -132,7 +132,6 @@ struct proc {
 extern struct proc proc_table[NPROC];
 extern struct proc *current;
 
-void proc_init(void);
 struct proc *proc_find(int pid);
 void proc_start_init(void);
 int proc_fork(void);

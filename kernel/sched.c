@@ -165,7 +165,8 @@ int interruptible_sleep_on(struct wait_queue *wq)
 	return sleep_timeout(wq, 0, true);
 }
 
-/* Timer tick: charge the running process and end timed sleeps. */
+/* Timer tick: charge the running process, end timed sleeps, ring alarms
+ * - one pass over the table. */
 void sched_tick(void)
 {
 	if (current) {
@@ -178,8 +179,9 @@ void sched_tick(void)
 			p->timed_out = true;
 			wake_up_process(p);
 		}
+		if (p->alarm_at && ticks >= p->alarm_at)
+			signal_alarm(p);
 	}
-	signal_alarms();
 }
 
 bool sched_should_preempt(void)

@@ -87,14 +87,6 @@ int strncmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
-char *strchr(const char *s, int c)
-{
-	for (; *s; s++)
-		if (*s == (char)c)
-			return (char *)s;
-	return c ? NULL : (char *)s;
-}
-
 /* Copy src into dst of `size` bytes, always NUL-terminated (if size > 0);
  * returns strlen(src) so truncation can be detected. */
 size_t strlcpy(char *dst, const char *src, size_t size)

@@ -8,7 +8,6 @@
 #include "kernel/types.h"
 
 #define EFLAGS_IF	0x00000200	/* interrupts enabled */
-#define EFLAGS_IOPL	0x00003000	/* I/O privilege level */
 
 static inline void outb(u16 port, u8 val)
 {
@@ -32,11 +31,6 @@ static inline void cli(void)
 	asm volatile("cli" ::: "memory");
 }
 
-static inline void sti(void)
-{
-	asm volatile("sti" ::: "memory");
-}
-
 /* Enable interrupts and halt until one arrives, atomically: sti takes
  * effect after the next instruction, so no interrupt slips in between. */
 static inline void sti_hlt(void)
@@ -47,20 +41,6 @@ static inline void sti_hlt(void)
 static inline void hlt(void)
 {
 	asm volatile("hlt");
-}
-
-static inline u32 read_eflags(void)
-{
-	u32 f;
-	asm volatile("pushfl; popl %0" : "=r"(f));
-	return f;
-}
-
-static inline u32 read_cr0(void)
-{
-	u32 v;
-	asm volatile("mov %%cr0, %0" : "=r"(v));
-	return v;
 }
 
 static inline u32 read_cr2(void)
@@ -97,13 +77,6 @@ static inline void write_cr4(u32 v)
 static inline void invlpg(u32 va)
 {
 	asm volatile("invlpg (%0)" : : "r"(va) : "memory");
-}
-
-static inline u64 rdtsc(void)
-{
-	u32 lo, hi;
-	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((u64)hi << 32) | lo;
 }
 
 static inline u32 read_ebp(void)
