@@ -22,6 +22,7 @@
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/selftest.h"
+#include "kernel/serial.h"
 #include "kernel/time.h"
 #include "kernel/timer.h"
 #include "kernel/trap.h"
@@ -67,7 +68,7 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	dev_init();
 	tty_init();
 	keyboard_init();
-	pic_enable(IRQ_COM1);		/* serial input */
+	serial_enable_input();
 	if (boot_selftest)
 		selftest_run();
 	proc_start_init();

@@ -6,6 +6,8 @@
  * the terminal (tty_input), so a headless session is fully usable.
  */
 #include "kernel/serial.h"
+#include "kernel/pic.h"
+#include "kernel/trap.h"
 #include "kernel/tty.h"
 #include "kernel/x86.h"
 
@@ -63,6 +65,18 @@ void serial_control(const char *msg)
 {
 	while (*msg)
 		uart_putc(COM2, *msg++);
+}
+
+/*
+ * Let COM1 input in, once the terminal exists.  Bytes may have arrived
+ * since serial_init; the UART then holds its interrupt line raised, and
+ * the PIC (edge triggered, and reset since) would never see a new edge:
+ * take them now, which lowers the line for the next byte.
+ */
+void serial_enable_input(void)
+{
+	pic_enable(IRQ_COM1);
+	serial_irq();
 }
 
 /* IRQ 4: move every received byte to the terminal.  A terminal sends CR

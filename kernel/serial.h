@@ -8,5 +8,6 @@ void serial_init(void);
 void serial_putc(char c);
 void serial_control(const char *msg);
 void serial_irq(void);
+void serial_enable_input(void);
 
 #endif
