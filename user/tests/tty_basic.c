@@ -142,10 +142,25 @@ static void check_pgrp(void)
 		FAIL("putting back the foreground group");
 }
 
+/* The window size: TIOCGWINSZ gives what TIOCSWINSZ set. */
+static void check_winsize(void)
+{
+	struct winsize orig, want = { 30, 100, 0, 0 }, got;
+
+	CHECK_EQ("TIOCGWINSZ", ioctl(0, TIOCGWINSZ, &orig), 0);
+	CHECK(orig.ws_row > 0 && orig.ws_col > 0, "window %ux%u", orig.ws_col, orig.ws_row);
+	CHECK_EQ("TIOCSWINSZ", ioctl(0, TIOCSWINSZ, &want), 0);
+	CHECK_EQ("TIOCGWINSZ after setting", ioctl(0, TIOCGWINSZ, &got), 0);
+	CHECK(got.ws_row == want.ws_row && got.ws_col == want.ws_col,
+	      "window %ux%u, set %ux%u", got.ws_col, got.ws_row, want.ws_col, want.ws_row);
+	ioctl(0, TIOCSWINSZ, &orig);
+}
+
 int main(void)
 {
 	check_isatty();
 	check_termios();
+	check_winsize();
 	check_pgrp();
 	return test_done("tty_basic");
 }
