@@ -180,25 +180,26 @@ long sys_setresgid(int r, int e, int s)
 	return set_ids(&current->gid, &current->egid, &current->sgid, r, e, s);
 }
 
-/* setreuid: a new real id, or an effective id differing from the old
- * real id, also sets the saved id to the new effective id. */
+/* setreuid/setregid: a new real id, or an effective id differing from
+ * the old real id, also sets the saved id to the new effective id.  A
+ * non-root caller may set the real id only to its real or effective id. */
+static long set_real_eff(int *real, int *eff, int *saved, int r, int e)
+{
+	int s = (r != -1 || (e != -1 && e != *real)) ? (e != -1 ? e : *eff) : -1;
+
+	if (current->euid != 0 && r != -1 && r != *real && r != *eff)
+		return -EPERM;
+	return set_ids(real, eff, saved, r, e, s);
+}
+
 long sys_setreuid(int r, int e)
 {
-	int old_real = current->uid;
-	int s = (r != -1 || (e != -1 && e != old_real)) ? (e != -1 ? e : current->euid) : -1;
-
-	if (current->euid != 0 && r != -1 && r != current->uid && r != current->euid)
-		return -EPERM;
-	return set_ids(&current->uid, &current->euid, &current->suid, r, e, s);
+	return set_real_eff(&current->uid, &current->euid, &current->suid, r, e);
 }
 
 long sys_setregid(int r, int e)
 {
-	int s = (r != -1 || (e != -1 && e != current->gid)) ? (e != -1 ? e : current->egid) : -1;
-
-	if (current->euid != 0 && r != -1 && r != current->gid && r != current->egid)
-		return -EPERM;
-	return set_ids(&current->gid, &current->egid, &current->sgid, r, e, s);
+	return set_real_eff(&current->gid, &current->egid, &current->sgid, r, e);
 }
 
 /* setuid: root sets all three ids; others only the effective one. */
