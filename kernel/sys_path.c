@@ -113,6 +113,8 @@ long sys_mkdir(const char __user *path, int mode)
 	return make_node(path, S_IFDIR | ((u16)mode & 07777 & ~current->umask));
 }
 
+/* mknod makes regular files and FIFOs.  Device nodes need root (EPERM),
+ * and even root cannot make new ones here: the devices are fixed (EINVAL). */
 long sys_mknod(const char __user *path, int mode, u32 dev)
 {
 	u16 type = (u16)mode & S_IFMT, perm = (u16)mode & 07777 & ~current->umask;
@@ -120,9 +122,10 @@ long sys_mknod(const char __user *path, int mode, u32 dev)
 	(void)dev;
 	if (type == 0)
 		type = S_IFREG;
+	if ((type == S_IFCHR || type == S_IFBLK) && current->euid != 0)
+		return -EPERM;
 	if (type != S_IFREG && type != S_IFIFO)
-		return type == S_IFCHR || type == S_IFBLK ?
-		       (current->euid ? -EPERM : -EINVAL) : -EINVAL;
+		return -EINVAL;
 	return make_node(path, type | perm);
 }
 
