@@ -23,6 +23,7 @@
 #include "kernel/exec.h"
 #include "kernel/file.h"
 #include "kernel/printk.h"
+#include "kernel/rlimit.h"
 #include "kernel/sched.h"
 #include "kernel/string.h"
 #include "kernel/trap.h"
@@ -129,6 +130,7 @@ int proc_fork(void)
 	memcpy(np->name, current->name, sizeof(np->name));
 	np->brk_start = current->brk_start;
 	np->brk = current->brk;
+	memcpy(np->rlim, current->rlim, sizeof(np->rlim));
 	files_fork(np, current);
 	shm_fork(np, current);
 	signals_fork(np, current);
@@ -358,6 +360,7 @@ void proc_start_init(void)
 	p->parent = p;
 	p->pgid = p->sid = p->pid;
 	p->umask = 022;
+	rlimit_init(p);
 	p->cwd = vfs_root();
 	inode_get(p->cwd);
 	strlcpy(p->name, "init", sizeof(p->name));

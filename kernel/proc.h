@@ -18,6 +18,7 @@
 #include "kernel/fpu.h"
 #include <uapi/signal.h>
 #include "mm/mm.h"
+#include <uapi/resource.h>
 
 #define NPROC		64		/* process table slots */
 #define KSTACK_SIZE	8192		/* kernel stack per process */
@@ -105,6 +106,8 @@ struct proc {
 	u64 cloexec;			/* bit n: close files[n] on execve */
 	struct inode *cwd;
 	u32 umask;
+
+	struct rlimit rlim[RLIM_NLIMITS];	/* kernel/rlimit.c */
 
 	/* signals (ipc/signal.c) */
 	u32 sig_pending;		/* bit (n - 1) = signal n */

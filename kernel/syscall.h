@@ -18,6 +18,8 @@ struct timespec;
 struct timeval;
 struct utsname;
 struct sysinfo;
+struct rlimit;
+struct rlimit64;
 struct linux_dirent;
 
 void syscall_dispatch(struct trapframe *tf);
@@ -114,6 +116,13 @@ long sys_ipc(u32 call, int first, int second, int third, void __user *ptr, long 
 /* ipc/pipe.c */
 long sys_pipe(int __user *fds);
 long sys_pipe2(int __user *fds, int flags);
+
+/* kernel/rlimit.c */
+long sys_getrlimit(u32 resource, struct rlimit __user *ulim);
+long sys_ugetrlimit(u32 resource, struct rlimit __user *ulim);
+long sys_setrlimit(u32 resource, const struct rlimit __user *ulim);
+long sys_prlimit64(int pid, u32 resource, const struct rlimit64 __user *unew,
+		   struct rlimit64 __user *uold);
 
 /* kernel/sys_path.c */
 long sys_stat(const char __user *path, struct stat __user *st);

@@ -59,6 +59,8 @@
 #define __NR_setregid		 71
 #define __NR_sigsuspend		 72
 #define __NR_sigpending		 73
+#define __NR_setrlimit		 75
+#define __NR_getrlimit		 76
 #define __NR_gettimeofday	 78
 #define __NR_stat		106
 #define __NR_lstat		107
@@ -84,6 +86,7 @@
 #define __NR_rt_sigpending	176
 #define __NR_rt_sigsuspend	179
 #define __NR_getcwd		183
+#define __NR_ugetrlimit		191
 #define __NR_getuid32		199	/* 199..214: the 32-bit id calls */
 #define __NR_getgid32		200
 #define __NR_geteuid32		201
@@ -99,6 +102,7 @@
 #define __NR_exit_group		252
 #define __NR_clock_gettime	265
 #define __NR_pipe2		331
+#define __NR_prlimit64		340
 #define __NR_semget		393
 #define __NR_semctl		394
 #define __NR_shmget		395

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <string.h>
 #include <sys/kstat.h>
+#include <sys/resource.h>
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -47,6 +48,16 @@ int getpagesize(void)
 	return PAGE_SIZE;
 }
 
+/* A soft resource limit, or -1 (errno untouched) for none. */
+static long rlimit_or_none(int resource)
+{
+	struct rlimit lim;
+
+	if (getrlimit(resource, &lim) < 0 || lim.rlim_cur == RLIM_INFINITY)
+		return -1;
+	return (long)lim.rlim_cur;
+}
+
 /* -1 with errno untouched means "no fixed limit". */
 long sysconf(int name)
 {
@@ -58,8 +69,9 @@ long sysconf(int name)
 	case _SC_PAGESIZE:
 		return PAGE_SIZE;
 	case _SC_CHILD_MAX:
+		return rlimit_or_none(RLIMIT_NPROC);
 	case _SC_OPEN_MAX:
-		return -1;
+		return rlimit_or_none(RLIMIT_NOFILE);
 	default:
 		errno = EINVAL;
 		return -1;

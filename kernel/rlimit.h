@@ -1,0 +1,19 @@
+/*
+ * rlimit.h - per-process resource limits (getrlimit(2)).
+ *
+ * Each process holds RLIM_NLIMITS soft/hard pairs, inherited across fork
+ * and kept across exec.  The kernel enforces the soft limit (rlim_cur)
+ * where it has the resource; rlimit_cur() is how it reads one.
+ */
+#ifndef KERNEL_RLIMIT_H
+#define KERNEL_RLIMIT_H
+
+#include "kernel/types.h"
+#include <uapi/resource.h>
+
+struct proc;
+
+void rlimit_init(struct proc *p);
+unsigned long rlimit_cur(const struct proc *p, int resource);
+
+#endif
