@@ -7,6 +7,7 @@
 #   make debug      QEMU stopped, waiting for gdb on port $(GDBPORT)
 #   make gdb        attach gdb to `make debug` with the kernel's symbols
 #   make bench      benchmarks, reported in cycles per operation
+#   make linux-check  the user tests built for Linux and run on this host
 #
 # `make run`, `make test`, `make debug` and `make gdb` first install any
 # missing Debian packages through tools/deps.sh.
@@ -196,12 +197,15 @@ gdb: deps $(BUILD)/kernel.elf
 test: deps
 	@tools/test.sh $(T)
 
+linux-check: deps
+	@tools/linux-check.sh $(T)
+
 bench: deps all
 	@tools/bench.sh
 
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps run run-nox debug gdb test bench clean FORCE
+.PHONY: all deps run run-nox debug gdb test linux-check bench clean FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
