@@ -22,6 +22,7 @@
 #include "kernel/bootopts.h"
 #include "kernel/exec.h"
 #include "kernel/file.h"
+#include "kernel/kstack.h"
 #include "kernel/printk.h"
 #include "kernel/rlimit.h"
 #include "kernel/sched.h"
@@ -44,12 +45,27 @@ static int next_pid = INIT_PID;
 
 extern void trapret(void);
 
+/* Is pid taken: a process's id, or the id of a process group or session
+ * that still has a member (Linux never reuses those either)? */
+static bool pid_in_use(int pid)
+{
+	for (int i = 0; i < NPROC; i++) {
+		struct proc *p = &proc_table[i];
+		if (p->state != P_UNUSED &&
+		    (p->pid == pid || p->pgid == pid || p->sid == pid))
+			return true;
+	}
+	return false;
+}
+
+/* The next free pid after the last one given.  NPROC < PID_MAX, so the
+ * search always ends. */
 static int alloc_pid(void)
 {
 	for (;;) {
 		int pid = next_pid;
 		next_pid = next_pid >= PID_MAX ? INIT_PID + 1 : next_pid + 1;
-		if (!proc_find(pid))
+		if (!pid_in_use(pid))
 			return pid;
 	}
 }
@@ -72,7 +88,7 @@ static struct proc *proc_alloc(void (*entry)(void))
 	for (int i = 0; i < NPROC && !p; i++)
 		if (proc_table[i].state == P_UNUSED)
 			p = &proc_table[i];
-	if (!p || !(p->kstack = kmalloc(KSTACK_SIZE)))
+	if (!p || !(p->kstack = kstack_alloc((int)(p - proc_table))))
 		return NULL;
 	*(u32 *)p->kstack = KSTACK_CANARY;	/* overwritten: the stack overflowed */
 	sp = p->kstack + KSTACK_SIZE;
@@ -95,7 +111,7 @@ static void proc_free(struct proc *p)
 {
 	if (p->pgdir)
 		pgdir_free(p->pgdir);
-	kfree(p->kstack);
+	kstack_free(p->kstack);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -106,9 +122,40 @@ static void fork_return(void)
 	fpu_restore(current->fpu);
 }
 
+static bool privileged(const struct proc *p)
+{
+	return p->uid == 0 || p->euid == 0;
+}
+
+/* Slots held by processes of real uid uid, zombies included (Linux
+ * counts a process against its user until it is reaped). */
+static unsigned long user_procs(int uid)
+{
+	unsigned long n = 0;
+
+	for (int i = 0; i < NPROC; i++)
+		n += proc_table[i].state != P_UNUSED && proc_table[i].uid == uid;
+	return n;
+}
+
+/*
+ * May the current process make another?  Root always may (while a slot
+ * is free).  Anyone else needs to be under RLIMIT_NPROC, counted by real
+ * uid as Linux does, and must leave the last NPROC_ROOT_RESERVE slots
+ * free, so that no user's fork bomb keeps root from forking.
+ */
+static bool may_fork(void)
+{
+	if (privileged(current))
+		return true;
+	if (user_procs(current->uid) >= rlimit_cur(current, RLIMIT_NPROC))
+		return false;
+	return NPROC - proc_count() > NPROC_ROOT_RESERVE;
+}
+
 int proc_fork(void)
 {
-	struct proc *np = proc_alloc(fork_return);
+	struct proc *np = may_fork() ? proc_alloc(fork_return) : NULL;
 
 	if (!np)
 		return -EAGAIN;

@@ -1,7 +1,8 @@
 /*
  * proc.h - the process table.
  *
- * Every process has one slot in proc_table: identity (pid, parent,
+ * Every process has one slot in proc_table, and slot i its kernel stack
+ * at a fixed place (kernel/kstack.c): identity (pid, parent,
  * process group, session, user and group ids), its address space (page
  * directory, program break), its kernel stack with the saved user
  * registers (tf) and kernel registers (context), what it sleeps on, its
@@ -20,7 +21,8 @@
 #include "mm/mm.h"
 #include <uapi/resource.h>
 
-#define NPROC		64		/* process table slots */
+#define NPROC		1024		/* process table slots */
+#define NPROC_ROOT_RESERVE 16		/* slots only root may take */
 #define KSTACK_SIZE	8192		/* kernel stack per process */
 #define NOFILE		64		/* open files per process */
 #define PROC_NAME_LEN	16

@@ -22,6 +22,7 @@
 #define STACK_DEFAULT	(8UL << 20)	/* 8 MiB, as Linux */
 #define MEMLOCK_DEFAULT	(8UL << 20)
 #define MSGQUEUE_DEFAULT 819200UL	/* Linux's POSIX mqueue bytes */
+#define NPROC_DEFAULT	(NPROC / 2)	/* as Linux's max_threads / 2 */
 
 static const struct rlimit rlimit_defaults[RLIM_NLIMITS] = {
 	[RLIMIT_CPU]		= { RLIM_INFINITY, RLIM_INFINITY },
@@ -30,7 +31,7 @@ static const struct rlimit rlimit_defaults[RLIM_NLIMITS] = {
 	[RLIMIT_STACK]		= { STACK_DEFAULT, RLIM_INFINITY },
 	[RLIMIT_CORE]		= { 0, RLIM_INFINITY },
 	[RLIMIT_RSS]		= { RLIM_INFINITY, RLIM_INFINITY },
-	[RLIMIT_NPROC]		= { RLIM_INFINITY, RLIM_INFINITY },
+	[RLIMIT_NPROC]		= { NPROC_DEFAULT, NPROC_DEFAULT },
 	[RLIMIT_NOFILE]		= { NOFILE, NOFILE },
 	[RLIMIT_MEMLOCK]	= { MEMLOCK_DEFAULT, MEMLOCK_DEFAULT },
 	[RLIMIT_AS]		= { RLIM_INFINITY, RLIM_INFINITY },
