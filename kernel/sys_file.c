@@ -122,7 +122,7 @@ static long dup_from(int fd, int min_fd, bool cloexec)
 
 	if (!f)
 		return -EBADF;
-	if (min_fd < 0 || min_fd >= NOFILE)
+	if (min_fd < 0 || min_fd >= fd_limit())
 		return -EINVAL;
 	file_get(f);
 	if ((nfd = fd_install(f, min_fd)) < 0)
@@ -141,7 +141,7 @@ long sys_dup2(int fd, int fd2)
 {
 	struct file *f = fd_get(fd);
 
-	if (!f || fd2 < 0 || fd2 >= NOFILE)
+	if (!f || fd2 < 0 || fd2 >= fd_limit())
 		return -EBADF;
 	if (fd == fd2)
 		return fd2;
