@@ -10,6 +10,9 @@
  * target's real, effective and saved uids (and likewise the gids).
  * The old getrlimit (76) reports values past LONG_MAX as LONG_MAX, as
  * Linux's compatibility call does; ugetrlimit (191) reports them whole.
+ *
+ * Enforcement lives with each resource; the checks shared by several
+ * places are here: RLIMIT_FSIZE for writes to regular files.
  */
 #include "kernel/rlimit.h"
 #include "kernel/proc.h"
@@ -17,6 +20,8 @@
 #include "kernel/string.h"
 #include "mm/mm.h"
 #include "kernel/errno.h"
+#include "ipc/signal.h"
+#include <uapi/signal.h>
 
 #define OLD_RLIM_MAX	0x7fffffffUL	/* the old getrlimit's infinity */
 #define STACK_DEFAULT	(8UL << 20)	/* 8 MiB, as Linux */
@@ -51,6 +56,26 @@ void rlimit_init(struct proc *p)
 unsigned long rlimit_cur(const struct proc *p, int resource)
 {
 	return p->rlim[resource].rlim_cur;
+}
+
+/*
+ * RLIMIT_FSIZE for a write of *n bytes at offset pos of a regular file,
+ * as Linux: a write that would cross the limit is cut short at it; one
+ * that starts at or past it raises SIGXFSZ (which by default kills) and
+ * fails with EFBIG.  Returns 0 or -EFBIG; *n may shrink.
+ */
+int rlimit_fsize_check(u32 pos, size_t *n)
+{
+	unsigned long limit = rlimit_cur(current, RLIMIT_FSIZE);
+
+	if (limit == RLIM_INFINITY || *n == 0)
+		return 0;
+	if (pos >= limit) {
+		send_signal(current, SIGXFSZ, SI_USER);
+		return -EFBIG;
+	}
+	*n = MIN(*n, limit - pos);
+	return 0;
 }
 
 /* Replace p's limit with *new after Linux's checks. */

@@ -15,5 +15,6 @@ struct proc;
 
 void rlimit_init(struct proc *p);
 unsigned long rlimit_cur(const struct proc *p, int resource);
+int rlimit_fsize_check(u32 pos, size_t *n);
 
 #endif
