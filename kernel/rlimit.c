@@ -11,8 +11,14 @@
  * The old getrlimit (76) reports values past LONG_MAX as LONG_MAX, as
  * Linux's compatibility call does; ugetrlimit (191) reports them whole.
  *
- * Enforcement lives with each resource; the checks shared by several
- * places are here: RLIMIT_FSIZE for writes to regular files.
+ * Enforcement lives with each resource; the checks are here:
+ * RLIMIT_FSIZE for writes to regular files, RLIMIT_DATA for the program
+ * break, RLIMIT_STACK for stack growth, RLIMIT_AS for all three of brk,
+ * stack growth and shmat.  The address space is counted as Linux's VmSize
+ * would count it here: the pages of the program image and heap, the stack
+ * pages grown so far, and the full size of every shared memory attach
+ * (mapped or not).  The data size is the writable pages of the image plus
+ * the heap.
  */
 #include "kernel/rlimit.h"
 #include "kernel/proc.h"
@@ -20,6 +26,7 @@
 #include "kernel/string.h"
 #include "mm/mm.h"
 #include "kernel/errno.h"
+#include "ipc/ipc.h"
 #include "ipc/signal.h"
 #include <uapi/signal.h>
 
@@ -76,6 +83,67 @@ int rlimit_fsize_check(u32 pos, size_t *n)
 	}
 	*n = MIN(*n, limit - pos);
 	return 0;
+}
+
+/* Pages mapped in [start, end) of pgdir (page aligned) that have one of
+ * the flag bits any_of, or any page if any_of is 0. */
+static unsigned long count_pages(pde_t *pgdir, u32 start, u32 end, u32 any_of)
+{
+	unsigned long n = 0;
+
+	for (u32 va = start; va < end; va = ALIGN_DOWN(va, LARGE_PAGE_SIZE) + LARGE_PAGE_SIZE) {
+		u32 stop = MIN(end, ALIGN_DOWN(va, LARGE_PAGE_SIZE) + LARGE_PAGE_SIZE);
+		pte_t *table = P2V(PTE_ADDR(pgdir[PDX(va)]));
+
+		if (!(pgdir[PDX(va)] & PTE_P))
+			continue;
+		for (u32 a = va; a < stop; a += PAGE_SIZE) {
+			pte_t e = table[PTX(a)];
+			n += (e & PTE_P) && (!any_of || (e & any_of));
+		}
+	}
+	return n;
+}
+
+/* p's address space in bytes. */
+static unsigned long vm_bytes(struct proc *p)
+{
+	unsigned long pages = count_pages(p->pgdir, 0, SHM_BASE, 0) +
+			      count_pages(p->pgdir, SHM_TOP, USER_TOP, 0);
+
+	return pages * PAGE_SIZE + shm_attached_bytes(p);
+}
+
+/* May p's address space grow by `more` bytes under RLIMIT_AS? */
+bool rlimit_as_allows(struct proc *p, unsigned long more)
+{
+	unsigned long limit = rlimit_cur(p, RLIMIT_AS);
+
+	return limit == RLIM_INFINITY || (more <= limit && vm_bytes(p) <= limit - more);
+}
+
+/* May p's program break move to new_brk (above the current one) under
+ * RLIMIT_DATA and RLIMIT_AS? */
+bool rlimit_brk_allows(struct proc *p, u32 new_brk)
+{
+	unsigned long limit = rlimit_cur(p, RLIMIT_DATA);
+	unsigned long data = count_pages(p->pgdir, 0, p->brk_start, PTE_W | PTE_COW) * PAGE_SIZE;
+	unsigned long heap = ALIGN_UP(new_brk, PAGE_SIZE) - p->brk_start;
+
+	if (limit != RLIM_INFINITY && data + heap > limit)
+		return false;
+	return rlimit_as_allows(p, ALIGN_UP(new_brk, PAGE_SIZE) - ALIGN_UP(p->brk, PAGE_SIZE));
+}
+
+/* May p's stack grow down to the page holding va (RLIMIT_STACK, and
+ * RLIMIT_AS for one more page)? */
+bool rlimit_stack_allows(struct proc *p, u32 va)
+{
+	unsigned long limit = rlimit_cur(p, RLIMIT_STACK);
+
+	if (limit != RLIM_INFINITY && USER_STACK_TOP - ALIGN_DOWN(va, PAGE_SIZE) > limit)
+		return false;
+	return rlimit_as_allows(p, PAGE_SIZE);
 }
 
 /* Replace p's limit with *new after Linux's checks. */

@@ -4,7 +4,8 @@
  * A fault in kernel mode is a kernel bug (user memory is only reached
  * through mm/uaccess.c, which checks first): panic with the address.
  * A fault in user mode is either a page the process may have but that is
- * not there yet - its stack growing down, or a page of an attached shared
+ * not there yet - its stack growing down (within RLIMIT_STACK and
+ * RLIMIT_AS, kernel/rlimit.c), or a page of an attached shared
  * memory segment (ipc/shm.c) - or the first write to a page it shares
  * copy-on-write since fork (mm/paging.c); then the page is mapped or
  * copied and the instruction retried.  Anything else is a bad access,
@@ -13,6 +14,7 @@
 #include "mm/mm.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
+#include "kernel/rlimit.h"
 #include "kernel/trap.h"
 #include "kernel/x86.h"
 #include "ipc/ipc.h"
@@ -35,7 +37,7 @@ bool user_fault_in(u32 va, bool write)
 	pte = pgdir_walk(current->pgdir, va, false);
 	if (pte && (*pte & PTE_P))	/* present: copy-on-write, or a violation */
 		return write && cow_break(current->pgdir, va);
-	if (in_stack_region(va))
+	if (in_stack_region(va) && rlimit_stack_allows(current, va))
 		return alloc_range(current->pgdir, va, va + 1, PTE_U | PTE_W) == 0;
 	return shm_fault(va, write);
 }
