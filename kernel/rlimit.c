@@ -12,7 +12,8 @@
  * Linux's compatibility call does; ugetrlimit (191) reports them whole.
  *
  * Enforcement lives with each resource; the checks are here:
- * RLIMIT_FSIZE for writes to regular files, RLIMIT_DATA for the program
+ * RLIMIT_CPU on every tick, RLIMIT_FSIZE for writes to regular files,
+ * RLIMIT_DATA for the program
  * break, RLIMIT_STACK for stack growth, RLIMIT_AS for all three of brk,
  * stack growth and shmat.  The address space is counted as Linux's VmSize
  * would count it here: the pages of the program image and heap, the stack
@@ -24,6 +25,7 @@
 #include "kernel/proc.h"
 #include "kernel/syscall.h"
 #include "kernel/string.h"
+#include "kernel/timer.h"
 #include "mm/mm.h"
 #include "kernel/errno.h"
 #include "ipc/ipc.h"
@@ -63,6 +65,31 @@ void rlimit_init(struct proc *p)
 unsigned long rlimit_cur(const struct proc *p, int resource)
 {
 	return p->rlim[resource].rlim_cur;
+}
+
+/*
+ * RLIMIT_CPU, after p was charged a tick, as Linux: once its CPU time
+ * reaches the soft limit (seconds) it gets SIGXCPU, and the soft limit
+ * goes up by a second (while below the hard limit), so SIGXCPU comes
+ * again every further second; at the hard limit, SIGKILL.  Nothing is
+ * checked while the soft limit is infinite.
+ */
+void rlimit_cpu_tick(struct proc *p)
+{
+	struct rlimit *lim = &p->rlim[RLIMIT_CPU];
+	unsigned long secs = p->ticks / HZ;
+
+	if (lim->rlim_cur == RLIM_INFINITY)
+		return;
+	if (lim->rlim_max != RLIM_INFINITY && secs >= lim->rlim_max) {
+		send_signal(p, SIGKILL, SI_KERNEL);
+		return;
+	}
+	if (secs >= lim->rlim_cur) {
+		if (lim->rlim_cur < lim->rlim_max)
+			lim->rlim_cur++;
+		send_signal(p, SIGXCPU, SI_KERNEL);
+	}
 }
 
 /*

@@ -23,6 +23,7 @@
 #include "kernel/errno.h"
 #include "kernel/fpu.h"
 #include "kernel/printk.h"
+#include "kernel/rlimit.h"
 #include "kernel/timer.h"
 #include "kernel/x86.h"
 #include "kernel/errno.h"
@@ -172,6 +173,7 @@ void sched_tick(void)
 	if (current) {
 		current->ticks++;
 		current->slice--;
+		rlimit_cpu_tick(current);
 	}
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = &proc_table[i];
