@@ -86,6 +86,24 @@ void kstack_free(u8 *stack)
 	}
 }
 
+/* Recurse until the stack runs into its guard page (boot option
+ * kstack_overflow): the double fault task must then panic. */
+unsigned kstack_overflow(unsigned depth)
+{
+	volatile u8 frame[256];
+
+	frame[0] = (u8)depth;
+	if (depth == ~0u)		/* never: a stack holds far fewer frames */
+		return 0;
+	return kstack_overflow(depth + 1) + frame[0];
+}
+
+/* Is va a mapped kernel stack address (a backtrace may read it)? */
+bool kstack_mapped(u32 va)
+{
+	return va >= KSTACK_AREA && va < KSTACK_AREA_END && (*kstack_pte(va) & PTE_P);
+}
+
 /* Is va in the guard page below some process's kernel stack? */
 bool kstack_guard(u32 va)
 {

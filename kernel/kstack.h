@@ -14,6 +14,8 @@
 void kstack_init(void);
 u8 *kstack_alloc(int slot);
 void kstack_free(u8 *stack);
+unsigned kstack_overflow(unsigned depth);
+bool kstack_mapped(u32 va);
 bool kstack_guard(u32 va);
 
 #endif

@@ -386,6 +386,8 @@ static void init_entry(void)
 	char *envp[] = { "PATH=/bin", "HOME=/", "TERM=vt100", NULL };
 	int err;
 
+	if (boot_kstack_overflow)
+		kstack_overflow(0);
 	if (files_open_console(current) < 0)
 		panic("init: cannot open /dev/console");
 	if (boot_command[0]) {
