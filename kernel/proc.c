@@ -39,6 +39,7 @@
 #define PID_MAX		32768
 
 struct proc proc_table[NPROC];
+int proc_slots;
 struct proc *current;
 static struct proc *init_proc;
 static int next_pid = INIT_PID;
@@ -49,7 +50,7 @@ extern void trapret(void);
  * that still has a member (Linux never reuses those either)? */
 static bool pid_in_use(int pid)
 {
-	for (int i = 0; i < NPROC; i++) {
+	for (int i = 0; i < proc_slots; i++) {
 		struct proc *p = &proc_table[i];
 		if (p->state != P_UNUSED &&
 		    (p->pid == pid || p->pgid == pid || p->sid == pid))
@@ -72,7 +73,7 @@ static int alloc_pid(void)
 
 struct proc *proc_find(int pid)
 {
-	for (int i = 0; i < NPROC; i++)
+	for (int i = 0; i < proc_slots; i++)
 		if (proc_table[i].state != P_UNUSED && proc_table[i].pid == pid)
 			return &proc_table[i];
 	return NULL;
@@ -88,6 +89,8 @@ static struct proc *proc_alloc(void (*entry)(void))
 	for (int i = 0; i < NPROC && !p; i++)
 		if (proc_table[i].state == P_UNUSED)
 			p = &proc_table[i];
+	if (p && p - proc_table >= proc_slots)
+		proc_slots = (int)(p - proc_table) + 1;
 	if (!p || !(p->kstack = kstack_alloc((int)(p - proc_table))))
 		return NULL;
 	*(u32 *)p->kstack = KSTACK_CANARY;	/* overwritten: the stack overflowed */
@@ -113,6 +116,8 @@ static void proc_free(struct proc *p)
 		pgdir_free(p->pgdir);
 	kstack_free(p->kstack);
 	memset(p, 0, sizeof(*p));
+	while (proc_slots > 0 && proc_table[proc_slots - 1].state == P_UNUSED)
+		proc_slots--;
 }
 
 /* A forked child's first run: take the FPU state copied from the
@@ -133,7 +138,7 @@ static unsigned long user_procs(int uid)
 {
 	unsigned long n = 0;
 
-	for (int i = 0; i < NPROC; i++)
+	for (int i = 0; i < proc_slots; i++)
 		n += proc_table[i].state != P_UNUSED && proc_table[i].uid == uid;
 	return n;
 }
@@ -190,7 +195,7 @@ int proc_fork(void)
 /* Hand p's children to init; wake init if one of them is a zombie. */
 static void reparent_children(struct proc *p)
 {
-	for (int i = 0; i < NPROC; i++) {
+	for (int i = 0; i < proc_slots; i++) {
 		struct proc *c = &proc_table[i];
 		if (c->state != P_UNUSED && c->parent == p) {
 			c->parent = init_proc;
@@ -209,7 +214,7 @@ static void reparent_children(struct proc *p)
  */
 static bool group_orphaned(int pgid, const struct proc *leaving)
 {
-	for (int i = 0; i < NPROC; i++) {
+	for (int i = 0; i < proc_slots; i++) {
 		struct proc *q = &proc_table[i], *parent = q->parent;
 		if (proc_alive(q) && q != leaving && q->pgid == pgid &&
 		    parent != leaving && proc_alive(parent) &&
@@ -221,7 +226,7 @@ static bool group_orphaned(int pgid, const struct proc *leaving)
 
 static bool group_has_stopped(int pgid)
 {
-	for (int i = 0; i < NPROC; i++)
+	for (int i = 0; i < proc_slots; i++)
 		if (proc_table[i].state == P_STOPPED && proc_table[i].pgid == pgid)
 			return true;
 	return false;
@@ -247,7 +252,7 @@ static void release_orphaned_groups(struct proc *p)
 
 	if (parent->pgid != p->pgid && parent->sid == p->sid)
 		hangup_if_orphaned(p->pgid, p);
-	for (int i = 0; i < NPROC; i++) {
+	for (int i = 0; i < proc_slots; i++) {
 		struct proc *c = &proc_table[i];
 		if (proc_alive(c) && c->parent == p && c->pgid != p->pgid &&
 		    c->sid == p->sid)
@@ -334,7 +339,7 @@ int proc_wait(int pid, int *status, int options)
 		bool have_child = false;
 		int err;
 
-		for (int i = 0; i < NPROC; i++) {
+		for (int i = 0; i < proc_slots; i++) {
 			struct proc *c = &proc_table[i];
 			if (c->state == P_UNUSED || c->parent != current || c->autoreap ||
 			    !wait_matches(c, pid))
@@ -373,7 +378,7 @@ unsigned proc_count(void)
 {
 	unsigned n = 0;
 
-	for (int i = 0; i < NPROC; i++)
+	for (int i = 0; i < proc_slots; i++)
 		n += proc_table[i].state != P_UNUSED;
 	return n;
 }

@@ -8,6 +8,9 @@
  * registers (tf) and kernel registers (context), what it sleeps on, its
  * open files and working directory, and its signal state.
  *
+ * Slots are taken lowest first, and proc_slots is one more than the
+ * highest slot in use, so that scans of the table stop there.
+ *
  * Locking: there is one CPU and the kernel runs with interrupts disabled
  * (interrupts only arrive in user mode or in the idle loop), so kernel
  * code is never interrupted by other kernel code and needs no locks.
@@ -135,6 +138,7 @@ struct proc {
 };
 
 extern struct proc proc_table[NPROC];
+extern int proc_slots;		/* slots from here up are all unused */
 extern struct proc *current;
 
 struct proc *proc_find(int pid);

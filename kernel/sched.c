@@ -32,8 +32,8 @@ static struct context *scheduler_context;
 
 static struct proc *pick_next(int *last)
 {
-	for (int i = 1; i <= NPROC; i++) {
-		struct proc *p = &proc_table[(*last + i) % NPROC];
+	for (int i = 1; i <= proc_slots; i++) {
+		struct proc *p = &proc_table[(*last + i) % proc_slots];
 		if (p->state == P_RUNNABLE) {
 			*last = (int)(p - proc_table);
 			return p;
