@@ -2,8 +2,9 @@
  * rlimit_nofile - RLIMIT_NOFILE bounds the descriptors a process can get,
  * as on Linux: with the soft limit at LIMIT, open, dup, pipe and
  * fcntl(F_DUPFD) fail with EMFILE once every descriptor below LIMIT is in
- * use; dup2 to a descriptor >= LIMIT is EBADF and F_DUPFD from one is
- * EINVAL; a descriptor opened above the limit before it was lowered keeps
+ * use; dup2 or dup3 to a descriptor >= LIMIT is EBADF and F_DUPFD from
+ * one is EINVAL (dup2 of a descriptor above the limit onto itself still
+ * succeeds, and dup3 keeps its own EINVAL cases); a descriptor opened above the limit before it was lowered keeps
  * working; a pipe that cannot get both descriptors leaks neither.
  * Raising the limit again makes room again.
  */
@@ -44,7 +45,16 @@ int main(void)
 	CHECK_ERR(pipe(p), EMFILE);
 	CHECK_ERR(dup2(0, LIMIT), EBADF);
 	CHECK_ERR(dup2(0, HIGH_FD + 1), EBADF);
+	CHECK_ERR(dup3(0, LIMIT, 0), EBADF);
+	CHECK_ERR(dup3(0, LIMIT, O_CLOEXEC), EBADF);
+	CHECK_ERR(dup3(0, 0, 0), EINVAL);
+	CHECK_ERR(dup3(0, LIMIT, O_NONBLOCK), EINVAL);
+	CHECK_EQ("dup2 of the fd above the limit onto itself", dup2(HIGH_FD, HIGH_FD), HIGH_FD);
+	CHECK_EQ("dup3 onto an open fd below the limit", dup3(0, LIMIT - 1, O_CLOEXEC),
+		 LIMIT - 1);
+	CHECK_EQ("dup3 sets FD_CLOEXEC", fcntl(LIMIT - 1, F_GETFD), FD_CLOEXEC);
 	CHECK_EQ("dup2 onto an open fd below the limit", dup2(0, LIMIT - 1), LIMIT - 1);
+	CHECK_EQ("dup2 clears FD_CLOEXEC", fcntl(LIMIT - 1, F_GETFD), 0);
 	CHECK_EQ("write to the fd above the limit", write(HIGH_FD, "", 0), 0);
 
 	CHECK_EQ("close one", close(LIMIT - 1), 0);
