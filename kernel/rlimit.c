@@ -154,10 +154,10 @@ bool rlimit_as_allows(struct proc *p, unsigned long more)
 bool rlimit_brk_allows(struct proc *p, u32 new_brk)
 {
 	unsigned long limit = rlimit_cur(p, RLIMIT_DATA);
-	unsigned long data = count_pages(p->pgdir, 0, p->brk_start, PTE_W | PTE_COW) * PAGE_SIZE;
 	unsigned long heap = ALIGN_UP(new_brk, PAGE_SIZE) - p->brk_start;
 
-	if (limit != RLIM_INFINITY && data + heap > limit)
+	if (limit != RLIM_INFINITY &&
+	    count_pages(p->pgdir, 0, p->brk_start, PTE_W | PTE_COW) * PAGE_SIZE + heap > limit)
 		return false;
 	return rlimit_as_allows(p, ALIGN_UP(new_brk, PAGE_SIZE) - ALIGN_UP(p->brk, PAGE_SIZE));
 }
