@@ -17,6 +17,11 @@
  * its slot, kernel stack and exit status, until the parent's wait
  * collects it.  Children of an exiting process go to init (pid 1), which
  * reaps them.
+ *
+ * Limits on fork (EAGAIN): a free slot; for anyone but root, fewer
+ * processes of its real uid than its RLIMIT_NPROC (zombies count) and
+ * more than NPROC_ROOT_RESERVE free slots left.  A new pid is never the
+ * id of a process, process group or session that still exists.
  */
 #include "kernel/proc.h"
 #include "kernel/bootopts.h"
@@ -89,10 +94,9 @@ static struct proc *proc_alloc(void (*entry)(void))
 	for (int i = 0; i < NPROC && !p; i++)
 		if (proc_table[i].state == P_UNUSED)
 			p = &proc_table[i];
-	if (p && p - proc_table >= proc_slots)
-		proc_slots = (int)(p - proc_table) + 1;
 	if (!p || !(p->kstack = kstack_alloc((int)(p - proc_table))))
 		return NULL;
+	proc_slots = MAX(proc_slots, (int)(p - proc_table) + 1);
 	*(u32 *)p->kstack = KSTACK_CANARY;	/* overwritten: the stack overflowed */
 	sp = p->kstack + KSTACK_SIZE;
 	sp -= sizeof(struct trapframe);
