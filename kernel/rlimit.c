@@ -11,15 +11,15 @@
  * The old getrlimit (76) reports values past LONG_MAX as LONG_MAX, as
  * Linux's compatibility call does; ugetrlimit (191) reports them whole.
  *
- * Enforcement lives with each resource; the checks are here:
- * RLIMIT_CPU on every tick, RLIMIT_FSIZE for writes to regular files,
- * RLIMIT_DATA for the program
- * break, RLIMIT_STACK for stack growth, RLIMIT_AS for all three of brk,
- * stack growth and shmat.  The address space is counted as Linux's VmSize
- * would count it here: the pages of the program image and heap, the stack
- * pages grown so far, and the full size of every shared memory attach
- * (mapped or not).  The data size is the writable pages of the image plus
- * the heap.
+ * The checks that enforce them are here, called from where each resource
+ * is used: RLIMIT_CPU on every tick, RLIMIT_FSIZE for writes to regular
+ * files, RLIMIT_DATA for the program break, RLIMIT_STACK for stack
+ * growth, RLIMIT_AS for brk, stack growth and shmat.  (RLIMIT_NOFILE is
+ * kernel/file.c's fd_limit(), RLIMIT_NPROC kernel/proc.c's may_fork().)
+ * The address space is counted as Linux's VmSize would count it here: the
+ * pages of the program image and heap, the stack pages grown so far, and
+ * the full size of every shared memory attach (mapped or not).  The data
+ * size is the writable pages of the image plus the heap.
  */
 #include "kernel/rlimit.h"
 #include "kernel/proc.h"
