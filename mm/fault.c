@@ -12,6 +12,7 @@
  * which raises SIGSEGV.  Nothing else in the system is disturbed.
  */
 #include "mm/mm.h"
+#include "kernel/kstack.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/rlimit.h"
@@ -47,9 +48,10 @@ void page_fault(struct trapframe *tf)
 	u32 va = read_cr2();
 
 	if (!trap_from_user(tf))
-		panic_trap(tf, "page fault in the kernel at address %08x (%s, %s)",
+		panic_trap(tf, "page fault in the kernel at address %08x (%s, %s)%s",
 			   va, tf->err & PF_WRITE ? "write" : "read",
-			   tf->err & PF_PRESENT ? "protection" : "not present");
+			   tf->err & PF_PRESENT ? "protection" : "not present",
+			   kstack_guard(va) ? ": kernel stack overflow into its guard page" : "");
 	if (user_fault_in(va, tf->err & PF_WRITE))
 		return;
 	printk("pid %d (%s): segfault at %08x ip %08x\n",
