@@ -1,13 +1,25 @@
 /*
  * gdt.c - the global descriptor table and the task state segment.
  *
- * Six descriptors: null, kernel code, kernel data, user code, user data
- * (all flat 0..4 GiB, differing only in type and privilege) and one TSS.
+ * Seven descriptors: null, kernel code, kernel data, user code, user data
+ * (all flat 0..4 GiB, differing only in type and privilege) and two TSSs.
  * tss_set_kernel_stack() is called on every switch to a process, so a
  * trap from that process's user mode lands on its own kernel stack.
+ *
+ * The second TSS is the double fault task (boot/idt.c gives vector 8 a
+ * task gate).  A kernel stack that overflows into its guard page
+ * (kernel/kstack.c) faults, and the CPU cannot push the page fault's frame
+ * on that same stack: a double fault.  Handled on the faulting stack it
+ * would fault a third time and reset the machine; as a task switch it
+ * runs on a stack of its own, with the faulting state saved in the first
+ * TSS, and panics with it.
  */
 #include "boot/gdt.h"
+#include "kernel/kstack.h"
+#include "kernel/printk.h"
 #include "kernel/string.h"
+#include "kernel/trap.h"
+#include "mm/mm.h"
 
 #define ACC_PRESENT	0x80
 #define ACC_DPL(d)	((d) << 5)
@@ -16,6 +28,8 @@
 #define ACC_DATA	0x02		/* read/write */
 #define ACC_TSS32	0x09		/* 32-bit available TSS */
 #define GRAN_4K_32BIT	0xc0		/* limit in pages, 32-bit operands */
+#define DF_STACK_SIZE	4096
+#define EFLAGS_RESERVED	0x2		/* always set; IF clear */
 
 struct gdt_entry {
 	u16 limit_lo;
@@ -44,6 +58,8 @@ struct tss {
 
 static struct gdt_entry gdt[NSEGS];
 static struct tss tss;
+static struct tss df_tss;
+static u8 df_stack[DF_STACK_SIZE] __attribute__((aligned(16)));
 
 static void set_entry(int i, u32 base, u32 limit, u8 access, u8 gran)
 {
@@ -73,6 +89,43 @@ static void load_gdt(void)
 		     : "eax", "memory");
 }
 
+/* The double fault task: report the state the fault left in tss. */
+static __noreturn void double_fault_task(void)
+{
+	struct trapframe tf;
+	bool overflow = kstack_guard(tss.esp) || kstack_guard(tss.esp - 1);
+
+	memset(&tf, 0, sizeof(tf));
+	tf.trapno = T_DBLFLT;
+	tf.eip = tss.eip;
+	tf.cs = tss.cs;
+	tf.eflags = tss.eflags;
+	tf.eax = tss.eax;
+	tf.ebx = tss.ebx;
+	tf.ecx = tss.ecx;
+	tf.edx = tss.edx;
+	tf.esi = tss.esi;
+	tf.edi = tss.edi;
+	tf.ebp = tss.ebp;
+	tf.ds = tss.ds;
+	tf.es = tss.es;
+	panic_trap(&tf, "double fault, esp %08x%s", tss.esp,
+		   overflow ? ": kernel stack overflow into its guard page" : "");
+}
+
+static void df_tss_init(void)
+{
+	memset(&df_tss, 0, sizeof(df_tss));
+	df_tss.cr3 = V2P(kernel_pgdir);
+	df_tss.eip = (u32)double_fault_task;
+	df_tss.eflags = EFLAGS_RESERVED;
+	df_tss.esp = (u32)df_stack + DF_STACK_SIZE;
+	df_tss.cs = KERNEL_CS;
+	df_tss.ss = df_tss.ds = df_tss.es = df_tss.fs = df_tss.gs = KERNEL_DS;
+	df_tss.iomap_base = sizeof(df_tss);
+	set_entry(SEG_DF_TSS, (u32)&df_tss, sizeof(df_tss) - 1, ACC_PRESENT | ACC_TSS32, 0);
+}
+
 void gdt_init(void)
 {
 	const u32 flat = 0xfffff;
@@ -87,6 +140,7 @@ void gdt_init(void)
 	tss.ss0 = KERNEL_DS;
 	tss.iomap_base = sizeof(tss);	/* no I/O bitmap: user port I/O faults */
 	set_entry(SEG_TSS, (u32)&tss, sizeof(tss) - 1, ACC_PRESENT | ACC_TSS32, 0);
+	df_tss_init();
 	load_gdt();
 }
 

@@ -3,7 +3,8 @@
  *
  * The kernel uses flat segments (base 0, limit 4 GiB) for ring 0 and
  * ring 3; protection comes from paging.  The TSS only holds the kernel
- * stack (ss0:esp0) the CPU switches to on a trap from user mode.
+ * stack (ss0:esp0) the CPU switches to on a trap from user mode.  A
+ * second TSS is the double fault task, which has a stack of its own.
  */
 #ifndef BOOT_GDT_H
 #define BOOT_GDT_H
@@ -15,7 +16,8 @@
 #define SEG_UCODE	3
 #define SEG_UDATA	4
 #define SEG_TSS		5
-#define NSEGS		6
+#define SEG_DF_TSS	6		/* the double fault task */
+#define NSEGS		7
 
 #define DPL_USER	3
 #define KERNEL_CS	(SEG_KCODE << 3)
@@ -23,6 +25,7 @@
 #define USER_CS		((SEG_UCODE << 3) | DPL_USER)
 #define USER_DS		((SEG_UDATA << 3) | DPL_USER)
 #define TSS_SEL		(SEG_TSS << 3)
+#define DF_TSS_SEL	(SEG_DF_TSS << 3)
 
 void gdt_init(void);
 void tss_set_kernel_stack(u32 esp0);

@@ -3,7 +3,8 @@
  *
  * Vectors 0..31 are the CPU exceptions, 32..47 the two PICs' IRQs
  * (remapped there by kernel/pic.c) and 0x80 the system call.  All are
- * interrupt gates (IF cleared on entry).  Only int 0x80, int3 and into
+ * interrupt gates (IF cleared on entry), except the double fault's, a
+ * task gate to the double fault task (boot/gdt.c).  Only int 0x80, int3 and into
  * may be raised from ring 3 with an int instruction (DPL 3); any other
  * `int n` from user mode is a general protection fault.
  */
@@ -13,6 +14,7 @@
 
 #define IDT_ENTRIES	256
 #define GATE_INT32	0x0e
+#define GATE_TASK	0x05
 #define GATE_PRESENT	0x80
 #define GATE_DPL(d)	((d) << 5)
 
@@ -43,6 +45,15 @@ static void set_gate(int n, u32 handler, int dpl)
 	idt[n].off_hi = handler >> 16;
 }
 
+static void set_task_gate(int n, u16 tss_selector)
+{
+	idt[n].off_lo = 0;
+	idt[n].selector = tss_selector;
+	idt[n].zero = 0;
+	idt[n].type = (u8)(GATE_PRESENT | GATE_TASK);
+	idt[n].off_hi = 0;
+}
+
 void idt_init(void)
 {
 	struct idt_ptr p = { sizeof(idt) - 1, (u32)idt };
@@ -52,5 +63,6 @@ void idt_init(void)
 	set_gate(T_BRKPT, trap_vectors[T_BRKPT], DPL_USER);
 	set_gate(T_OFLOW, trap_vectors[T_OFLOW], DPL_USER);
 	set_gate(T_SYSCALL, syscall_vector, DPL_USER);
+	set_task_gate(T_DBLFLT, DF_TSS_SEL);
 	asm volatile("lidt %0" : : "m"(p));
 }

@@ -65,5 +65,6 @@ void shm_fork(struct proc *child, struct proc *parent);
 void shm_exit(struct proc *p);			/* exec and exit: detach all */
 bool shm_fault(u32 va, bool write);		/* first touch of a page */
 bool shm_overlaps(struct proc *p, u32 start, u32 end);
+u32 shm_attached_bytes(const struct proc *p);	/* for RLIMIT_AS */
 
 #endif

@@ -22,6 +22,7 @@
  */
 #include "ipc/ipc.h"
 #include "kernel/errno.h"
+#include "kernel/rlimit.h"
 #include "kernel/string.h"
 #include "kernel/syscall.h"
 #include "kernel/time.h"
@@ -208,11 +209,23 @@ long sys_shmat(int id, u32 addr, int flags)
 	} else if (addr % SHMLBA || !region_free(addr, addr + len)) {
 		return -EINVAL;
 	}
+	if (!rlimit_as_allows(current, len))
+		return -ENOMEM;
 	if (!add_attach(seg, current, addr, rdonly))
 		return -ENOMEM;
 	seg->atime = time_now();
 	seg->lpid = current->pid;
 	return (long)addr;
+}
+
+/* The bytes of p's address space its attaches take (RLIMIT_AS). */
+u32 shm_attached_bytes(const struct proc *p)
+{
+	u32 n = 0;
+
+	for (struct shm_attach *a = p->shm_attaches; a; a = a->next)
+		n += a->end - a->start;
+	return n;
 }
 
 /* Take a out of its process's and its segment's lists and count it off. */

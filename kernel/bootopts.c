@@ -7,6 +7,7 @@
 #include "kernel/string.h"
 
 bool boot_selftest;
+bool boot_kstack_overflow;
 bool boot_automated;
 char boot_command[CMDLINE_MAX];
 
@@ -40,5 +41,7 @@ void bootopts_parse(const char *cmdline)
 			console_quiet = true;
 		else if (word_is(w, len, "selftest"))
 			boot_selftest = boot_automated = true;
+		else if (word_is(w, len, "kstack_overflow"))
+			boot_kstack_overflow = true;
 	}
 }

@@ -5,10 +5,14 @@
  * process) holds one reference.  The last file_put() calls the kind's
  * release operation (a pipe end counts down its readers or writers) and
  * drops the inode reference.
+ *
+ * New descriptors are numbered below fd_limit(): the table's size or the
+ * process's RLIMIT_NOFILE, whichever is lower.
  */
 #include "kernel/file.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
+#include "kernel/rlimit.h"
 #include "kernel/vfs.h"
 #include "kernel/errno.h"
 #include <uapi/fcntl.h>
@@ -56,11 +60,19 @@ bool file_writable(struct file *f)
 	return (f->flags & O_ACCMODE) != O_RDONLY;
 }
 
-/* Put f in the lowest free descriptor >= min_fd.  Takes over the caller's
- * reference on success. */
+/* One more than the highest descriptor a new file may get. */
+int fd_limit(void)
+{
+	return (int)MIN((unsigned long)NOFILE, rlimit_cur(current, RLIMIT_NOFILE));
+}
+
+/* Put f in the lowest free descriptor >= min_fd, or fail with EMFILE.
+ * Takes over the caller's reference on success. */
 int fd_install(struct file *f, int min_fd)
 {
-	for (int fd = min_fd; fd < NOFILE; fd++) {
+	int limit = fd_limit();
+
+	for (int fd = min_fd; fd < limit; fd++) {
 		if (!current->files[fd]) {
 			current->files[fd] = f;
 			current->cloexec &= ~(1ull << fd);

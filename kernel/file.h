@@ -41,6 +41,7 @@ bool file_writable(struct file *f);
 long generic_lseek(struct file *f, long off, int whence);
 long null_lseek(struct file *f, long off, int whence);
 
+int fd_limit(void);
 int fd_install(struct file *f, int min_fd);
 struct file *fd_get(int fd);
 int fd_close(int fd);

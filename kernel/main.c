@@ -16,6 +16,7 @@
 #include "kernel/console.h"
 #include "kernel/dev.h"
 #include "kernel/initrd.h"
+#include "kernel/kstack.h"
 #include "kernel/keyboard.h"
 #include "kernel/pic.h"
 #include "kernel/printk.h"
@@ -61,6 +62,7 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	idt_init();
 	trap_init();
 	mem_init(mbi);
+	kstack_init();
 	time_init();
 	timer_init();
 	vfs_init();

@@ -7,6 +7,7 @@
 #include "ipc/pipe.h"
 #include "kernel/dev.h"
 #include "kernel/proc.h"
+#include "kernel/rlimit.h"
 #include "kernel/string.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
@@ -28,6 +29,8 @@ static ssize_t reg_write(struct file *f, const char __user *buf, size_t n)
 
 	if (f->flags & O_APPEND)
 		f->pos = f->inode->size;
+	if ((r = rlimit_fsize_check(f->pos, &n)) < 0)
+		return r;
 	r = inode_write_user(f->inode, buf, f->pos, (u32)n);
 	if (r > 0)
 		f->pos += (u32)r;

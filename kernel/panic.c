@@ -13,6 +13,7 @@
  */
 #include "kernel/printk.h"
 #include "kernel/console.h"
+#include "kernel/kstack.h"
 #include "kernel/bootopts.h"
 #include "kernel/proc.h"
 #include "kernel/serial.h"
@@ -66,7 +67,9 @@ static void print_addr(u32 addr)
 
 static bool frame_ok(u32 ebp)
 {
-	return ebp >= KERNBASE && ebp < (u32)P2V(PHYS_MAP_MAX) && !(ebp & 3);
+	return ebp >= KERNBASE && !(ebp & 3) &&
+	       (ebp < (u32)P2V(PHYS_MAP_MAX) ||
+		(kstack_mapped(ebp) && kstack_mapped(ebp + 4)));
 }
 
 /* Print eip (if not 0), then the return addresses up the ebp chain. */

@@ -17,11 +17,17 @@
  * its slot, kernel stack and exit status, until the parent's wait
  * collects it.  Children of an exiting process go to init (pid 1), which
  * reaps them.
+ *
+ * Limits on fork (EAGAIN): a free slot; for anyone but root, fewer
+ * processes of its real uid than its RLIMIT_NPROC (zombies count) and
+ * more than NPROC_ROOT_RESERVE free slots left.  A new pid is never the
+ * id of a process, process group or session that still exists.
  */
 #include "kernel/proc.h"
 #include "kernel/bootopts.h"
 #include "kernel/exec.h"
 #include "kernel/file.h"
+#include "kernel/kstack.h"
 #include "kernel/printk.h"
 #include "kernel/rlimit.h"
 #include "kernel/sched.h"
@@ -38,25 +44,41 @@
 #define PID_MAX		32768
 
 struct proc proc_table[NPROC];
+int proc_slots;
 struct proc *current;
 static struct proc *init_proc;
 static int next_pid = INIT_PID;
 
 extern void trapret(void);
 
+/* Is pid taken: a process's id, or the id of a process group or session
+ * that still has a member (Linux never reuses those either)? */
+static bool pid_in_use(int pid)
+{
+	for (int i = 0; i < proc_slots; i++) {
+		struct proc *p = &proc_table[i];
+		if (p->state != P_UNUSED &&
+		    (p->pid == pid || p->pgid == pid || p->sid == pid))
+			return true;
+	}
+	return false;
+}
+
+/* The next free pid after the last one given.  NPROC < PID_MAX, so the
+ * search always ends. */
 static int alloc_pid(void)
 {
 	for (;;) {
 		int pid = next_pid;
 		next_pid = next_pid >= PID_MAX ? INIT_PID + 1 : next_pid + 1;
-		if (!proc_find(pid))
+		if (!pid_in_use(pid))
 			return pid;
 	}
 }
 
 struct proc *proc_find(int pid)
 {
-	for (int i = 0; i < NPROC; i++)
+	for (int i = 0; i < proc_slots; i++)
 		if (proc_table[i].state != P_UNUSED && proc_table[i].pid == pid)
 			return &proc_table[i];
 	return NULL;
@@ -72,8 +94,9 @@ static struct proc *proc_alloc(void (*entry)(void))
 	for (int i = 0; i < NPROC && !p; i++)
 		if (proc_table[i].state == P_UNUSED)
 			p = &proc_table[i];
-	if (!p || !(p->kstack = kmalloc(KSTACK_SIZE)))
+	if (!p || !(p->kstack = kstack_alloc((int)(p - proc_table))))
 		return NULL;
+	proc_slots = MAX(proc_slots, (int)(p - proc_table) + 1);
 	*(u32 *)p->kstack = KSTACK_CANARY;	/* overwritten: the stack overflowed */
 	sp = p->kstack + KSTACK_SIZE;
 	sp -= sizeof(struct trapframe);
@@ -95,8 +118,10 @@ static void proc_free(struct proc *p)
 {
 	if (p->pgdir)
 		pgdir_free(p->pgdir);
-	kfree(p->kstack);
+	kstack_free(p->kstack);
 	memset(p, 0, sizeof(*p));
+	while (proc_slots > 0 && proc_table[proc_slots - 1].state == P_UNUSED)
+		proc_slots--;
 }
 
 /* A forked child's first run: take the FPU state copied from the
@@ -106,9 +131,40 @@ static void fork_return(void)
 	fpu_restore(current->fpu);
 }
 
+static bool privileged(const struct proc *p)
+{
+	return p->uid == 0 || p->euid == 0;
+}
+
+/* Slots held by processes of real uid uid, zombies included (Linux
+ * counts a process against its user until it is reaped). */
+static unsigned long user_procs(int uid)
+{
+	unsigned long n = 0;
+
+	for (int i = 0; i < proc_slots; i++)
+		n += proc_table[i].state != P_UNUSED && proc_table[i].uid == uid;
+	return n;
+}
+
+/*
+ * May the current process make another?  Root always may (while a slot
+ * is free).  Anyone else needs to be under RLIMIT_NPROC, counted by real
+ * uid as Linux does, and must leave the last NPROC_ROOT_RESERVE slots
+ * free, so that no user's fork bomb keeps root from forking.
+ */
+static bool may_fork(void)
+{
+	if (privileged(current))
+		return true;
+	if (user_procs(current->uid) >= rlimit_cur(current, RLIMIT_NPROC))
+		return false;
+	return NPROC - proc_count() > NPROC_ROOT_RESERVE;
+}
+
 int proc_fork(void)
 {
-	struct proc *np = proc_alloc(fork_return);
+	struct proc *np = may_fork() ? proc_alloc(fork_return) : NULL;
 
 	if (!np)
 		return -EAGAIN;
@@ -143,7 +199,7 @@ int proc_fork(void)
 /* Hand p's children to init; wake init if one of them is a zombie. */
 static void reparent_children(struct proc *p)
 {
-	for (int i = 0; i < NPROC; i++) {
+	for (int i = 0; i < proc_slots; i++) {
 		struct proc *c = &proc_table[i];
 		if (c->state != P_UNUSED && c->parent == p) {
 			c->parent = init_proc;
@@ -162,7 +218,7 @@ static void reparent_children(struct proc *p)
  */
 static bool group_orphaned(int pgid, const struct proc *leaving)
 {
-	for (int i = 0; i < NPROC; i++) {
+	for (int i = 0; i < proc_slots; i++) {
 		struct proc *q = &proc_table[i], *parent = q->parent;
 		if (proc_alive(q) && q != leaving && q->pgid == pgid &&
 		    parent != leaving && proc_alive(parent) &&
@@ -174,7 +230,7 @@ static bool group_orphaned(int pgid, const struct proc *leaving)
 
 static bool group_has_stopped(int pgid)
 {
-	for (int i = 0; i < NPROC; i++)
+	for (int i = 0; i < proc_slots; i++)
 		if (proc_table[i].state == P_STOPPED && proc_table[i].pgid == pgid)
 			return true;
 	return false;
@@ -200,7 +256,7 @@ static void release_orphaned_groups(struct proc *p)
 
 	if (parent->pgid != p->pgid && parent->sid == p->sid)
 		hangup_if_orphaned(p->pgid, p);
-	for (int i = 0; i < NPROC; i++) {
+	for (int i = 0; i < proc_slots; i++) {
 		struct proc *c = &proc_table[i];
 		if (proc_alive(c) && c->parent == p && c->pgid != p->pgid &&
 		    c->sid == p->sid)
@@ -287,7 +343,7 @@ int proc_wait(int pid, int *status, int options)
 		bool have_child = false;
 		int err;
 
-		for (int i = 0; i < NPROC; i++) {
+		for (int i = 0; i < proc_slots; i++) {
 			struct proc *c = &proc_table[i];
 			if (c->state == P_UNUSED || c->parent != current || c->autoreap ||
 			    !wait_matches(c, pid))
@@ -326,7 +382,7 @@ unsigned proc_count(void)
 {
 	unsigned n = 0;
 
-	for (int i = 0; i < NPROC; i++)
+	for (int i = 0; i < proc_slots; i++)
 		n += proc_table[i].state != P_UNUSED;
 	return n;
 }
@@ -339,6 +395,8 @@ static void init_entry(void)
 	char *envp[] = { "PATH=/bin", "HOME=/", "TERM=vt100", NULL };
 	int err;
 
+	if (boot_kstack_overflow)
+		kstack_overflow(0);
 	if (files_open_console(current) < 0)
 		panic("init: cannot open /dev/console");
 	if (boot_command[0]) {

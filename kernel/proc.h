@@ -1,11 +1,15 @@
 /*
  * proc.h - the process table.
  *
- * Every process has one slot in proc_table: identity (pid, parent,
+ * Every process has one slot in proc_table, and slot i its kernel stack
+ * at a fixed place (kernel/kstack.c): identity (pid, parent,
  * process group, session, user and group ids), its address space (page
  * directory, program break), its kernel stack with the saved user
  * registers (tf) and kernel registers (context), what it sleeps on, its
  * open files and working directory, and its signal state.
+ *
+ * Slots are taken lowest first, and proc_slots is one more than the
+ * highest slot in use, so that scans of the table stop there.
  *
  * Locking: there is one CPU and the kernel runs with interrupts disabled
  * (interrupts only arrive in user mode or in the idle loop), so kernel
@@ -20,7 +24,8 @@
 #include "mm/mm.h"
 #include <uapi/resource.h>
 
-#define NPROC		64		/* process table slots */
+#define NPROC		1024		/* process table slots */
+#define NPROC_ROOT_RESERVE 16		/* slots only root may take */
 #define KSTACK_SIZE	8192		/* kernel stack per process */
 #define NOFILE		64		/* open files per process */
 #define PROC_NAME_LEN	16
@@ -133,6 +138,7 @@ struct proc {
 };
 
 extern struct proc proc_table[NPROC];
+extern int proc_slots;		/* slots from here up are all unused */
 extern struct proc *current;
 
 struct proc *proc_find(int pid);

@@ -15,5 +15,10 @@ struct proc;
 
 void rlimit_init(struct proc *p);
 unsigned long rlimit_cur(const struct proc *p, int resource);
+void rlimit_cpu_tick(struct proc *p);
+int rlimit_fsize_check(u32 pos, size_t *n);
+bool rlimit_as_allows(struct proc *p, unsigned long more);
+bool rlimit_brk_allows(struct proc *p, u32 new_brk);
+bool rlimit_stack_allows(struct proc *p, u32 va);
 
 #endif

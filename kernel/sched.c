@@ -23,6 +23,7 @@
 #include "kernel/errno.h"
 #include "kernel/fpu.h"
 #include "kernel/printk.h"
+#include "kernel/rlimit.h"
 #include "kernel/timer.h"
 #include "kernel/x86.h"
 #include "kernel/errno.h"
@@ -31,8 +32,8 @@ static struct context *scheduler_context;
 
 static struct proc *pick_next(int *last)
 {
-	for (int i = 1; i <= NPROC; i++) {
-		struct proc *p = &proc_table[(*last + i) % NPROC];
+	for (int i = 1; i <= proc_slots; i++) {
+		struct proc *p = &proc_table[(*last + i) % proc_slots];
 		if (p->state == P_RUNNABLE) {
 			*last = (int)(p - proc_table);
 			return p;
@@ -172,6 +173,7 @@ void sched_tick(void)
 	if (current) {
 		current->ticks++;
 		current->slice--;
+		rlimit_cpu_tick(current);
 	}
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = &proc_table[i];

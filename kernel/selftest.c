@@ -1,13 +1,14 @@
 /*
  * selftest.c - self-tests of kernel internals that user programs cannot
  * reach directly: the frame allocator, the heap, wait queues, the
- * in-memory file system and printk's formatting.
+ * in-memory file system, printk's formatting and kernel stacks.
  *
  * Each test prints "selftest NAME: ok" or "selftest NAME: FAIL why" on
  * the console (even when booted quiet); tools/test.sh counts the lines.
  */
 #include "kernel/selftest.h"
 #include "kernel/console.h"
+#include "kernel/kstack.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
@@ -158,6 +159,25 @@ static void test_uaccess(void)
 	CHECK(!access_ok((void *)0xfffffff0, 0x20));
 }
 
+/* A kernel stack is page frames mapped above an unmapped guard page, and
+ * gives them all back. */
+static void test_kstack(void)
+{
+	unsigned long before = frames_free(), heap = heap_used();
+	u8 *s = kstack_alloc(NPROC - 1);
+
+	CHECK(s != NULL);
+	CHECK(frames_free() == before - KSTACK_SIZE / PAGE_SIZE);
+	CHECK(heap_used() == heap);
+	CHECK(kstack_mapped((u32)s) && kstack_mapped((u32)s + KSTACK_SIZE - 4));
+	CHECK(!kstack_mapped((u32)s - 1) && kstack_guard((u32)s - 1));
+	CHECK(!kstack_guard((u32)s) && kstack_guard((u32)s - PAGE_SIZE));
+	memset(s, 0xa5, KSTACK_SIZE);
+	kstack_free(s);
+	CHECK(!kstack_mapped((u32)s));
+	CHECK(frames_free() == before);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -168,6 +188,7 @@ static const struct {
 	{ "ramfs", test_ramfs },
 	{ "printk_format", test_printk },
 	{ "access_ok", test_uaccess },
+	{ "kstack", test_kstack },
 };
 
 void selftest_run(void)

@@ -1,6 +1,6 @@
 /*
  * sys_file.c - system calls on file descriptors: read, write, open,
- * close, lseek, dup, dup2, fcntl, ioctl, fstat, getdents.
+ * close, lseek, dup, dup2, dup3, fcntl, ioctl, fstat, getdents.
  */
 #include "kernel/syscall.h"
 #include "kernel/file.h"
@@ -122,7 +122,7 @@ static long dup_from(int fd, int min_fd, bool cloexec)
 
 	if (!f)
 		return -EBADF;
-	if (min_fd < 0 || min_fd >= NOFILE)
+	if (min_fd < 0 || min_fd >= fd_limit())
 		return -EINVAL;
 	file_get(f);
 	if ((nfd = fd_install(f, min_fd)) < 0)
@@ -137,20 +137,36 @@ long sys_dup(int fd)
 	return dup_from(fd, 0, false);
 }
 
-long sys_dup2(int fd, int fd2)
+/* Make fd2 (closed first if open) refer to fd's file. */
+static long dup_to(int fd, int fd2, bool cloexec)
 {
 	struct file *f = fd_get(fd);
 
-	if (!f || fd2 < 0 || fd2 >= NOFILE)
+	if (!f || fd2 < 0 || fd2 >= fd_limit())
 		return -EBADF;
-	if (fd == fd2)
-		return fd2;
 	if (current->files[fd2])
 		fd_close(fd2);
 	file_get(f);
 	current->files[fd2] = f;
-	current->cloexec &= ~(1ull << fd2);
+	if (cloexec)
+		current->cloexec |= 1ull << fd2;
+	else
+		current->cloexec &= ~(1ull << fd2);
 	return fd2;
+}
+
+long sys_dup2(int fd, int fd2)
+{
+	if (fd == fd2)
+		return fd_get(fd) ? fd2 : -EBADF;
+	return dup_to(fd, fd2, false);
+}
+
+long sys_dup3(int fd, int fd2, int flags)
+{
+	if ((flags & ~O_CLOEXEC) || fd == fd2)
+		return -EINVAL;
+	return dup_to(fd, fd2, flags & O_CLOEXEC);
 }
 
 long sys_fcntl(int fd, int cmd, u32 arg)

@@ -6,6 +6,7 @@
 #include "kernel/syscall.h"
 #include "kernel/exec.h"
 #include "kernel/proc.h"
+#include "kernel/rlimit.h"
 #include "kernel/sched.h"
 #include "kernel/string.h"
 #include "kernel/time.h"
@@ -323,7 +324,8 @@ long sys_brk(u32 addr)
 	u32 new_end = ALIGN_UP(addr, PAGE_SIZE);
 
 	if (addr < current->brk_start || addr > BRK_MAX ||
-	    (new_end > old_end && shm_overlaps(current, old_end, new_end)))
+	    (new_end > old_end && shm_overlaps(current, old_end, new_end)) ||
+	    (new_end > old_end && !rlimit_brk_allows(current, addr)))
 		return current->brk;
 	if (new_end > old_end &&
 	    alloc_range(current->pgdir, old_end, new_end, PTE_U | PTE_W) < 0) {

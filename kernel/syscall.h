@@ -75,6 +75,7 @@ long sys_close(int fd);
 long sys_lseek(int fd, long off, int whence);
 long sys_dup(int fd);
 long sys_dup2(int fd, int fd2);
+long sys_dup3(int fd, int fd2, int flags);
 long sys_fcntl(int fd, int cmd, u32 arg);
 long sys_ioctl(int fd, u32 cmd, u32 arg);
 long sys_fstat(int fd, struct stat __user *st);

@@ -7,6 +7,8 @@
  *   ...        - USER_TOP    user stack, growing down on demand
  *   KERNBASE   - ...         all physical memory, mapped 1:1 plus KERNBASE
  *                            (kernel only: never user-accessible)
+ *   KSTACK_AREA - ...        processes' kernel stacks, each above an
+ *                            unmapped guard page (kernel/kstack.c)
  *
  * The kernel image is loaded at physical 1 MiB and linked at KERNBASE +
  * 1 MiB, so a kernel address and its physical address differ by KERNBASE.
@@ -17,6 +19,7 @@
 #define KERNBASE	0xC0000000u
 #define USER_TOP	KERNBASE		/* first address user code may not touch */
 #define PHYS_MAP_MAX	0x30000000u		/* at most 768 MiB of RAM is used */
+#define KSTACK_AREA	(KERNBASE + PHYS_MAP_MAX)	/* after the RAM map */
 
 #define PAGE_SIZE	4096u
 #define PAGE_SHIFT	12

@@ -37,6 +37,7 @@ int close(int fd);
 off_t lseek(int fd, off_t offset, int whence);
 int dup(int fd);
 int dup2(int oldfd, int newfd);
+int dup3(int oldfd, int newfd, int flags);
 int pipe(int fds[2]);
 int pipe2(int fds[2], int flags);
 int link(const char *oldpath, const char *newpath);

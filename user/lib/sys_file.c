@@ -63,6 +63,11 @@ int dup2(int oldfd, int newfd)
 	return SYS2(dup2, oldfd, newfd);
 }
 
+int dup3(int oldfd, int newfd, int flags)
+{
+	return SYS3(dup3, oldfd, newfd, flags);
+}
+
 int pipe(int fds[2])
 {
 	return SYS1(pipe, fds);

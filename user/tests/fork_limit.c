@@ -12,7 +12,7 @@
  */
 #include "test.h"
 
-#define MAX_CHILDREN	256	/* well above any process table */
+#define MAX_CHILDREN	4096	/* well above any process table */
 #define CHILD_SLEEP	1000	/* seconds: until killed */
 
 static pid_t children[MAX_CHILDREN];
