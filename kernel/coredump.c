@@ -21,11 +21,14 @@
  *
  * Linux's rules, kept here: no core unless the process is dumpable (its
  * real, effective and saved ids agree: no set-id situation) and
- * RLIMIT_CORE is at least one page; the file is `core` in the working
- * directory, created mode 0600 (less the umask) owned by the effective
- * uid, or an existing regular file with one link owned by that uid and
- * writable, truncated first.  Writing stops at the RLIMIT_CORE'th byte:
- * the file is then cut short and the dump counts as failed.
+ * RLIMIT_CORE is at least one page.  The file is `core` in the working
+ * directory: an old one (not a directory) is first removed if the
+ * directory lets us, then a new one is created mode 0600 (less the umask)
+ * owned by the effective uid; an old one that stayed is used only if it
+ * is a regular file with one name, owned by that uid and writable, and
+ * is truncated first.  Writing stops before the byte that would pass
+ * RLIMIT_CORE: the core is then cut short, but (as in Linux) it was
+ * dumped, and the wait status says so.
  *
  * Memory: the file is written straight from the process's page frames,
  * one page at a time; only small headers live on the kernel stack, and
@@ -118,8 +121,8 @@ _Static_assert(sizeof(siginfo_t) == 128, "siginfo_t");
 			 NOTE_SIZE(sizeof(struct elf_prpsinfo)) + \
 			 NOTE_SIZE(sizeof(siginfo_t)) + NOTE_SIZE(FPU_STATE_SIZE))
 
-/* The file being written: everything goes through emit, which keeps
- * pos <= limit. */
+/* The file being written: everything goes through emit and skip_to,
+ * which keep pos <= limit. */
 struct core_file {
 	struct inode *ip;
 	u32 pos;
@@ -371,14 +374,31 @@ static bool dumpable(const struct proc *p)
 	       p->gid == p->egid && p->gid == p->sgid;
 }
 
-/* Create ./core, or take over an existing one that is safe to overwrite:
- * a regular file with one name, owned by us, that we may write. */
+/* Remove an old ./core that is not a directory, if we may (as Linux
+ * does, so that a file of someone else's is not written into). */
+static void unlink_old_core(void)
+{
+	char name[NAME_MAX + 1];
+	struct inode *dir, *ip;
+
+	if (nameiparent(CORE_NAME, &dir, name) < 0)
+		return;
+	ip = dir_lookup(dir, name);
+	if (ip && !S_ISDIR(ip->mode) && inode_permission(dir, MAY_WRITE | MAY_EXEC) == 0)
+		dir_unlink(dir, name);
+	inode_put(dir);
+}
+
+/* Create ./core; or, if the old one could not be removed, take it over
+ * when that is safe: a regular file with one name, owned by us, that we
+ * may write. */
 static int open_core(struct inode **out)
 {
 	struct inode *ip;
-	int err = namei(CORE_NAME, &ip);
+	int err;
 
-	if (err == -ENOENT)
+	unlink_old_core();
+	if ((err = namei(CORE_NAME, &ip)) == -ENOENT)
 		return vfs_create(CORE_NAME, S_IFREG | (CORE_MODE & ~current->umask), 0, out);
 	if (err < 0)
 		return err;
@@ -398,12 +418,11 @@ bool coredump(int sig)
 {
 	unsigned long limit = rlimit_cur(current, RLIMIT_CORE);
 	struct core_file cf = { NULL, 0, (u32)limit };
-	bool done;
 
 	if (sig < 1 || sig >= NSIG || !(CORE_SIGNALS & SIGBIT(sig)) ||
 	    limit < CORE_MIN_LIMIT || !dumpable(current) || open_core(&cf.ip) < 0)
 		return false;
-	done = write_core(&cf, sig);
+	write_core(&cf, sig);		/* cut short at the limit: still a core */
 	inode_put(cf.ip);
-	return done;
+	return true;
 }
