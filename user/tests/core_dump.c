@@ -9,7 +9,8 @@
  *    regular file, mode 0600 (umask 022), owned by the process; an ELF32
  *    ET_CORE EM_386 file whose PT_NOTE holds NT_PRSTATUS with pr_cursig
  *    SIGSEGV, pr_pid the child and eip inside the faulting function, and
- *    a PT_LOAD holding the value a global variable had at the crash;
+ *    PT_LOAD segments holding what a global variable, a heap block and
+ *    attached shared memory held at the crash;
  *  - SIGQUIT and SIGABRT (raised): a core too; an old core of one's own
  *    is replaced;
  *  - RLIMIT_CORE 0, and less than a page: no file, no bit;
@@ -24,7 +25,9 @@
  *    made where there was none.
  */
 #include <stdint.h>
+#include <sys/ipc.h>
 #include <sys/resource.h>
+#include <sys/shm.h>
 #include <sys/stat.h>
 #include "test.h"
 
@@ -34,7 +37,9 @@
 #define TEST_UMASK	022
 #define USER_UID	1000
 #define USER_GID	100
-#define MARKER		0xC0DEC0DEu
+#define MARKER		0xC0DEC0DEu	/* in a global variable, */
+#define HEAP_MARKER	0x4EA90000u	/* in the heap, */
+#define SHM_MARKER	0x5A4D0000u	/* in shared memory */
 #define FUNC_SPAN	64		/* bytes of fault_here the eip may be in */
 #define SMALL_LIMIT	1000		/* under a page: no core at all */
 #define PAGE		4096
@@ -72,6 +77,7 @@ struct note {
 };
 
 static volatile uint32_t marker;
+static volatile uint32_t *volatile heap_block, *volatile shm_block;
 static int *volatile null_pointer;
 static volatile int chld_code;
 static pid_t last_child;
@@ -94,9 +100,20 @@ static void set_core_limit(rlim_t limit)
 	REQUIRE(setrlimit(RLIMIT_CORE, &rl) == 0, "setrlimit(RLIMIT_CORE)");
 }
 
+/* The markers set, then a write through a null pointer. */
 static void die_segv(void)
 {
+	int id = shmget(IPC_PRIVATE, PAGE, IPC_CREAT | 0600);
+
+	REQUIRE(id >= 0, "shmget");
+	shm_block = shmat(id, NULL, 0);
+	shmctl(id, IPC_RMID, NULL);		/* gone when the child is */
+	REQUIRE(shm_block != (void *)-1, "shmat");
+	heap_block = malloc(sizeof(*heap_block));
+	REQUIRE(heap_block, "malloc");
 	marker = MARKER;
+	*heap_block = HEAP_MARKER;
+	*shm_block = SHM_MARKER;
 	fault_here();
 }
 
@@ -223,6 +240,18 @@ static bool read_memory(const unsigned char *buf, size_t size, uint32_t va, uint
 	return false;
 }
 
+/* The core must hold want at address va. */
+static void check_memory(const unsigned char *buf, size_t size, const char *what,
+			 uint32_t va, uint32_t want)
+{
+	uint32_t value = 0;
+
+	if (!read_memory(buf, size, va, &value))
+		FAIL("no PT_LOAD holds %s (%#x)", what, va);
+	else if (value != want)
+		FAIL("%s reads %#x in the core, not %#x", what, value, want);
+}
+
 /* The core of child pid, killed by sig at fault_here with the marker set. */
 static void check_core_file(pid_t pid, int sig)
 {
@@ -230,7 +259,7 @@ static void check_core_file(pid_t pid, int sig)
 	unsigned char *buf = read_core(&size);
 	const struct ehdr *eh = (const void *)buf;
 	const unsigned char *st = NULL;
-	uint32_t eip, value = 0;
+	uint32_t eip, addr;
 	short cursig;
 	int cpid;
 
@@ -251,9 +280,15 @@ static void check_core_file(pid_t pid, int sig)
 	CHECK_EQ("pr_pid", cpid, pid);
 	CHECK(eip >= (uintptr_t)fault_here && eip < (uintptr_t)fault_here + FUNC_SPAN,
 	      "eip %#x is not in fault_here (%p)", eip, (void *)fault_here);
-	CHECK(read_memory(buf, size, (uintptr_t)&marker, &value),
-	      "no PT_LOAD holds the global variable");
-	CHECK(value == MARKER, "the global variable reads %#x in the core", value);
+	check_memory(buf, size, "the global variable", (uintptr_t)&marker, MARKER);
+	if (read_memory(buf, size, (uintptr_t)&heap_block, &addr))
+		check_memory(buf, size, "the heap", addr, HEAP_MARKER);
+	else
+		FAIL("no PT_LOAD holds the heap pointer");
+	if (read_memory(buf, size, (uintptr_t)&shm_block, &addr))
+		check_memory(buf, size, "shared memory", addr, SHM_MARKER);
+	else
+		FAIL("no PT_LOAD holds the shared memory pointer");
 	free(buf);
 }
 
