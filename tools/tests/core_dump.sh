@@ -6,7 +6,8 @@
 # with base64 between marker lines.  On the host each core is decoded and
 # gdb, given the unstripped build/user/bin/crash, must say which program
 # and signal made it and show a backtrace from the crashing function to
-# main.  The shell must report each death "... (core dumped)".
+# main.  The shell must report each death "... (core dumped)", and an
+# interactive one a background job's as bash does.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
@@ -33,7 +34,14 @@ status=0
 "$repo_root/tools/qemu-run" --timeout "$qemu_timeout" -- sh -c "$script" \
 	| tr -d '\r' >"$tmpdir/out" || status=$?
 
+# A background job: the interactive shell's report, as bash gives it.
+printf 'cd /tmp\nulimit -c unlimited\ncrash segv &\nwait\n' >"$tmpdir/input"
+"$repo_root/tools/qemu-run" --timeout "$qemu_timeout" --input "$tmpdir/input" -- sh \
+	2>&1 | tr -d '\r' >"$tmpdir/job" || true
+
 failures=()
+grep -Eq '^\[1\]\+  Segmentation fault      \(core dumped\) crash segv$' "$tmpdir/job" ||
+	failures+=("no '[1]+  Segmentation fault      (core dumped) crash segv' job report")
 [[ $status == 0 ]] || failures+=("the shell exited with status $status")
 grep -qx 'Segmentation fault' "$tmpdir/out" ||
 	failures+=("RLIMIT_CORE 0: no plain 'Segmentation fault' message")
@@ -66,6 +74,8 @@ if ((${#failures[@]} > 0)); then
 	printf 'core_dump: %s\n' "${failures[@]}"
 	echo "--- OS output (without the base64 lines):"
 	grep -v '^[A-Za-z0-9+/=]\{76\}$' "$tmpdir/out" || true
+	echo "--- the interactive shell:"
+	cat "$tmpdir/job"
 	for f in "$tmpdir"/gdb.*; do
 		[[ -f $f ]] && { echo "--- $(basename "$f"):"; cat "$f"; }
 	done

@@ -782,18 +782,8 @@ static char job_mark(const struct job *j)
 	return j == top_job(current) ? '-' : ' ';
 }
 
-/* How a signal ended a process, as bash says it: "Segmentation fault",
- * with " (core dumped)" when it left a core file. */
-static const char *killed_text(int status)
-{
-	static char text[MAX_NAME];
-
-	snprintf(text, sizeof(text), "%s%s", strsignal(WTERMSIG(status)),
-		 WCOREDUMP(status) ? " (core dumped)" : "");
-	return text;
-}
-
-/* A report of j as bash gives it: "[1]+  Stopped                 cmd". */
+/* A report of j as bash gives it: "[1]+  Stopped                 cmd",
+ * and "(core dumped) " after the padding when it left a core. */
 static void print_job(FILE *f, const struct job *j)
 {
 	int status = j->status[j->nprocs - 1];
@@ -806,13 +796,14 @@ static void print_job(FILE *f, const struct job *j)
 	else if (state == P_STOPPED)
 		what = "Stopped";
 	else if (WIFSIGNALED(status))
-		what = killed_text(status);
+		what = strsignal(WTERMSIG(status));
 	else if (WEXITSTATUS(status) == 0)
 		what = "Done";
 	else
 		snprintf(text, sizeof(text), "Exit %d", WEXITSTATUS(status));
-	fprintf(f, "[%d]%c  %-*s%s%s\n", j->id, job_mark(j), STATUS_WIDTH,
-		what, j->text, state == P_RUNNING ? " &" : "");
+	fprintf(f, "[%d]%c  %-*s%s%s%s\n", j->id, job_mark(j), STATUS_WIDTH, what,
+		state == P_DONE && WIFSIGNALED(status) && WCOREDUMP(status) ?
+		"(core dumped) " : "", j->text, state == P_RUNNING ? " &" : "");
 }
 
 /* Forget the jobs that ended and have been reported. */
@@ -904,7 +895,8 @@ static int wait_foreground(struct job *j)
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGINT)
 		fputc('\n', stderr);
 	else if (WIFSIGNALED(status) && WTERMSIG(status) != SIGPIPE)
-		fprintf(stderr, "%s\n", killed_text(status));
+		fprintf(stderr, "%s%s\n", strsignal(WTERMSIG(status)),
+			WCOREDUMP(status) ? " (core dumped)" : "");
 	j->id = 0;
 	return exit_code(status);
 }

@@ -332,7 +332,7 @@ static void test_other_signals(void)
 
 static void test_limits(void)
 {
-	struct stat st;
+	struct stat st = { 0 };
 	int status;
 
 	check_killed("limit 0", crash(0, die_segv), SIGSEGV, false);
