@@ -30,6 +30,7 @@
  */
 #include "ipc/signal.h"
 #include "boot/gdt.h"
+#include "kernel/coredump.h"
 #include "kernel/errno.h"
 #include "kernel/fpu.h"
 #include "kernel/printk.h"
@@ -191,10 +192,11 @@ void force_sig_fault(int sig, int code, u32 addr)
 	send_full(current, sig, code, 0, addr);
 }
 
-/* The default action of a signal that terminates. */
+/* The default action of a signal that terminates (with a core dump for
+ * some signals: kernel/coredump.c). */
 static __noreturn void die(int sig)
 {
-	proc_exit(sig & 0x7f);
+	proc_exit(coredump(sig) ? (sig & 0x7f) | WCOREFLAG : sig & 0x7f);
 }
 
 /* Default action of a stop signal: stop until SIGCONT or SIGKILL. */
@@ -616,7 +618,8 @@ void signal_parent_exit(struct proc *p, int status)
 	struct sig_action *a = &parent->sig_action[SIGCHLD];
 
 	p->autoreap = a->handler == HANDLER_IGN || (a->flags & SA_NOCLDWAIT);
-	send_full(parent, SIGCHLD, WIFEXITED(status) ? CLD_EXITED : CLD_KILLED,
+	send_full(parent, SIGCHLD, WIFEXITED(status) ? CLD_EXITED :
+		  WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED,
 		  WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), 0);
 	parent->sig_from[SIGCHLD].pid = p->pid;
 	parent->sig_from[SIGCHLD].uid = p->uid;

@@ -1,6 +1,6 @@
 /*
- * elf.h - the parts of the ELF32 format the program loader reads
- * (System V ABI, Intel386 supplement).
+ * elf.h - the parts of the ELF32 format the program loader reads and the
+ * core dumper writes (System V ABI, Intel386 supplement).
  */
 #ifndef KERNEL_ELF_H
 #define KERNEL_ELF_H
@@ -11,8 +11,11 @@
 #define ELFCLASS32	1
 #define ELFDATA2LSB	1
 #define ET_EXEC		2
+#define ET_CORE		4	/* a core dump (kernel/coredump.c) */
 #define EM_386		3
 #define PT_LOAD		1
+#define PT_NOTE		4
+#define EV_CURRENT	1
 #define PF_X		1
 #define PF_W		2
 #define PF_R		4

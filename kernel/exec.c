@@ -155,7 +155,9 @@ static int setup_stack(pde_t *pgdir, char *const argv[], char *const envp[], u32
 		return -ENOMEM;
 	words[i++] = (u32)argc;
 	push_strings(pgdir, &sp, envp, envc, &words[1 + argc + 1]);
+	current->arg_end = sp;		/* nothing fails from here on */
 	push_strings(pgdir, &sp, argv, argc, &words[1]);
+	current->arg_start = sp;
 	i += argc;
 	words[i++] = 0;
 	i += envc;

@@ -184,6 +184,8 @@ int proc_fork(void)
 	np->egid = current->egid;
 	np->sgid = current->sgid;
 	memcpy(np->name, current->name, sizeof(np->name));
+	np->arg_start = current->arg_start;
+	np->arg_end = current->arg_end;
 	np->brk_start = current->brk_start;
 	np->brk = current->brk;
 	memcpy(np->rlim, current->rlim, sizeof(np->rlim));

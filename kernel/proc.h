@@ -87,6 +87,7 @@ struct proc {
 	pde_t *pgdir;
 	u32 brk_start;			/* end of the program image */
 	u32 brk;			/* current program break */
+	u32 arg_start, arg_end;		/* argv's strings on the stack (core dumps) */
 
 	/* kernel stack and saved registers */
 	u8 *kstack;

@@ -19,7 +19,8 @@
 #define WEXITSTATUS(s)	(((s) & 0xff00) >> 8)
 #define WTERMSIG(s)	((s) & 0x7f)
 #define WSTOPSIG(s)	WEXITSTATUS(s)
-#define WCOREDUMP(s)	((s) & 0x80)
+#define WCOREFLAG	0x80	/* in a signalled status: a core was dumped */
+#define WCOREDUMP(s)	((s) & WCOREFLAG)
 #define WIFEXITED(s)	(WTERMSIG(s) == 0)
 #define WIFSIGNALED(s)	(((signed char)(((s) & 0x7f) + 1) >> 1) > 0)
 #define WIFSTOPPED(s)	(((s) & 0xff) == 0x7f)

@@ -47,6 +47,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -781,7 +782,8 @@ static char job_mark(const struct job *j)
 	return j == top_job(current) ? '-' : ' ';
 }
 
-/* A report of j as bash gives it: "[1]+  Stopped                 cmd". */
+/* A report of j as bash gives it: "[1]+  Stopped                 cmd",
+ * and "(core dumped) " after the padding when it left a core. */
 static void print_job(FILE *f, const struct job *j)
 {
 	int status = j->status[j->nprocs - 1];
@@ -799,8 +801,9 @@ static void print_job(FILE *f, const struct job *j)
 		what = "Done";
 	else
 		snprintf(text, sizeof(text), "Exit %d", WEXITSTATUS(status));
-	fprintf(f, "[%d]%c  %-*s%s%s\n", j->id, job_mark(j), STATUS_WIDTH,
-		what, j->text, state == P_RUNNING ? " &" : "");
+	fprintf(f, "[%d]%c  %-*s%s%s%s\n", j->id, job_mark(j), STATUS_WIDTH, what,
+		state == P_DONE && WIFSIGNALED(status) && WCOREDUMP(status) ?
+		"(core dumped) " : "", j->text, state == P_RUNNING ? " &" : "");
 }
 
 /* Forget the jobs that ended and have been reported. */
@@ -892,7 +895,8 @@ static int wait_foreground(struct job *j)
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGINT)
 		fputc('\n', stderr);
 	else if (WIFSIGNALED(status) && WTERMSIG(status) != SIGPIPE)
-		fprintf(stderr, "%s\n", strsignal(WTERMSIG(status)));
+		fprintf(stderr, "%s%s\n", strsignal(WTERMSIG(status)),
+			WCOREDUMP(status) ? " (core dumped)" : "");
 	j->id = 0;
 	return exit_code(status);
 }
@@ -1152,6 +1156,142 @@ static int builtin_kill(int argc, char **argv)
 	return status;
 }
 
+/* ------------------------------------------------------------- ulimit */
+
+#define ULIMIT_DEFAULT	'f'	/* the limit `ulimit` alone shows, as in bash */
+#define KIB		1024
+
+/* A limit ulimit knows: its option letter, what it counts, and the
+ * unit its numbers are in (bytes per unit; 1 for counts and seconds). */
+static const struct ulimit_kind {
+	char option;
+	int resource;
+	unsigned long unit;
+	const char *what;
+	const char *unit_name;
+} ulimit_kinds[] = {
+	{ 'c', RLIMIT_CORE, KIB, "core file size", "blocks" },
+	{ 'd', RLIMIT_DATA, KIB, "data seg size", "kbytes" },
+	{ 'f', RLIMIT_FSIZE, KIB, "file size", "blocks" },
+	{ 'n', RLIMIT_NOFILE, 1, "open files", NULL },
+	{ 's', RLIMIT_STACK, KIB, "stack size", "kbytes" },
+	{ 't', RLIMIT_CPU, 1, "cpu time", "seconds" },
+	{ 'u', RLIMIT_NPROC, 1, "max user processes", NULL },
+	{ 'v', RLIMIT_AS, KIB, "virtual memory", "kbytes" },
+};
+
+#define N_ULIMIT_KINDS	(sizeof(ulimit_kinds) / sizeof(ulimit_kinds[0]))
+
+static const struct ulimit_kind *ulimit_kind(char option)
+{
+	unsigned int i;
+
+	for (i = 0; i < N_ULIMIT_KINDS; i++)
+		if (ulimit_kinds[i].option == option)
+			return &ulimit_kinds[i];
+	return NULL;
+}
+
+/* Print one limit (with what it is, as `ulimit -a` does, if described). */
+static int ulimit_show(const struct ulimit_kind *k, int hard, int described)
+{
+	struct rlimit rl;
+	rlim_t v;
+	char unit[MAX_NAME];
+
+	if (getrlimit(k->resource, &rl) < 0) {
+		fprintf(stderr, "sh: ulimit: %s: %s\n", k->what, strerror(errno));
+		return 1;
+	}
+	v = hard ? rl.rlim_max : rl.rlim_cur;
+	if (described) {
+		if (k->unit_name)
+			snprintf(unit, sizeof(unit), "(%s, -%c) ", k->unit_name, k->option);
+		else
+			snprintf(unit, sizeof(unit), "(-%c) ", k->option);
+		printf("%-20s %20s", k->what, unit);
+	}
+	if (v == RLIM_INFINITY)
+		printf("unlimited\n");
+	else
+		printf("%lu\n", v / k->unit);
+	return 0;
+}
+
+/* Set the soft limit, the hard one, or (neither asked, as bash) both. */
+static int ulimit_set(const struct ulimit_kind *k, const char *value, int hard, int soft)
+{
+	struct rlimit rl;
+	unsigned long n;
+	rlim_t v = RLIM_INFINITY;
+	char *end;
+
+	if (strcmp(value, "unlimited") != 0) {
+		errno = 0;
+		n = strtoul(value, &end, 10);
+		if (!isdigit((unsigned char)*value) || *end || errno ||
+		    n > (RLIM_INFINITY - 1) / k->unit) {
+			fprintf(stderr, "sh: ulimit: %s: invalid number\n", value);
+			return 1;
+		}
+		v = n * k->unit;
+	}
+	if (getrlimit(k->resource, &rl) < 0)
+		return 1;
+	if (hard || !soft)
+		rl.rlim_max = v;
+	if (soft || !hard)
+		rl.rlim_cur = v;
+	if (setrlimit(k->resource, &rl) < 0) {
+		fprintf(stderr, "sh: ulimit: %s: cannot modify limit: %s\n", k->what,
+			strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * ulimit [-HS] [-a | -c|-d|-f|-n|-s|-t|-u|-v [LIMIT]]
+ * Show or set a resource limit of the shell, which its commands inherit.
+ * LIMIT is a number (in the units `ulimit -a` shows) or "unlimited".
+ * -S is the soft limit (the one enforced), -H the hard one (its ceiling);
+ * shown is the soft one unless -H, set are both unless -H or -S.
+ */
+static int builtin_ulimit(int argc, char **argv)
+{
+	const struct ulimit_kind *k = ulimit_kind(ULIMIT_DEFAULT);
+	int hard = 0, soft = 0, all = 0, i, status = 0;
+	const char *o;
+
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		for (o = argv[i] + 1; *o; o++) {
+			if (*o == 'H')
+				hard = 1;
+			else if (*o == 'S')
+				soft = 1;
+			else if (*o == 'a')
+				all = 1;
+			else if (!(k = ulimit_kind(*o))) {
+				fprintf(stderr, "sh: ulimit: -%c: invalid option\n"
+					"usage: ulimit [-HS] [-a | -cdfnstuv [LIMIT]]\n", *o);
+				return EXIT_SYNTAX;
+			}
+		}
+	}
+	if (all) {
+		for (unsigned int n = 0; n < N_ULIMIT_KINDS; n++)
+			status |= ulimit_show(&ulimit_kinds[n], hard, 1);
+		return status;
+	}
+	if (i == argc)
+		return ulimit_show(k, hard && !soft, 0);
+	if (i + 1 < argc) {
+		fprintf(stderr, "sh: ulimit: %s: too many arguments\n", argv[i + 1]);
+		return EXIT_SYNTAX;
+	}
+	return ulimit_set(k, argv[i], hard, soft);
+}
+
 static const struct builtin {
 	const char *name;
 	int (*fn)(int argc, char **argv);
@@ -1163,6 +1303,7 @@ static const struct builtin {
 	{ "fg", builtin_fg },
 	{ "jobs", builtin_jobs },
 	{ "kill", builtin_kill },
+	{ "ulimit", builtin_ulimit },
 	{ "wait", builtin_wait },
 };
 
