@@ -12,6 +12,7 @@
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/string.h"
+#include "kernel/time.h"
 #include "kernel/timer.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
@@ -104,13 +105,13 @@ static void test_waitqueue(void)
 	CHECK(a->state == P_RUNNABLE && c->state == P_RUNNABLE);
 	/* a timed sleep ends on its tick */
 	a->state = P_SLEEPING;
-	a->wake_at = ticks + 1;
+	a->wake_at = clock_ns() + NSEC_PER_SEC;
 	a->timed_out = false;
 	wq_add(&wq, a);
-	sched_tick();
+	sched_tick(0);
 	CHECK(a->state == P_SLEEPING);
-	ticks++;			/* as the timer interrupt would */
-	sched_tick();
+	a->wake_at = clock_ns();	/* as if the second had passed */
+	sched_tick(1);
 	CHECK(a->state == P_RUNNABLE && a->timed_out && wq.head == NULL);
 	memset(proc_table, 0, 3 * sizeof(struct proc));
 }
