@@ -14,6 +14,7 @@
  * it afterwards.
  */
 #include "kernel/time.h"
+#include "kernel/printk.h"
 #include "kernel/timer.h"
 #include "kernel/tsc.h"
 #include "kernel/x86.h"
@@ -88,6 +89,8 @@ void time_init(void)
 	u32 date;
 
 	have_tsc = tsc_init();
+	if (!have_tsc)
+		printk("clock: no TSC, counting PIT interrupts\n");
 	date = rtc_read();
 	if (date)
 		boot_epoch_ns = (u64)date * NSEC_PER_SEC - clock_ns();
