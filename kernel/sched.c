@@ -169,12 +169,12 @@ int sleep_timeout(struct wait_queue *wq, u32 nticks, bool interruptible)
 
 void sleep_on(struct wait_queue *wq)
 {
-	sleep_timeout(wq, 0, false);
+	sleep_until(wq, 0, false);
 }
 
 int interruptible_sleep_on(struct wait_queue *wq)
 {
-	return sleep_timeout(wq, 0, true);
+	return sleep_until(wq, 0, true);
 }
 
 /* Timer interrupt, elapsed ticks after the last one (0 or more when
