@@ -177,16 +177,18 @@ int interruptible_sleep_on(struct wait_queue *wq)
 	return sleep_until(wq, 0, true);
 }
 
-/* Timer interrupt, elapsed ticks after the last one (0 or more when
- * interrupts were off for long): charge the running process, end timed
- * sleeps, ring alarms - one pass over the table. */
+/* Timer interrupt, elapsed ticks of the clock after the last one (more
+ * than 1 when interrupts were off for long; now and then 0, as the PIT
+ * and the clock's measured rate differ slightly): charge the running
+ * process the CPU time that passed and at least one tick of its slice,
+ * end timed sleeps, ring alarms - one pass over the table. */
 void sched_tick(u32 elapsed)
 {
 	u64 now = clock_ns();
 
 	if (current) {
 		current->ticks += elapsed;
-		current->slice -= (int)MIN(elapsed, (u32)TIME_SLICE);
+		current->slice -= (int)MIN(MAX(elapsed, 1u), (u32)TIME_SLICE);
 	}
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = &proc_table[i];
