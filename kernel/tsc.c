@@ -50,7 +50,6 @@
 #define MAX_SHIFT	32
 
 static u64 tsc_base;		/* the TSC at tsc_init() */
-static u64 rate_hz;
 static u32 mult, shift;
 
 static inline u64 rdtsc(void)
@@ -155,7 +154,6 @@ bool tsc_init(void)
 		printk("tsc: calibration failed, using the PIT\n");
 		return false;
 	}
-	rate_hz = hz;
 	choose_scale(hz);
 	tsc_base = rdtsc();
 	printk("tsc: %u kHz\n", (u32)(hz / 1000));
@@ -170,9 +168,4 @@ u64 tsc_ns(void)
 	u64 hi = (cycles >> 32) * mult;
 
 	return (hi << (MAX_SHIFT - shift)) + (lo >> shift);
-}
-
-u64 tsc_hz(void)
-{
-	return rate_hz;
 }

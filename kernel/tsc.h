@@ -8,6 +8,5 @@
 
 bool tsc_init(void);		/* false: no usable TSC on this CPU */
 u64 tsc_ns(void);		/* nanoseconds since tsc_init() */
-u64 tsc_hz(void);		/* the measured rate (0 if none) */
 
 #endif
