@@ -1,7 +1,7 @@
 /*
  * selftest.c - self-tests of kernel internals that user programs cannot
  * reach directly: the frame allocator, the heap, wait queues, the
- * in-memory file system and printk's formatting.
+ * in-memory file system, printk's formatting and the clock.
  *
  * Each test prints "selftest NAME: ok" or "selftest NAME: FAIL why" on
  * the console (even when booted quiet); tools/test.sh counts the lines.
@@ -20,6 +20,7 @@
 
 #define NFRAMES_TEST	64
 #define NALLOC_TEST	100
+#define CLOCK_SPINS	1000000	/* reads of the clock to see it move */
 
 static const char *failure;
 
@@ -159,6 +160,31 @@ static void test_uaccess(void)
 	CHECK(!access_ok((void *)0xfffffff0, 0x20));
 }
 
+/* The clock moves in steps finer than a tick, the tick count follows
+ * it, deadlines saturate at TIME_FOREVER, and a deadline more than 2^32
+ * ticks away is not taken for one that has come. */
+static void test_clock(void)
+{
+	struct proc *a = &proc_table[0];
+	u64 far = ((u64)1 << 32) * NSEC_PER_TICK + 1;
+	u64 t0 = clock_ns(), t1 = t0, tick;
+
+	for (u32 i = 0; i < CLOCK_SPINS && t1 == t0; i++)
+		t1 = clock_ns();
+	CHECK(t1 > t0 && t1 - t0 < NSEC_PER_TICK);
+	tick = clock_ticks();
+	CHECK(tick <= clock_ns() / NSEC_PER_TICK && tick >= t1 / NSEC_PER_TICK);
+	CHECK(deadline_after(TIME_FOREVER) == TIME_FOREVER);
+	CHECK(deadline_after(TIME_FOREVER - t1) == TIME_FOREVER);
+	CHECK(deadline_after(0) >= t1 && deadline_after(0) < TIME_FOREVER);
+	a->state = P_SLEEPING;
+	a->wake_at = far;
+	a->alarm_at = far;
+	sched_tick(1);
+	CHECK(a->state == P_SLEEPING && a->alarm_at == far);
+	memset(a, 0, sizeof(*a));
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -169,6 +195,7 @@ static const struct {
 	{ "ramfs", test_ramfs },
 	{ "printk_format", test_printk },
 	{ "access_ok", test_uaccess },
+	{ "clock", test_clock },
 };
 
 void selftest_run(void)
