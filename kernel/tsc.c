@@ -48,6 +48,7 @@
 #define POLL_LIMIT	50000000u	/* reads of a PIT that never counts */
 #define TSC_MIN_HZ	1000000ull
 #define MAX_SHIFT	32
+#define MULT_MAX	0xffffffffull	/* mult is a u32 */
 
 static u64 tsc_base;		/* the TSC at tsc_init() */
 static u32 mult, shift;
@@ -138,7 +139,7 @@ static u64 measure_hz(void)
 static void choose_scale(u64 hz)
 {
 	for (shift = MAX_SHIFT; shift > 0; shift--)
-		if ((NSEC_PER_SEC << shift) / hz <= 0xffffffffull)
+		if ((NSEC_PER_SEC << shift) / hz <= MULT_MAX)
 			break;
 	mult = (u32)((NSEC_PER_SEC << shift) / hz);
 }
