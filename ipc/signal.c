@@ -38,6 +38,7 @@
 #include "kernel/sched.h"
 #include "kernel/string.h"
 #include "kernel/syscall.h"
+#include "kernel/time.h"
 #include "kernel/timer.h"
 #include "kernel/trap.h"
 #include "mm/mm.h"
@@ -563,15 +564,26 @@ long sys_pause(void)
 	return wait_for_signal();
 }
 
-/* alarm: counted in 64 bits, since seconds * HZ may not fit in 32. */
+/*
+ * alarm: a deadline on the 64-bit clock (kernel/time.h).  As on 32-bit
+ * Linux, more than ALARM_MAX_SECS is ALARM_MAX_SECS, and the old alarm's
+ * time left is rounded to the nearest second, but to 1, not 0, while it
+ * is pending.  One already due is delivered first.
+ */
 long sys_alarm(u32 seconds)
 {
-	u64 now = ticks, left = 0;
+	u64 now = clock_ns(), left = 0;
+	u32 secs;
 
-	if (current->alarm_at > now)
-		left = (current->alarm_at - now + HZ - 1) / HZ;
-	current->alarm_at = seconds ? now + (u64)seconds * HZ : 0;
-	return (long)left;
+	if (current->alarm_at && current->alarm_at <= now)
+		signal_alarm(current);
+	if (current->alarm_at)
+		left = current->alarm_at - now;
+	secs = (u32)(left / NSEC_PER_SEC);
+	if (left % NSEC_PER_SEC >= NSEC_PER_SEC / 2 || (secs == 0 && left))
+		secs++;
+	current->alarm_at = seconds ? now + MIN(seconds, ALARM_MAX_SECS) * NSEC_PER_SEC : 0;
+	return (long)secs;
 }
 
 /* Timer tick: p's alarm has come due. */

@@ -98,7 +98,7 @@ struct proc {
 	struct wait_queue *wq;		/* the queue slept on, or NULL */
 	struct proc *wq_next;
 	bool interruptible;		/* a signal ends the sleep */
-	u32 wake_at;			/* tick that ends a timed sleep, 0 = none */
+	u64 wake_at;			/* clock_ns() that ends a timed sleep, 0 = none */
 	bool timed_out;
 	int slice;			/* ticks left in the time slice */
 	u32 ticks;			/* CPU time used */
@@ -122,13 +122,13 @@ struct proc {
 	struct sig_origin sig_from[NSIG];	/* who raised each pending signal */
 	u32 saved_mask;			/* sigsuspend: the mask to restore */
 	bool restore_mask;
-	u64 alarm_at;			/* tick of the SIGALRM, 0 = none */
+	u64 alarm_at;			/* clock_ns() of the SIGALRM, 0 = none */
 	int stop_sig;			/* the signal that stopped it */
 	bool stop_unreported;		/* for waitpid(WUNTRACED) */
 	bool cont_unreported;		/* for waitpid(WCONTINUED) */
 	bool autoreap;			/* parent ignores SIGCHLD: no zombie */
 	int syscall_nr;			/* the call in progress (restart), or -1 */
-	u32 restart_wake_at;		/* restart_syscall: the nanosleep's end */
+	u64 restart_wake_at;		/* restart_syscall: the nanosleep's end */
 	void __user *restart_rem;	/* ...and where to report time left */
 
 	/* System V IPC (ipc/sem.c, ipc/shm.c) */

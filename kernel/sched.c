@@ -15,7 +15,8 @@
  * every sleeper runnable.  Sleepers re-check their condition in a loop,
  * so waking too many is harmless.  An interruptible sleep also ends when
  * a signal arrives (the call then fails with -EINTR); a timed sleep ends
- * when its tick comes.
+ * at the first timer interrupt at or after its deadline (a clock_ns()
+ * value, kernel/time.h), so it never ends early.
  */
 #include "kernel/sched.h"
 #include "boot/gdt.h"
@@ -24,6 +25,7 @@
 #include "kernel/fpu.h"
 #include "kernel/printk.h"
 #include "kernel/rlimit.h"
+#include "kernel/time.h"
 #include "kernel/timer.h"
 #include "kernel/x86.h"
 #include "kernel/errno.h"
@@ -132,22 +134,25 @@ void wake_up(struct wait_queue *wq)
 }
 
 /*
- * Sleep on wq (may be NULL: a pure timed sleep) until woken, for at most
- * nticks ticks if nticks > 0.  Returns 0 when woken, -ETIMEDOUT when the
- * time ran out, -ERESTARTSYS when an interruptible sleep was ended (or
- * never begun) because a signal is pending: the system call then fails
- * with EINTR or is restarted (ipc/signal.c decides).
+ * Sleep on wq (may be NULL: a pure timed sleep) until woken, or until
+ * clock_ns() reaches deadline if deadline > 0.  Returns 0 when woken,
+ * -ETIMEDOUT when the deadline has come, -ERESTARTSYS when an
+ * interruptible sleep was ended (or never begun) because a signal is
+ * pending: the system call then fails with EINTR or is restarted
+ * (ipc/signal.c decides).
  */
-int sleep_timeout(struct wait_queue *wq, u32 nticks, bool interruptible)
+int sleep_until(struct wait_queue *wq, u64 deadline, bool interruptible)
 {
 	struct proc *p = current;
 
 	if (interruptible && signal_pending(p))
 		return -ERESTARTSYS;
+	if (deadline && clock_ns() >= deadline)
+		return -ETIMEDOUT;
 	p->state = P_SLEEPING;
 	p->interruptible = interruptible;
 	p->timed_out = false;
-	p->wake_at = nticks ? ticks + nticks : 0;
+	p->wake_at = deadline;
 	if (wq)
 		wq_add(wq, p);
 	sched();
@@ -156,32 +161,44 @@ int sleep_timeout(struct wait_queue *wq, u32 nticks, bool interruptible)
 	return p->timed_out ? -ETIMEDOUT : 0;
 }
 
+/* sleep_until() for at most nticks whole ticks (0: no limit). */
+int sleep_timeout(struct wait_queue *wq, u32 nticks, bool interruptible)
+{
+	return sleep_until(wq, nticks ? deadline_after((u64)nticks * NSEC_PER_TICK) : 0,
+			   interruptible);
+}
+
 void sleep_on(struct wait_queue *wq)
 {
-	sleep_timeout(wq, 0, false);
+	sleep_until(wq, 0, false);
 }
 
 int interruptible_sleep_on(struct wait_queue *wq)
 {
-	return sleep_timeout(wq, 0, true);
+	return sleep_until(wq, 0, true);
 }
 
-/* Timer tick: charge the running process, end timed sleeps, ring alarms
- * - one pass over the table. */
-void sched_tick(void)
+/* Timer interrupt, elapsed ticks of the clock after the last one (more
+ * than 1 when interrupts were off for long; now and then 0, as the PIT
+ * and the clock's measured rate differ slightly): charge the running
+ * process the CPU time that passed and at least one tick of its slice,
+ * end timed sleeps, ring alarms - one pass over the table. */
+void sched_tick(u32 elapsed)
 {
+	u64 now = clock_ns();
+
 	if (current) {
-		current->ticks++;
-		current->slice--;
+		current->ticks += elapsed;
+		current->slice -= (int)MIN(MAX(elapsed, 1u), (u32)TIME_SLICE);
 		rlimit_cpu_tick(current);
 	}
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = &proc_table[i];
-		if (p->state == P_SLEEPING && p->wake_at && ticks >= p->wake_at) {
+		if (p->state == P_SLEEPING && p->wake_at && now >= p->wake_at) {
 			p->timed_out = true;
 			wake_up_process(p);
 		}
-		if (p->alarm_at && ticks >= p->alarm_at)
+		if (p->alarm_at && now >= p->alarm_at)
 			signal_alarm(p);
 	}
 }

@@ -9,12 +9,13 @@
 __noreturn void scheduler(void);
 void sched(void);
 void yield(void);
-void sched_tick(void);
+void sched_tick(u32 elapsed);
 bool sched_should_preempt(void);
 
 void sleep_on(struct wait_queue *wq);
 int interruptible_sleep_on(struct wait_queue *wq);
 int sleep_timeout(struct wait_queue *wq, u32 nticks, bool interruptible);
+int sleep_until(struct wait_queue *wq, u64 deadline, bool interruptible);
 void wake_up(struct wait_queue *wq);
 void wq_add(struct wait_queue *wq, struct proc *p);
 void wake_up_process(struct proc *p);

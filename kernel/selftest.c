@@ -1,7 +1,8 @@
 /*
  * selftest.c - self-tests of kernel internals that user programs cannot
  * reach directly: the frame allocator, the heap, wait queues, the
- * in-memory file system, printk's formatting and kernel stacks.
+ * in-memory file system, printk's formatting, kernel stacks and the
+ * clock.
  *
  * Each test prints "selftest NAME: ok" or "selftest NAME: FAIL why" on
  * the console (even when booted quiet); tools/test.sh counts the lines.
@@ -13,6 +14,7 @@
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/string.h"
+#include "kernel/time.h"
 #include "kernel/timer.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
@@ -20,6 +22,7 @@
 
 #define NFRAMES_TEST	64
 #define NALLOC_TEST	100
+#define CLOCK_SPINS	1000000	/* reads of the clock to see it move */
 
 static const char *failure;
 
@@ -105,13 +108,13 @@ static void test_waitqueue(void)
 	CHECK(a->state == P_RUNNABLE && c->state == P_RUNNABLE);
 	/* a timed sleep ends on its tick */
 	a->state = P_SLEEPING;
-	a->wake_at = ticks + 1;
+	a->wake_at = clock_ns() + NSEC_PER_SEC;
 	a->timed_out = false;
 	wq_add(&wq, a);
-	sched_tick();
+	sched_tick(0);
 	CHECK(a->state == P_SLEEPING);
-	ticks++;			/* as the timer interrupt would */
-	sched_tick();
+	a->wake_at = clock_ns();	/* as if the second had passed */
+	sched_tick(1);
 	CHECK(a->state == P_RUNNABLE && a->timed_out && wq.head == NULL);
 	memset(proc_table, 0, 3 * sizeof(struct proc));
 }
@@ -178,6 +181,31 @@ static void test_kstack(void)
 	CHECK(frames_free() == before);
 }
 
+/* The clock moves in steps finer than a tick, the tick count follows
+ * it, deadlines saturate at TIME_FOREVER, and a deadline more than 2^32
+ * ticks away is not taken for one that has come. */
+static void test_clock(void)
+{
+	struct proc *a = &proc_table[0];
+	u64 far = ((u64)1 << 32) * NSEC_PER_TICK + 1;
+	u64 t0 = clock_ns(), t1 = t0, tick;
+
+	for (u32 i = 0; i < CLOCK_SPINS && t1 == t0; i++)
+		t1 = clock_ns();
+	CHECK(t1 > t0 && t1 - t0 < NSEC_PER_TICK);
+	tick = clock_ticks();
+	CHECK(tick <= clock_ns() / NSEC_PER_TICK && tick >= t1 / NSEC_PER_TICK);
+	CHECK(deadline_after(TIME_FOREVER) == TIME_FOREVER);
+	CHECK(deadline_after(TIME_FOREVER - t1) == TIME_FOREVER);
+	CHECK(deadline_after(0) >= t1 && deadline_after(0) < TIME_FOREVER);
+	a->state = P_SLEEPING;
+	a->wake_at = far;
+	a->alarm_at = far;
+	sched_tick(1);
+	CHECK(a->state == P_SLEEPING && a->alarm_at == far);
+	memset(a, 0, sizeof(*a));
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -189,6 +217,7 @@ static const struct {
 	{ "printk_format", test_printk },
 	{ "access_ok", test_uaccess },
 	{ "kstack", test_kstack },
+	{ "clock", test_clock },
 };
 
 void selftest_run(void)

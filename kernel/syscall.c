@@ -110,6 +110,8 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	[__NR_setuid32] = (syscall_fn)sys_setuid,
 	[__NR_setgid32] = (syscall_fn)sys_setgid,
 	SYSCALL(clock_gettime),
+	SYSCALL(clock_getres),
+	SYSCALL(clock_nanosleep),
 	SYSCALL(dup3),
 	SYSCALL(pipe2),
 	SYSCALL(prlimit64),

@@ -64,6 +64,9 @@ long sys_nanosleep(const struct timespec __user *req, struct timespec __user *re
 long sys_time(u32 __user *t);
 long sys_gettimeofday(struct timeval __user *tv, void __user *tz);
 long sys_clock_gettime(int clock, struct timespec __user *ts);
+long sys_clock_getres(int clock, struct timespec __user *res);
+long sys_clock_nanosleep(int clock, int flags, const struct timespec __user *req,
+			 struct timespec __user *rem);
 long sys_times(void __user *buf);
 
 /* kernel/sys_file.c */

@@ -1,9 +1,22 @@
 /*
- * time.c - wall-clock time: read once from the CMOS real-time clock at
- * boot, then advanced by the timer ticks.
+ * time.c - the kernel's clocks.
+ *
+ * clock_ns(), nanoseconds since boot, is the one source of time: from
+ * the TSC where there is one (kernel/tsc.c), which keeps counting with
+ * interrupts off, else from the PIT's interrupts (kernel/timer.c).  It
+ * never goes back: a reading below the last one (possible only with the
+ * PIT, whose counter reloads before its late interrupt is counted)
+ * returns the last one.  Timer ticks, sleeps, alarms and the wall clock
+ * are all derived from it.
+ *
+ * The wall clock is the date read once from the CMOS real-time clock at
+ * boot (whole seconds) plus clock_ns() since that reading.  Nothing sets
+ * it afterwards.
  */
 #include "kernel/time.h"
+#include "kernel/printk.h"
 #include "kernel/timer.h"
+#include "kernel/tsc.h"
 #include "kernel/x86.h"
 
 #define CMOS_INDEX	0x70
@@ -19,8 +32,12 @@
 #define RTC_UPDATING	0x80
 #define RTC_BINARY	0x04
 #define SECS_PER_DAY	86400u
+#define TSC_RES_NS	1		/* finer than any reading takes */
+#define PIT_RES_NS	((1000000000u + PIT_FREQ - 1) / PIT_FREQ)
 
-static u32 boot_time;
+static bool have_tsc;
+static u64 last_ns;		/* the latest clock_ns() returned */
+static u64 boot_epoch_ns;	/* the wall clock when clock_ns() was 0 */
 
 static u8 cmos_read(u8 reg)
 {
@@ -47,7 +64,8 @@ static u32 days_since_epoch(u32 y, u32 m, u32 d)
 	return days;
 }
 
-void time_init(void)
+/* The RTC's date in seconds since the epoch, or 0 if it makes no sense. */
+static u32 rtc_read(void)
 {
 	bool bin;
 	u32 s, mi, h, d, mo, y;
@@ -62,16 +80,64 @@ void time_init(void)
 	mo = bcd(cmos_read(RTC_MONTH), bin);
 	y = 2000 + bcd(cmos_read(RTC_YEAR), bin);
 	if (mo < 1 || mo > 12 || d < 1)
-		return;
-	boot_time = days_since_epoch(y, mo, d) * SECS_PER_DAY + h * 3600 + mi * 60 + s;
+		return 0;
+	return days_since_epoch(y, mo, d) * SECS_PER_DAY + h * 3600 + mi * 60 + s;
+}
+
+void time_init(void)
+{
+	u32 date;
+
+	have_tsc = tsc_init();
+	if (!have_tsc)
+		printk("clock: no TSC, counting PIT interrupts\n");
+	date = rtc_read();
+	if (date)
+		boot_epoch_ns = (u64)date * NSEC_PER_SEC - clock_ns();
+}
+
+u64 clock_ns(void)
+{
+	u64 now = have_tsc ? tsc_ns() : timer_pit_ns();
+
+	if (now < last_ns)
+		return last_ns;
+	return last_ns = now;
+}
+
+u64 clock_ticks(void)
+{
+	return clock_ns() / NSEC_PER_TICK;
+}
+
+u64 clock_boot_epoch_ns(void)
+{
+	return boot_epoch_ns;
+}
+
+u64 clock_realtime_ns(void)
+{
+	return boot_epoch_ns + clock_ns();
+}
+
+u32 clock_resolution_ns(void)
+{
+	return have_tsc ? TSC_RES_NS : PIT_RES_NS;
+}
+
+u64 deadline_after(u64 ns)
+{
+	u64 now = clock_ns();
+
+	return ns >= TIME_FOREVER - now ? TIME_FOREVER : now + ns;
 }
 
 u32 uptime_seconds(void)
 {
-	return ticks / HZ;
+	return (u32)(clock_ns() / NSEC_PER_SEC);
 }
 
 u32 time_now(void)
 {
-	return boot_time + uptime_seconds();
+	return (u32)(clock_realtime_ns() / NSEC_PER_SEC);
 }

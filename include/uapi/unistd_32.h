@@ -101,6 +101,8 @@
 #define __NR_setgid32		214
 #define __NR_exit_group		252
 #define __NR_clock_gettime	265
+#define __NR_clock_getres	266
+#define __NR_clock_nanosleep	267
 #define __NR_dup3		330
 #define __NR_pipe2		331
 #define __NR_prlimit64		340

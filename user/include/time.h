@@ -26,6 +26,9 @@ struct tm {
 time_t time(time_t *tloc);
 int nanosleep(const struct timespec *req, struct timespec *rem);
 int clock_gettime(clockid_t clk, struct timespec *ts);
+int clock_getres(clockid_t clk, struct timespec *res);
+int clock_nanosleep(clockid_t clk, int flags, const struct timespec *req,
+		    struct timespec *rem);	/* returns an errno, not -1 */
 clock_t clock(void);
 double difftime(time_t end, time_t start);
 

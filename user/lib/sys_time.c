@@ -1,8 +1,9 @@
 /*
  * sys_time.c - wrappers for the clock calls (time, times, gettimeofday,
- * clock_gettime, nanosleep) and what is built on them: sleep, usleep,
+ * clock_gettime, clock_getres, nanosleep, clock_nanosleep) and what is built on them: sleep, usleep,
  * clock.
  */
+#include <limits.h>
 #include <sys/time.h>
 #include <sys/times.h>
 #include <time.h>
@@ -39,20 +40,37 @@ int clock_gettime(clockid_t clk, struct timespec *ts)
 	return SYS2(clock_gettime, clk, ts);
 }
 
+int clock_getres(clockid_t clk, struct timespec *res)
+{
+	return SYS2(clock_getres, clk, res);
+}
+
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
 	return SYS2(nanosleep, req, rem);
 }
 
-/* Returns the whole seconds not slept (rounded up) if interrupted. */
+/* POSIX: the error number is returned, errno is left alone. */
+int clock_nanosleep(clockid_t clk, int flags, const struct timespec *req,
+		    struct timespec *rem)
+{
+	long ret = __syscall4(__NR_clock_nanosleep, clk, flags, (long)req, (long)rem);
+
+	return ret < 0 ? (int)-ret : 0;
+}
+
+/* Returns the whole seconds not slept (rounded up) if interrupted.
+ * More than a timespec holds (LONG_MAX) is slept in two parts. */
 unsigned int sleep(unsigned int seconds)
 {
-	struct timespec req = { .tv_sec = (long)seconds, .tv_nsec = 0 };
+	unsigned int over = seconds > (unsigned int)LONG_MAX ?
+			    seconds - (unsigned int)LONG_MAX : 0;
+	struct timespec req = { .tv_sec = (long)(seconds - over), .tv_nsec = 0 };
 	struct timespec rem = { 0, 0 };
 
 	if (nanosleep(&req, &rem) == 0)
-		return 0;
-	return (unsigned int)rem.tv_sec + (rem.tv_nsec > 0);
+		return over ? sleep(over) : 0;
+	return over + (unsigned int)rem.tv_sec + (rem.tv_nsec > 0);
 }
 
 int usleep(useconds_t usec)
