@@ -27,6 +27,7 @@
 #include "kernel/sched.h"
 #include "kernel/string.h"
 #include "kernel/trap.h"
+#include "kernel/tty.h"
 #include "kernel/vfs.h"
 #include "ipc/ipc.h"
 #include "ipc/signal.h"
@@ -127,6 +128,7 @@ int proc_fork(void)
 	np->gid = current->gid;
 	np->egid = current->egid;
 	np->sgid = current->sgid;
+	np->ctty = current->ctty;
 	memcpy(np->name, current->name, sizeof(np->name));
 	np->brk_start = current->brk_start;
 	np->brk = current->brk;
@@ -227,6 +229,7 @@ __noreturn void proc_exit(int status)
 
 	if (p == init_proc)
 		init_exited(status);
+	tty_exit(p);
 	files_exit(p);
 	sem_exit(p);
 	shm_exit(p);

@@ -49,6 +49,7 @@ struct wait_queue {
 
 struct file;
 struct inode;
+struct tty;
 struct sem_undo;
 struct shm_attach;
 
@@ -106,6 +107,7 @@ struct proc {
 	u64 cloexec;			/* bit n: close files[n] on execve */
 	struct inode *cwd;
 	u32 umask;
+	struct tty *ctty;		/* controlling terminal (kernel/tty.c) */
 
 	struct rlimit rlim[RLIM_NLIMITS];	/* kernel/rlimit.c */
 
