@@ -79,17 +79,27 @@ long sys_lstat(const char __user *path, struct stat __user *st)
 	return sys_stat(path, st);
 }
 
+/*
+ * access(2) asks whether the real user could do it - what a set-user-id
+ * program wants to know about its caller - so the lookup and the check
+ * run with the real user and group ids as the effective ones.
+ */
 long sys_access(const char __user *path, int mode)
 {
+	int euid = current->euid, egid = current->egid;
 	struct inode *ip;
 	int err;
 
 	if (mode & ~ACCESS_MASK)
 		return -EINVAL;
-	if ((err = user_namei(path, &ip)) < 0)
-		return err;
-	err = mode ? inode_permission(ip, mode) : 0;
-	inode_put(ip);
+	current->euid = current->uid;
+	current->egid = current->gid;
+	if ((err = user_namei(path, &ip)) == 0) {
+		err = mode ? inode_permission(ip, mode) : 0;
+		inode_put(ip);
+	}
+	current->euid = euid;
+	current->egid = egid;
 	return err;
 }
 
