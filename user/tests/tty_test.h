@@ -71,9 +71,7 @@ static inline bool in_session(void (*fn)(void))
 /* The session that fd's terminal controls, or -1 (errno set). */
 static inline pid_t term_sid(int fd)
 {
-	pid_t sid;
-
-	return ioctl(fd, TIOCGSID, &sid) < 0 ? -1 : sid;
+	return tcgetsid(fd);
 }
 
 #endif
