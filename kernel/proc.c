@@ -174,6 +174,12 @@ static bool group_orphaned(int pgid, const struct proc *leaving)
 	return true;
 }
 
+/* Is group pgid orphaned (kernel/tty.c: a background read fails EIO)? */
+bool pgrp_orphaned(int pgid)
+{
+	return group_orphaned(pgid, NULL);
+}
+
 static bool group_has_stopped(int pgid)
 {
 	for (int i = 0; i < NPROC; i++)

@@ -145,5 +145,6 @@ int proc_wait(int pid, int *status, int options);
 unsigned proc_count(void);
 void proc_reap_if_autoreap(struct proc *p);
 bool proc_alive(const struct proc *p);
+bool pgrp_orphaned(int pgid);
 
 #endif

@@ -178,8 +178,9 @@ static bool is_ctty(void)
  * controlling terminal (sig SIGTTIN), nor change its modes or foreground
  * group, nor write to it with TOSTOP (SIGTTOU).  The signal stops the
  * group; if the process blocks or ignores it, a read fails with EIO and
- * the rest goes ahead.  Another terminal than the controlling one is
- * never checked.
+ * the rest goes ahead.  An orphaned group, which nobody would continue,
+ * is not stopped: the call fails with EIO.  Another terminal than the
+ * controlling one is never checked.
  */
 static int check_background(int sig)
 {
@@ -187,6 +188,8 @@ static int check_background(int sig)
 		return 0;
 	if (signal_blocked_or_ignored(current, sig))
 		return sig == SIGTTIN ? -EIO : 0;
+	if (pgrp_orphaned(current->pgid))
+		return -EIO;
 	send_signal_group(current->pgid, sig, SI_KERNEL);
 	return -ERESTARTSYS;
 }
@@ -263,7 +266,7 @@ static int set_foreground(const int __user *up)
 	int err = check_background(SIGTTOU), pgrp, sid;
 
 	if (err < 0)
-		return err;
+		return err == -EIO ? -ENOTTY : err;
 	if (copy_from_user(&pgrp, up, sizeof(pgrp)) < 0)
 		return -EFAULT;
 	if (pgrp < 0)

@@ -19,8 +19,9 @@
  *    and frees the terminal;
  *  - job control: a background process that reads its controlling
  *    terminal is stopped by SIGTTIN (EIO if it ignores it), one that
- *    writes with TOSTOP or changes the modes by SIGTTOU; a process whose
- *    controlling terminal it is not is never stopped.
+ *    writes with TOSTOP or changes the modes by SIGTTOU; a process of an
+ *    orphaned group is not stopped but fails EIO (ENOTTY for tcsetpgrp);
+ *    a process whose controlling terminal it is not is never stopped.
  */
 #include "tty_test.h"
 
@@ -341,6 +342,57 @@ static void outsider_ops(int fd)
 	(void)fd;
 }
 
+/* In a background group orphaned by its parent's exit: EIO, no stop. */
+static void orphan_ops(int fd, pid_t parent, int report)
+{
+	long deadline = now_ms() + WAIT_MS;
+	pid_t self = getpid();
+	struct termios t;
+	char c;
+
+	write(report, &self, sizeof(self));
+	setpgid(0, 0);
+	while (getppid() == parent && now_ms() < deadline)
+		sleep_ms(POLL_MS);
+	CHECK(getppid() != parent, "the parent did not exit");
+	CHECK_ERRNO("an orphaned group's read", read(fd, &c, 1), EIO);
+	CHECK_EQ("tcgetattr", tcgetattr(fd, &t), 0);
+	CHECK_ERRNO("an orphaned group's tcsetattr", tcsetattr(fd, TCSANOW, &t), EIO);
+	CHECK_ERRNO("an orphaned group's tcsetpgrp", tcsetpgrp(fd, getpgrp()), ENOTTY);
+	write(report, failures ? "f" : "k", 1);
+}
+
+static void check_orphaned(int fd)
+{
+	long deadline = now_ms() + WAIT_MS;
+	int report[2];
+	pid_t child, orphan;
+	char got = 0;
+
+	REQUIRE(pipe(report) == 0, "pipe");
+	child = test_fork();
+	if (child == 0) {
+		pid_t self = getpid();
+
+		close(report[0]);
+		if (test_fork() == 0) {
+			orphan_ops(fd, self, report[1]);
+			_exit(0);
+		}
+		_exit(0);
+	}
+	wait_status(child);
+	close(report[1]);
+	REQUIRE(read(report[0], &orphan, sizeof(orphan)) == sizeof(orphan), "orphan's pid");
+	fcntl(report[0], F_SETFL, O_NONBLOCK);
+	while (read(report[0], &got, 1) < 0 && errno == EAGAIN && now_ms() < deadline)
+		sleep_ms(POLL_MS);
+	CHECK(got == 'k', "the orphaned group's checks: %s",
+	      got == 'f' ? "failed" : "no report (stopped?)");
+	kill(orphan, SIGKILL);
+	close(report[0]);
+}
+
 static void check_background(void)
 {
 	int fd = term_open(O_RDWR), status;
@@ -357,6 +409,7 @@ static void check_background(void)
 	status = background_status(write_op, fd, false);
 	CHECK(status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	      "background write without TOSTOP: status %#x", status);
+	check_orphaned(fd);
 	REQUIRE(tcgetattr(fd, &t) == 0, "tcgetattr");
 	tostop = t;
 	tostop.c_lflag |= TOSTOP;
