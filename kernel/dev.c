@@ -1,14 +1,19 @@
 /*
  * dev.c - the character devices and their nodes in /dev.
  *
- *   /dev/null     reads end of file, writes vanish
- *   /dev/zero     reads zeros, writes vanish
- *   /dev/console  the terminal (kernel/tty.c)
- *   /dev/tty      the terminal too (there is only one)
+ *   /dev/null     reads end of file, writes vanish      crw-rw-rw- root root
+ *   /dev/zero     reads zeros, writes vanish            crw-rw-rw- root root
+ *   /dev/console  the terminal (kernel/tty.c)           crw------- root root
+ *   /dev/tty      the caller's controlling terminal     crw-rw-rw- root tty
+ *
+ * The modes and owners are Debian's: anyone may use /dev/tty, which only
+ * ever opens the caller's own terminal, but only root may open the
+ * console - anyone else gets it from whoever logs them in.
  */
 #include "kernel/dev.h"
 #include "kernel/file.h"
 #include "kernel/printk.h"
+#include "kernel/tty.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
 #include "kernel/errno.h"
@@ -59,12 +64,37 @@ const struct file_ops *dev_ops(u32 rdev)
 	return NULL;
 }
 
-static void make_node(const char *path, u32 rdev)
+/* Called when a device node is opened, with the open's flags. */
+int dev_open(struct file *f, u32 rdev, u32 flags)
+{
+	if (MAJOR(rdev) == TTYAUX_MAJOR)
+		return tty_open(f, rdev, flags);
+	return 0;
+}
+
+#define ROOT_GID	0
+#define TTY_GID		5		/* the group "tty" of /etc/group */
+
+static const struct dev_node {
+	const char *path;
+	u32 rdev;
+	u16 perm;
+	u16 gid;
+} dev_nodes[] = {
+	{ "/dev/null", MKDEV(MEM_MAJOR, NULL_MINOR), 0666, ROOT_GID },
+	{ "/dev/zero", MKDEV(MEM_MAJOR, ZERO_MINOR), 0666, ROOT_GID },
+	{ "/dev/tty", MKDEV(TTYAUX_MAJOR, TTY_MINOR), 0666, TTY_GID },
+	{ "/dev/console", MKDEV(TTYAUX_MAJOR, CONSOLE_MINOR), 0600, ROOT_GID },
+};
+
+/* Nodes are made at boot, before any process: owned by root. */
+static void make_node(const struct dev_node *n)
 {
 	struct inode *ip;
 
-	if (vfs_create(path, S_IFCHR | 0666, rdev, &ip) < 0)
-		panic("dev: cannot create %s", path);
+	if (vfs_create(n->path, S_IFCHR | n->perm, n->rdev, &ip) < 0)
+		panic("dev: cannot create %s", n->path);
+	ip->gid = n->gid;
 	inode_put(ip);
 }
 
@@ -78,8 +108,6 @@ void dev_init(void)
 		inode_put(ip);
 	else
 		panic("dev: cannot create /dev");
-	make_node("/dev/null", MKDEV(MEM_MAJOR, NULL_MINOR));
-	make_node("/dev/zero", MKDEV(MEM_MAJOR, ZERO_MINOR));
-	make_node("/dev/tty", MKDEV(TTYAUX_MAJOR, TTY_MINOR));
-	make_node("/dev/console", MKDEV(TTYAUX_MAJOR, CONSOLE_MINOR));
+	for (u32 i = 0; i < ARRAY_SIZE(dev_nodes); i++)
+		make_node(&dev_nodes[i]);
 }

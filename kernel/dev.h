@@ -16,10 +16,12 @@
 #define TTY_MINOR	0
 #define CONSOLE_MINOR	1
 
+struct file;
 struct file_ops;
 
 void dev_init(void);
 const struct file_ops *dev_ops(u32 rdev);
+int dev_open(struct file *f, u32 rdev, u32 flags);
 
 extern const struct file_ops tty_ops;
 

@@ -144,7 +144,7 @@ void files_exec(struct proc *p)
 int files_open_console(struct proc *p)
 {
 	struct file *f;
-	int err = file_open("/dev/console", O_RDWR, 0, &f);
+	int err = file_open("/dev/console", O_RDWR | O_NOCTTY, 0, &f);
 
 	if (err < 0)
 		return err;

@@ -82,7 +82,7 @@ static const struct file_ops *ops_for(struct inode *ip)
 }
 
 /* Flags that act at open time and are not kept in the open file. */
-#define OPEN_ONLY_FLAGS	(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC)
+#define OPEN_ONLY_FLAGS	(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC)
 
 /* O_CREAT of "dir/name/": EISDIR (it makes files, never directories) if
  * dir exists, else the lookup's own error. */
@@ -131,8 +131,11 @@ static int open_inode(struct inode *ip, u32 flags, struct file **out)
 		return -ENXIO;
 	if ((flags & O_TRUNC) && S_ISREG(ip->mode) && (flags & O_ACCMODE) != O_RDONLY)
 		inode_truncate(ip, 0);
-	*out = file_alloc(ip, flags & ~OPEN_ONLY_FLAGS, ops);
-	return *out ? 0 : -ENOMEM;
+	if (!(*out = file_alloc(ip, flags & ~OPEN_ONLY_FLAGS, ops)))
+		return -ENOMEM;
+	if (S_ISCHR(ip->mode) && (err = dev_open(*out, ip->rdev, flags)) < 0)
+		file_put(*out);
+	return err;
 }
 
 /* Open (and with O_CREAT perhaps create) path; *out gets a new file. */

@@ -33,6 +33,7 @@
 #include "kernel/sched.h"
 #include "kernel/string.h"
 #include "kernel/trap.h"
+#include "kernel/tty.h"
 #include "kernel/vfs.h"
 #include "ipc/ipc.h"
 #include "ipc/signal.h"
@@ -183,6 +184,7 @@ int proc_fork(void)
 	np->gid = current->gid;
 	np->egid = current->egid;
 	np->sgid = current->sgid;
+	np->ctty = current->ctty;
 	memcpy(np->name, current->name, sizeof(np->name));
 	np->arg_start = current->arg_start;
 	np->arg_end = current->arg_end;
@@ -228,6 +230,12 @@ static bool group_orphaned(int pgid, const struct proc *leaving)
 			return false;
 	}
 	return true;
+}
+
+/* Is group pgid orphaned (kernel/tty.c: a background read fails EIO)? */
+bool pgrp_orphaned(int pgid)
+{
+	return group_orphaned(pgid, NULL);
 }
 
 static bool group_has_stopped(int pgid)
@@ -285,6 +293,7 @@ __noreturn void proc_exit(int status)
 
 	if (p == init_proc)
 		init_exited(status);
+	tty_exit(p);
 	files_exit(p);
 	sem_exit(p);
 	shm_exit(p);

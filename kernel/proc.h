@@ -54,6 +54,7 @@ struct wait_queue {
 
 struct file;
 struct inode;
+struct tty;
 struct sem_undo;
 struct shm_attach;
 
@@ -112,6 +113,7 @@ struct proc {
 	u64 cloexec;			/* bit n: close files[n] on execve */
 	struct inode *cwd;
 	u32 umask;
+	struct tty *ctty;		/* controlling terminal (kernel/tty.c) */
 
 	struct rlimit rlim[RLIM_NLIMITS];	/* kernel/rlimit.c */
 
@@ -150,5 +152,6 @@ int proc_wait(int pid, int *status, int options);
 unsigned proc_count(void);
 void proc_reap_if_autoreap(struct proc *p);
 bool proc_alive(const struct proc *p);
+bool pgrp_orphaned(int pgid);
 
 #endif

@@ -2,6 +2,12 @@
  * sys_path.c - system calls that name files by path: stat, lstat,
  * access, mkdir, rmdir, unlink, link, rename, mknod, chmod, chdir,
  * getcwd, and umask.
+ *
+ * The calls that change a directory check in Linux's order, so that the
+ * same mistake gives the same errno: the name's own problems (".", "..",
+ * "/"), then whether the entry exists (ENOENT; EEXIST for a name to be
+ * made), then permission on the directory (EACCES), and only then what
+ * the entry is (ENOTDIR, EISDIR, EPERM) and holds (ENOTEMPTY).
  */
 #include "kernel/syscall.h"
 #include "kernel/proc.h"
@@ -79,17 +85,27 @@ long sys_lstat(const char __user *path, struct stat __user *st)
 	return sys_stat(path, st);
 }
 
+/*
+ * access(2) asks whether the real user could do it - what a set-user-id
+ * program wants to know about its caller - so the lookup and the check
+ * run with the real user and group ids as the effective ones.
+ */
 long sys_access(const char __user *path, int mode)
 {
+	int euid = current->euid, egid = current->egid;
 	struct inode *ip;
 	int err;
 
 	if (mode & ~ACCESS_MASK)
 		return -EINVAL;
-	if ((err = user_namei(path, &ip)) < 0)
-		return err;
-	err = mode ? inode_permission(ip, mode) : 0;
-	inode_put(ip);
+	current->euid = current->uid;
+	current->egid = current->gid;
+	if ((err = user_namei(path, &ip)) == 0) {
+		err = mode ? inode_permission(ip, mode) : 0;
+		inode_put(ip);
+	}
+	current->euid = euid;
+	current->egid = egid;
 	return err;
 }
 
@@ -129,6 +145,35 @@ long sys_mknod(const char __user *path, int mode, u32 dev)
 	return make_node(path, type | perm);
 }
 
+/* rmdir's error for "/", "." and ".." (unlink's is EISDIR). */
+static int rmdir_special_error(const char *name)
+{
+	if (!name[0])
+		return -EBUSY;
+	return strcmp(name, ".") ? -ENOTEMPTY : -EINVAL;
+}
+
+static bool is_special(const char *name)
+{
+	return !name[0] || !strcmp(name, ".") || !strcmp(name, "..");
+}
+
+/* May ip, an entry of dir, be removed by rmdir (want_dir) or unlink? */
+static int remove_check(struct inode *dir, struct inode *ip, bool want_dir)
+{
+	int err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
+
+	if (err < 0)
+		return err;
+	if (want_dir && !S_ISDIR(ip->mode))
+		return -ENOTDIR;
+	if (!want_dir && S_ISDIR(ip->mode))
+		return -EISDIR;
+	if (want_dir && ip->entries)
+		return -ENOTEMPTY;
+	return 0;
+}
+
 /* Remove the entry name from dir: shared by unlink and rmdir. */
 static long remove_entry(const char __user *upath, bool want_dir)
 {
@@ -138,18 +183,12 @@ static long remove_entry(const char __user *upath, bool want_dir)
 
 	if (err < 0)
 		return err;
-	ip = name[0] ? dir_lookup(dir, name) : NULL;
-	if (!name[0] || !strcmp(name, ".") || !strcmp(name, ".."))
-		err = want_dir ? (name[0] ? -EINVAL : -EBUSY) : -EISDIR;
+	ip = is_special(name) ? NULL : dir_lookup(dir, name);
+	if (is_special(name))
+		err = want_dir ? rmdir_special_error(name) : -EISDIR;
 	else if (!ip)
 		err = -ENOENT;
-	else if (want_dir && !S_ISDIR(ip->mode))
-		err = -ENOTDIR;
-	else if (!want_dir && S_ISDIR(ip->mode))
-		err = -EISDIR;
-	else if (want_dir && ip->entries)
-		err = -ENOTEMPTY;
-	else if ((err = inode_permission(dir, MAY_WRITE | MAY_EXEC)) == 0)
+	else if ((err = remove_check(dir, ip, want_dir)) == 0)
 		err = dir_unlink(dir, name);
 	inode_put(dir);
 	return err;
@@ -173,13 +212,11 @@ long sys_link(const char __user *old, const char __user *new)
 
 	if (err < 0)
 		return err;
-	if (S_ISDIR(ip->mode))
-		err = -EPERM;
-	else if ((err = user_nameiparent(new, &dir, name)) == 0) {
-		if (!name[0])
+	if ((err = user_nameiparent(new, &dir, name)) == 0) {
+		if (!name[0] || dir_lookup(dir, name))
 			err = -EEXIST;
 		else if ((err = inode_permission(dir, MAY_WRITE | MAY_EXEC)) == 0)
-			err = dir_link(dir, name, ip);
+			err = S_ISDIR(ip->mode) ? -EPERM : dir_link(dir, name, ip);
 		inode_put(dir);
 	}
 	inode_put(ip);
@@ -196,18 +233,32 @@ static bool is_ancestor(struct inode *a, struct inode *d)
 	}
 }
 
-/* Checks before rename puts ip at newdir/newname, replacing target. */
-static int rename_check(struct inode *ip, struct inode *newdir, struct inode *target)
+/*
+ * May rename move ip from olddir to newdir, replacing target (or NULL)?
+ * Loops first (a directory into itself: EINVAL; onto its own ancestor:
+ * ENOTEMPTY), then write permission on both directories - and on a
+ * directory that changes parent, whose ".." changes - then the kinds.
+ */
+static int rename_check(struct inode *ip, struct inode *olddir, struct inode *newdir,
+			struct inode *target)
 {
-	if (S_ISDIR(ip->mode) && is_ancestor(ip, newdir))
+	bool is_dir = S_ISDIR(ip->mode);
+	int err;
+
+	if (is_dir && is_ancestor(ip, newdir))
 		return -EINVAL;
-	if (!target)
-		return 0;
-	if (S_ISDIR(ip->mode) && !S_ISDIR(target->mode))
+	if (target && is_ancestor(target, olddir))
+		return -ENOTEMPTY;
+	if ((err = inode_permission(olddir, MAY_WRITE | MAY_EXEC)) < 0 ||
+	    (err = inode_permission(newdir, MAY_WRITE | MAY_EXEC)) < 0)
+		return err;
+	if (target && is_dir && !S_ISDIR(target->mode))
 		return -ENOTDIR;
-	if (!S_ISDIR(ip->mode) && S_ISDIR(target->mode))
+	if (target && !is_dir && S_ISDIR(target->mode))
 		return -EISDIR;
-	if (S_ISDIR(target->mode) && target->entries)
+	if (is_dir && olddir != newdir && (err = inode_permission(ip, MAY_WRITE)) < 0)
+		return err;
+	if (target && S_ISDIR(target->mode) && target->entries)
 		return -ENOTEMPTY;
 	return 0;
 }
@@ -224,17 +275,15 @@ long sys_rename(const char __user *old, const char __user *new)
 		inode_put(olddir);
 		return err;
 	}
-	ip = oldname[0] ? dir_lookup(olddir, oldname) : NULL;
-	target = newname[0] ? dir_lookup(newdir, newname) : NULL;
-	if (!oldname[0] || !newname[0] || !strcmp(oldname, ".") || !strcmp(oldname, ".."))
+	ip = is_special(oldname) ? NULL : dir_lookup(olddir, oldname);
+	target = is_special(newname) ? NULL : dir_lookup(newdir, newname);
+	if (is_special(oldname) || is_special(newname))
 		err = -EBUSY;
 	else if (!ip)
 		err = -ENOENT;
 	else if (ip == target)
 		err = 0;
-	else if ((err = inode_permission(olddir, MAY_WRITE | MAY_EXEC)) == 0 &&
-		 (err = inode_permission(newdir, MAY_WRITE | MAY_EXEC)) == 0 &&
-		 (err = rename_check(ip, newdir, target)) == 0) {
+	else if ((err = rename_check(ip, olddir, newdir, target)) == 0) {
 		inode_get(ip);
 		if (target)
 			dir_unlink(newdir, newname);

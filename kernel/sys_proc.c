@@ -313,6 +313,7 @@ long sys_setsid(void)
 		if (proc_table[i].state != P_UNUSED && proc_table[i].pgid == current->pid)
 			return -EPERM;
 	current->sid = current->pgid = current->pid;
+	current->ctty = NULL;
 	return current->sid;
 }
 

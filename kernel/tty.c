@@ -8,15 +8,30 @@
  * moves to its end - at a newline or end of file (VEOF, Ctrl-D).  In raw
  * mode every byte is readable at once.  With ISIG, VINTR (Ctrl-C), VQUIT
  * (Ctrl-\) and VSUSP (Ctrl-Z) send SIGINT, SIGQUIT and SIGTSTP to the
- * foreground process group (set by tcsetpgrp).  A process of another
- * group that reads gets SIGTTIN instead (job control).  Echo (ECHO)
- * writes input back to the screen, control characters as ^X (ECHOCTL).
+ * foreground process group.  Echo (ECHO) writes input back to the
+ * screen, control characters as ^X (ECHOCTL).
  *
  *	tail ........ committed ........ head
  *	 readable bytes   |  line being edited
  *
  * Output goes straight to the console.  Readers sleep on read_wait; the
  * interrupt handler wakes them.
+ *
+ * Controlling terminal, as on Linux: the terminal belongs to at most one
+ * session (tty.session, 0 = none), and p->ctty == &tty for the processes
+ * of that session that have it (never for another session's).  A session
+ * leader without one acquires it by opening it while it belongs to no
+ * session (not with O_NOCTTY, and only open for reading), or with
+ * TIOCSCTTY; fork passes it on, setsid drops it, TIOCNOTTY gives it up.
+ * When the session leader exits or gives it up, the foreground group
+ * gets SIGHUP and SIGCONT and the terminal belongs to nobody.  Only
+ * through the controlling terminal can a process see or set the
+ * foreground group (tcgetpgrp, tcsetpgrp), and only there does job
+ * control stop a background process that reads (SIGTTIN), changes the
+ * modes or the foreground group, or writes with TOSTOP (SIGTTOU).
+ * Relay's console is its only terminal, so /dev/console plays the part
+ * of a Linux virtual terminal (opening it can make it the controlling
+ * terminal); /dev/tty is the caller's controlling terminal.
  */
 #include "kernel/tty.h"
 #include "ipc/signal.h"
@@ -26,6 +41,7 @@
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/string.h"
+#include "kernel/vfs.h"
 #include "mm/mm.h"
 #include "kernel/errno.h"
 #include <uapi/fcntl.h>
@@ -45,7 +61,8 @@ static struct tty {
 	char buf[TTY_BUF_SIZE];
 	u32 head, committed, tail;	/* free-running indexes */
 	bool eof;			/* Ctrl-D seen: a read returns 0 */
-	int pgrp;			/* foreground process group */
+	int pgrp;			/* foreground process group, 0 = none */
+	int session;			/* it controls this session, 0 = none */
 	struct wait_queue read_wait;
 } tty;
 
@@ -151,15 +168,29 @@ static bool input_ready(void)
 	return tty.committed != tty.tail || tty.eof;
 }
 
-/* A background process may not read the terminal: SIGTTIN stops its
- * group, or the read fails with EIO if it would be ignored. */
-static int check_background_read(void)
+static bool is_ctty(void)
 {
-	if (tty.pgrp <= 0 || current->pgid == tty.pgrp)
+	return current->ctty == &tty;
+}
+
+/*
+ * Job control: a process of a background group may not read its
+ * controlling terminal (sig SIGTTIN), nor change its modes or foreground
+ * group, nor write to it with TOSTOP (SIGTTOU).  The signal stops the
+ * group; if the process blocks or ignores it, a read fails with EIO and
+ * the rest goes ahead.  An orphaned group, which nobody would continue,
+ * is not stopped: the call fails with EIO.  Another terminal than the
+ * controlling one is never checked.
+ */
+static int check_background(int sig)
+{
+	if (!is_ctty() || tty.pgrp <= 0 || current->pgid == tty.pgrp)
 		return 0;
-	if (signal_blocked_or_ignored(current, SIGTTIN))
+	if (signal_blocked_or_ignored(current, sig))
+		return sig == SIGTTIN ? -EIO : 0;
+	if (pgrp_orphaned(current->pgid))
 		return -EIO;
-	send_signal_group(current->pgid, SIGTTIN, SI_KERNEL);
+	send_signal_group(current->pgid, sig, SI_KERNEL);
 	return -ERESTARTSYS;
 }
 
@@ -169,7 +200,7 @@ static ssize_t tty_read(struct file *f, char __user *buf, size_t n)
 	size_t got = 0;
 	int err;
 
-	if ((err = check_background_read()) < 0)
+	if ((err = check_background(SIGTTIN)) < 0)
 		return err;
 	if (n == 0)
 		return 0;
@@ -199,8 +230,11 @@ static ssize_t tty_write(struct file *f, const char __user *buf, size_t n)
 {
 	char tmp[TTY_CHUNK];
 	size_t done = 0;
+	int err;
 
 	(void)f;
+	if (lflag(TOSTOP) && (err = check_background(SIGTTOU)) < 0)
+		return err;
 	while (done < n) {
 		size_t chunk = MIN(n - done, sizeof(tmp));
 		if (copy_from_user(tmp, buf + done, chunk) < 0)
@@ -211,59 +245,180 @@ static ssize_t tty_write(struct file *f, const char __user *buf, size_t n)
 	return (ssize_t)done;
 }
 
-/* tcsetpgrp: the group must exist and be in the caller's session. */
-static int set_foreground(int pgrp)
+/* The session of group pgrp; failing that (as Linux) of process pgrp;
+ * 0 if neither exists. */
+static int session_of_group(int pgrp)
 {
-	bool exists = false;
+	struct proc *p;
 
-	if (pgrp <= 0)
-		return -EINVAL;
 	for (int i = 0; i < NPROC; i++) {
-		struct proc *p = &proc_table[i];
-		if (!proc_alive(p) || p->pgid != pgrp)
-			continue;
-		if (p->sid != current->sid)
-			return -EPERM;
-		exists = true;
+		p = &proc_table[i];
+		if (p->state != P_UNUSED && p->state != P_EMBRYO && p->pgid == pgrp)
+			return p->sid;
 	}
-	if (!exists)
+	p = proc_find(pgrp);
+	return p && p->state != P_EMBRYO ? p->sid : 0;
+}
+
+/* tcsetpgrp: only on the controlling terminal, to a group of its session. */
+static int set_foreground(const int __user *up)
+{
+	int err = check_background(SIGTTOU), pgrp, sid;
+
+	if (err < 0)
+		return err == -EIO ? -ENOTTY : err;
+	if (copy_from_user(&pgrp, up, sizeof(pgrp)) < 0)
+		return -EFAULT;
+	if (pgrp < 0)
+		return -EINVAL;
+	if (!is_ctty())
+		return -ENOTTY;
+	if (pgrp == 0 || !(sid = session_of_group(pgrp)))
 		return -ESRCH;
+	if (sid != current->sid)
+		return -EPERM;
 	tty.pgrp = pgrp;
+	return 0;
+}
+
+/* The current process, a session leader, takes the terminal. */
+static void acquire(void)
+{
+	tty.session = current->sid;
+	tty.pgrp = current->pgid;
+	current->ctty = &tty;
+}
+
+/* No process has the terminal any more. */
+static void clear_session(void)
+{
+	for (int i = 0; i < NPROC; i++)
+		if (proc_table[i].ctty == &tty)
+			proc_table[i].ctty = NULL;
+	tty.session = tty.pgrp = 0;
+}
+
+/* The session leader lets the terminal go (TIOCNOTTY, exit): its
+ * foreground group is hung up. */
+static void hang_up_session(void)
+{
+	int pgrp = tty.pgrp;
+
+	clear_session();
+	if (pgrp > 0) {
+		send_signal_group(pgrp, SIGHUP, SI_KERNEL);
+		send_signal_group(pgrp, SIGCONT, SI_KERNEL);
+	}
+}
+
+static bool is_session_leader(void)
+{
+	return current->pid == current->sid;
+}
+
+/* TIOCSCTTY: a session leader without a controlling terminal takes this
+ * one, if it is free; with steal == 1, root takes it from its session. */
+static int set_ctty(struct file *f, u32 steal)
+{
+	if (is_session_leader() && tty.session == current->sid)
+		return 0;
+	if (!is_session_leader() || current->ctty)
+		return -EPERM;
+	if (tty.session) {
+		if (steal != 1 || current->euid != 0)
+			return -EPERM;
+		clear_session();
+	}
+	if (!file_readable(f) && current->euid != 0)
+		return -EPERM;
+	acquire();
+	return 0;
+}
+
+/* TIOCNOTTY: give up the controlling terminal; the session leader gives
+ * it up for the whole session. */
+static int give_up_ctty(void)
+{
+	if (!is_ctty())
+		return -ENOTTY;
+	if (is_session_leader())
+		hang_up_session();
+	else
+		current->ctty = NULL;
+	return 0;
+}
+
+static int set_termios(const struct termios __user *p, bool flush)
+{
+	int err = check_background(SIGTTOU);
+
+	if (err < 0)
+		return err;
+	if (flush) {
+		tty.head = tty.committed = tty.tail;
+		tty.eof = false;
+	}
+	if (copy_from_user(&tty.termios, p, sizeof(tty.termios)) < 0)
+		return -EFAULT;
+	if (!lflag(ICANON))
+		commit();
 	return 0;
 }
 
 static int tty_ioctl(struct file *f, u32 cmd, u32 arg)
 {
 	void __user *p = (void __user *)arg;
-	int pgrp;
 
-	(void)f;
 	switch (cmd) {
 	case TCGETS:
 		return copy_to_user(p, &tty.termios, sizeof(tty.termios));
 	case TCSETSF:
-		tty.head = tty.committed = tty.tail;
-		tty.eof = false;
-		/* fall through */
+		return set_termios(p, true);
 	case TCSETS:
 	case TCSETSW:
-		if (copy_from_user(&tty.termios, p, sizeof(tty.termios)) < 0)
-			return -EFAULT;
-		if (!lflag(ICANON))
-			commit();
-		return 0;
+		return set_termios(p, false);
 	case TIOCGPGRP:
-		return copy_to_user(p, &tty.pgrp, sizeof(tty.pgrp));
+		return is_ctty() ? copy_to_user(p, &tty.pgrp, sizeof(tty.pgrp)) : -ENOTTY;
 	case TIOCSPGRP:
-		if (copy_from_user(&pgrp, p, sizeof(pgrp)) < 0)
-			return -EFAULT;
-		return set_foreground(pgrp);
+		return set_foreground(p);
+	case TIOCGSID:
+		if (!is_ctty() || !tty.session)
+			return -ENOTTY;
+		return copy_to_user(p, &tty.session, sizeof(tty.session));
+	case TIOCSCTTY:
+		return set_ctty(f, arg);
+	case TIOCNOTTY:
+		return give_up_ctty();
 	case TIOCGWINSZ:
 		return copy_to_user(p, &tty.winsize, sizeof(tty.winsize));
 	case TIOCSWINSZ:
 		return copy_from_user(&tty.winsize, p, sizeof(tty.winsize));
 	}
 	return -ENOTTY;
+}
+
+/*
+ * Opening a terminal device: /dev/tty is the caller's controlling
+ * terminal (ENXIO without one); opening the console itself makes it the
+ * controlling terminal of a session leader that has none, if it is free.
+ */
+int tty_open(struct file *f, u32 rdev, u32 flags)
+{
+	if (rdev == MKDEV(TTYAUX_MAJOR, TTY_MINOR))
+		return is_ctty() ? 0 : -ENXIO;
+	if (!(flags & O_NOCTTY) && is_session_leader() && !current->ctty &&
+	    !tty.session && file_readable(f))
+		acquire();
+	return 0;
+}
+
+/* The exit of a process: a session leader's ends its session's hold on
+ * the terminal. */
+void tty_exit(struct proc *p)
+{
+	if (p->ctty == &tty && p->pid == p->sid)
+		hang_up_session();
+	p->ctty = NULL;
 }
 
 const struct file_ops tty_ops = {

@@ -9,6 +9,11 @@
  *                                             drains / also flush input
  *   ioctl(fd, TIOCGPGRP/TIOCSPGRP, pid_t *)   foreground process group
  *   ioctl(fd, TIOCGWINSZ, struct winsize *)   window size
+ *   ioctl(fd, TIOCSCTTY, int steal)           make it the controlling
+ *                                             terminal (steal 1: root
+ *                                             takes it from its session)
+ *   ioctl(fd, TIOCNOTTY)                      give it up
+ *   ioctl(fd, TIOCGSID, pid_t *)              the session it controls
  */
 #ifndef _UAPI_TERMIOS_H
 #define _UAPI_TERMIOS_H
@@ -19,6 +24,9 @@
 #define TCSETSF		0x5404
 #define TIOCGPGRP	0x540F
 #define TIOCSPGRP	0x5410
+#define TIOCSCTTY	0x540E
+#define TIOCNOTTY	0x5422
+#define TIOCGSID	0x5429
 #define TIOCGWINSZ	0x5413
 #define TIOCSWINSZ	0x5414
 

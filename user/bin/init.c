@@ -6,10 +6,16 @@
  * command line and choose one of two modes:
  *
  *   init               interactive: greet the user, then run shells on
- *                      the console, one after the other, for ever.
+ *                      the console, one after the other, for ever.  Each
+ *                      shell leads a session whose controlling terminal
+ *                      is the console, so that it can run jobs in the
+ *                      foreground and Ctrl-C reaches them.
  *   init -c "LINE"     test runner: run `sh -c "LINE"`, then exit with
  *                      its status.  The kernel turns the exit of init
- *                      into the end of the (headless) run.
+ *                      into the end of the (headless) run.  As a command
+ *                      that Linux's init starts on /dev/console, it has
+ *                      no controlling terminal (Ctrl-C signals nobody);
+ *                      it may take the console as one itself.
  *
  * Besides, init is the parent of last resort: when a process exits, its
  * children are handed to init ("reparented").  When they end, someone
@@ -20,6 +26,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/types.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -67,11 +74,14 @@ static void welcome(void)
 	show_motd();
 }
 
+#define STEAL_TTY	1	/* TIOCSCTTY: even from another session */
+
 /*
- * Start the shell with arguments argv in a child process.  Return the
+ * Start the shell with arguments argv in a child process, with the
+ * console as its controlling terminal if login is true.  Return the
  * child's pid, or -1 if fork() failed.
  */
-static pid_t start_shell(char *const argv[])
+static pid_t start_shell(char *const argv[], int login)
 {
 	pid_t pid = fork();
 
@@ -87,6 +97,13 @@ static pid_t start_shell(char *const argv[])
 		 * would not mean that group but every process.
 		 */
 		setsid();
+		/*
+		 * A login shell takes the console (inherited as descriptor
+		 * 0) as its controlling terminal, as getty does: whatever
+		 * session had it before loses it.
+		 */
+		if (login && ioctl(STDIN_FILENO, TIOCSCTTY, STEAL_TTY) < 0)
+			perror("init: TIOCSCTTY");
 		/* The child becomes the shell: execve() returns on error. */
 		execve(SHELL, argv, shell_env);
 		perror("init: " SHELL);
@@ -119,7 +136,7 @@ static int wait_for(pid_t pid)
 static int run_command(char *line)
 {
 	char *argv[] = { "sh", "-c", line, NULL };
-	pid_t pid = start_shell(argv);
+	pid_t pid = start_shell(argv, 0);
 	int status;
 
 	if (pid < 0)
@@ -137,7 +154,7 @@ static void run_shells(void)
 
 	welcome();
 	for (;;) {
-		pid_t pid = start_shell(argv);
+		pid_t pid = start_shell(argv, 1);
 		int status;
 
 		if (pid < 0) {

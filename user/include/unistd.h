@@ -65,6 +65,7 @@ pid_t getpgid(pid_t pid);
 int setpgid(pid_t pid, pid_t pgid);
 pid_t getsid(pid_t pid);
 pid_t setsid(void);
+int setpgrp(void);
 pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
 
@@ -80,6 +81,8 @@ int setresuid(uid_t ruid, uid_t euid, uid_t suid);
 int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
 int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
 int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
+int seteuid(uid_t euid);
+int setegid(gid_t egid);
 
 int brk(void *addr);
 void *sbrk(ptrdiff_t increment);
@@ -92,6 +95,7 @@ int usleep(useconds_t usec);
 int getopt(int argc, char *const argv[], const char *optstring);
 long sysconf(int name);
 int getpagesize(void);
+int getdtablesize(void);
 int gethostname(char *name, size_t len);
 long syscall(long number, ...);
 

@@ -6,6 +6,7 @@
  * (uid_t)-1 ("leave unchanged") arrives as 0xffff, which the kernel reads
  * as -1.  getresuid/getresgid store 16-bit values, so they are read into
  * zeroed ints and masked: correct whether the kernel writes 2 or 4 bytes.
+ * seteuid and setegid are setresuid and setresgid changing one id.
  */
 #include <unistd.h>
 #include "syscall.h"
@@ -60,6 +61,26 @@ int setresuid(uid_t ruid, uid_t euid, uid_t suid)
 int setresgid(gid_t rgid, gid_t egid, gid_t sgid)
 {
 	return SYS3(setresgid, rgid, egid, sgid);
+}
+
+/* seteuid/setegid: the effective id alone; -1 is no id (EINVAL), as in
+ * glibc. */
+int seteuid(uid_t euid)
+{
+	if (euid == (uid_t)-1) {
+		errno = EINVAL;
+		return -1;
+	}
+	return setresuid((uid_t)-1, euid, (uid_t)-1);
+}
+
+int setegid(gid_t egid)
+{
+	if (egid == (gid_t)-1) {
+		errno = EINVAL;
+		return -1;
+	}
+	return setresgid((gid_t)-1, egid, (gid_t)-1);
 }
 
 static int get_three_ids(long nr, unsigned int *a, unsigned int *b,

@@ -1,6 +1,7 @@
 /*
  * sys_info.c - system information: uname, sysinfo, kstat (this kernel's
- * statistics call), and gethostname, sysconf, getpagesize on top.
+ * statistics call), and gethostname, sysconf, getpagesize and
+ * getdtablesize on top.
  */
 #include <limits.h>
 #include <string.h>
@@ -10,6 +11,8 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 #include "syscall.h"
+
+#define OPEN_MAX_FALLBACK	256	/* glibc's OPEN_MAX */
 #include "libc_private.h"
 
 int uname(struct utsname *buf)
@@ -76,4 +79,15 @@ long sysconf(int name)
 		errno = EINVAL;
 		return -1;
 	}
+}
+
+/* The descriptor table's size: the soft RLIMIT_NOFILE, as glibc gives
+ * it (OPEN_MAX_FALLBACK if that cannot be read). */
+int getdtablesize(void)
+{
+	struct rlimit lim;
+
+	if (getrlimit(RLIMIT_NOFILE, &lim) < 0)
+		return OPEN_MAX_FALLBACK;
+	return lim.rlim_cur > INT_MAX ? INT_MAX : (int)lim.rlim_cur;
 }

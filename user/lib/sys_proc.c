@@ -73,6 +73,12 @@ int setpgid(pid_t pid, pid_t pgid)
 	return SYS2(setpgid, pid, pgid);
 }
 
+/* System V's setpgrp: lead a group of one's own (setpgid(0, 0)). */
+int setpgrp(void)
+{
+	return setpgid(0, 0);
+}
+
 pid_t getsid(pid_t pid)
 {
 	return SYS1(getsid, pid);

@@ -1,7 +1,7 @@
 /*
  * termios.c - terminal control through the tty ioctls: tcgetattr,
- * tcsetattr, isatty, tcgetpgrp, tcsetpgrp, and the cf* helpers that
- * only edit a struct termios.
+ * tcsetattr, isatty, tcgetpgrp, tcsetpgrp, tcgetsid, and the cf*
+ * helpers that only edit a struct termios.
  */
 #include <errno.h>
 #include <sys/ioctl.h>
@@ -49,6 +49,17 @@ pid_t tcgetpgrp(int fd)
 int tcsetpgrp(int fd, pid_t pgrp)
 {
 	return ioctl(fd, TIOCSPGRP, &pgrp);
+}
+
+/* The session that fd's terminal, the caller's controlling terminal,
+ * belongs to. */
+pid_t tcgetsid(int fd)
+{
+	pid_t sid;
+
+	if (ioctl(fd, TIOCGSID, &sid) < 0)
+		return -1;
+	return sid;
 }
 
 /* No echo, no line editing, no signals, 8-bit bytes, read 1 at a time. */

@@ -1,7 +1,9 @@
 /*
  * tty_basic - the terminal as seen through descriptors and ioctls.
  * Run it with its standard descriptors on the terminal (as tools/qemu-run
- * does; on Linux under script(1)).
+ * does; on Linux under script(1)).  Without a controlling terminal (under
+ * tools/qemu-run, whose commands init starts without one) it makes that
+ * terminal its controlling terminal first, in a session of its own.
  *
  *  - isatty is true for descriptors 0, 1 and 2 and for /dev/tty, false
  *    (errno ENOTTY) for a pipe, a file and /dev/null; TCGETS on those
@@ -11,8 +13,8 @@
  *    tcsetattr; the original settings are put back and read back;
  *  - TIOCGPGRP/TIOCSPGRP: after setting the foreground group to this
  *    process's group, reading it back gives that group; a negative group
- *    fails EINVAL, a group that does not exist ESRCH, a group of another
- *    session EPERM (a child that called setsid).  The old foreground
+ *    fails EINVAL, a group that does not exist (or 0) ESRCH, a group of
+ *    another session EPERM (a child that called setsid).  The old foreground
  *    group is put back at the end (or, if there was none, the parent's,
  *    so that the shell keeps reading the terminal).
  */
@@ -132,6 +134,7 @@ static void check_pgrp(void)
 	CHECK_ERRNO("TIOCSPGRP to a negative group", set_pgrp(-2), EINVAL);
 	CHECK_ERRNO("TIOCSPGRP to a group that does not exist",
 		    set_pgrp(NO_SUCH_PGRP), ESRCH);
+	CHECK_ERRNO("TIOCSPGRP to group 0", set_pgrp(0), ESRCH);
 	other = start_other_session();
 	CHECK_ERRNO("TIOCSPGRP to a group of another session", set_pgrp(other),
 		    EPERM);
@@ -156,8 +159,26 @@ static void check_winsize(void)
 	ioctl(0, TIOCSWINSZ, &orig);
 }
 
+/* Make descriptor 0's terminal the controlling terminal, if there is
+ * none: in a child that leads a new session, if this process does not. */
+static void take_terminal(void)
+{
+	pid_t child;
+
+	if (tcgetpgrp(0) >= 0 || errno != ENOTTY)
+		return;
+	if (getsid(0) != getpid()) {
+		child = test_fork();
+		if (child > 0)
+			exit(child_ok(child) ? 0 : 1);
+		REQUIRE(setsid() == getpid(), "setsid");
+	}
+	REQUIRE(ioctl(0, TIOCSCTTY, 0) == 0, "TIOCSCTTY on descriptor 0");
+}
+
 int main(void)
 {
+	take_terminal();
 	check_isatty();
 	check_termios();
 	check_winsize();
