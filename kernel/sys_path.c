@@ -158,13 +158,28 @@ static bool is_special(const char *name)
 	return !name[0] || !strcmp(name, ".") || !strcmp(name, "..");
 }
 
-/* May ip, an entry of dir, be removed by rmdir (want_dir) or unlink? */
+/*
+ * The sticky bit (S_ISVTX) on a directory such as /tmp: an entry there may
+ * be removed or renamed only by the owner of the entry or of the
+ * directory, or by root, however writable the directory is.
+ */
+static bool sticky_denies(const struct inode *dir, const struct inode *ip)
+{
+	if (!(dir->mode & S_ISVTX) || current->euid == 0)
+		return false;
+	return current->euid != ip->uid && current->euid != dir->uid;
+}
+
+/* May ip, an entry of dir, be removed by rmdir (want_dir) or unlink?
+ * Linux's order: permission on dir, the sticky bit, then the kinds. */
 static int remove_check(struct inode *dir, struct inode *ip, bool want_dir)
 {
 	int err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
 
 	if (err < 0)
 		return err;
+	if (sticky_denies(dir, ip))
+		return -EPERM;
 	if (want_dir && !S_ISDIR(ip->mode))
 		return -ENOTDIR;
 	if (!want_dir && S_ISDIR(ip->mode))
@@ -236,8 +251,9 @@ static bool is_ancestor(struct inode *a, struct inode *d)
 /*
  * May rename move ip from olddir to newdir, replacing target (or NULL)?
  * Loops first (a directory into itself: EINVAL; onto its own ancestor:
- * ENOTEMPTY), then write permission on both directories - and on a
- * directory that changes parent, whose ".." changes - then the kinds.
+ * ENOTEMPTY), then write permission on both directories, the sticky bit
+ * of each (for ip and for the target it replaces) - and write permission
+ * on a directory that changes parent, whose ".." changes - then the kinds.
  */
 static int rename_check(struct inode *ip, struct inode *olddir, struct inode *newdir,
 			struct inode *target)
@@ -252,6 +268,8 @@ static int rename_check(struct inode *ip, struct inode *olddir, struct inode *ne
 	if ((err = inode_permission(olddir, MAY_WRITE | MAY_EXEC)) < 0 ||
 	    (err = inode_permission(newdir, MAY_WRITE | MAY_EXEC)) < 0)
 		return err;
+	if (sticky_denies(olddir, ip) || (target && sticky_denies(newdir, target)))
+		return -EPERM;
 	if (target && is_dir && !S_ISDIR(target->mode))
 		return -ENOTDIR;
 	if (target && !is_dir && S_ISDIR(target->mode))
