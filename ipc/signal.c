@@ -52,8 +52,9 @@
 #define HANDLER_IGN	1u
 #define SIGSET_SIZE	8		/* rt_* calls: a 64-bit set */
 #define INT80_SIZE	2		/* bytes of `int 0x80`, to restart a call */
-/* eflags bits a signal handler's sigreturn may change (Linux FIX_EFLAGS) */
-#define USER_EFLAGS	0x00254dd5u	/* CF PF AF ZF SF TF DF OF RF AC ID */
+/* eflags bits a signal handler's sigreturn may change (Linux FIX_EFLAGS):
+ * never NT (an iret would task-switch), IOPL, IF or VM */
+#define USER_EFLAGS	0x00050dd5u	/* CF PF AF ZF SF TF DF OF RF AC */
 #define EFLAGS_TF	0x00000100u
 #define EFLAGS_DF	0x00000400u
 
@@ -191,15 +192,35 @@ void force_sig_fault(int sig, int code, u32 addr)
 	send_full(current, sig, code, 0, addr);
 }
 
+/*
+ * Is process group pgid orphaned: has no member a parent in another
+ * group of the same session?  (kernel/proc.c applies the same rule when
+ * a process exits.)  Job control stops would stop such a group for ever.
+ */
+static bool group_orphaned(int pgid)
+{
+	for (int i = 0; i < NPROC; i++) {
+		const struct proc *q = &proc_table[i], *parent = q->parent;
+		if (proc_alive(q) && q->pgid == pgid && parent && proc_alive(parent) &&
+		    parent->pgid != pgid && parent->sid == q->sid)
+			return false;
+	}
+	return true;
+}
+
 /* The default action of a signal that terminates. */
 static __noreturn void die(int sig)
 {
 	proc_exit(sig & 0x7f);
 }
 
-/* Default action of a stop signal: stop until SIGCONT or SIGKILL. */
+/* Default action of a stop signal: stop until SIGCONT or SIGKILL.  A
+ * process of an orphaned group ignores the job-control stops, which no
+ * one could undo; SIGSTOP always stops. */
 static void do_stop(int sig)
 {
+	if (sig != SIGSTOP && group_orphaned(current->pgid))
+		return;
 	current->state = P_STOPPED;
 	current->stop_sig = sig;
 	current->stop_unreported = true;
@@ -312,6 +333,8 @@ static int next_signal(const struct proc *p)
 {
 	u32 ready = p->sig_pending & ~p->sig_blocked;
 
+	if (ready & SIGBIT(SIGKILL))
+		return SIGKILL;			/* before anything else it ends */
 	for (int sig = 1; sig < NSIG; sig++)
 		if (ready & SIGBIT(sig))
 			return sig;
@@ -331,7 +354,7 @@ static void handle(struct trapframe *tf, int sig)
 		die(SIGSEGV);
 	}
 	current->restore_mask = false;
-	current->sig_blocked = old_mask | act.mask;
+	current->sig_blocked |= act.mask;	/* during sigsuspend: its mask */
 	if (!(act.flags & SA_NODEFER))
 		current->sig_blocked |= SIGBIT(sig);
 	current->sig_blocked &= ~UNBLOCKABLE;
@@ -640,9 +663,10 @@ static int kill_one(struct proc *p, int sig)
 	return send_signal(p, sig, SI_USER);
 }
 
-/* Signal every live process selected by match; -ESRCH if none exists,
- * -EPERM if none could be signalled - except for kill(-1), which Linux
- * lets succeed as long as there was someone to try. */
+/* Signal every process selected by match; -ESRCH if none exists (a
+ * zombie exists until it is reaped, as in Linux), -EPERM if none could be
+ * signalled - except for kill(-1), which Linux lets succeed as long as
+ * there was someone to try. */
 static int kill_many(int sig, bool (*match)(const struct proc *p, int arg), int arg,
 		     bool everyone)
 {
@@ -650,7 +674,7 @@ static int kill_many(int sig, bool (*match)(const struct proc *p, int arg), int 
 
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = &proc_table[i];
-		if (!proc_alive(p) || !match(p, arg))
+		if (p->state == P_UNUSED || p->state == P_EMBRYO || !match(p, arg))
 			continue;
 		found++;
 		if (kill_one(p, sig) == 0)

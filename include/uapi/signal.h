@@ -39,6 +39,8 @@
 #define SIGPOLL		SIGIO
 #define SIGPWR		30
 #define SIGSYS		31
+#define SIGRTMIN	32	/* real-time signals: queued, each with a value */
+#define SIGRTMAX	64
 
 #define NSIG		32	/* one more than the highest signal number */
 
