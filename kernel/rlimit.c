@@ -22,6 +22,7 @@
 #define STACK_DEFAULT	(8UL << 20)	/* 8 MiB, as Linux */
 #define MEMLOCK_DEFAULT	(8UL << 20)
 #define MSGQUEUE_DEFAULT 819200UL	/* Linux's POSIX mqueue bytes */
+#define SIGPENDING_DEFAULT 256UL	/* queued real-time signals per user */
 
 static const struct rlimit rlimit_defaults[RLIM_NLIMITS] = {
 	[RLIMIT_CPU]		= { RLIM_INFINITY, RLIM_INFINITY },
@@ -35,7 +36,7 @@ static const struct rlimit rlimit_defaults[RLIM_NLIMITS] = {
 	[RLIMIT_MEMLOCK]	= { MEMLOCK_DEFAULT, MEMLOCK_DEFAULT },
 	[RLIMIT_AS]		= { RLIM_INFINITY, RLIM_INFINITY },
 	[RLIMIT_LOCKS]		= { RLIM_INFINITY, RLIM_INFINITY },
-	[RLIMIT_SIGPENDING]	= { RLIM_INFINITY, RLIM_INFINITY },
+	[RLIMIT_SIGPENDING]	= { SIGPENDING_DEFAULT, SIGPENDING_DEFAULT },
 	[RLIMIT_MSGQUEUE]	= { MSGQUEUE_DEFAULT, MSGQUEUE_DEFAULT },
 	[RLIMIT_NICE]		= { 0, 0 },
 	[RLIMIT_RTPRIO]		= { 0, 0 },
