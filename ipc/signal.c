@@ -8,7 +8,8 @@
  *
  * Sending.  A signal sent to a process sets its bit in the pending set.
  * A standard signal does not queue - ten sends before delivery deliver
- * once - and the process records who sent it (sig_from, for siginfo_t).
+ * once - and the process records who sent the first of them (sig_from,
+ * for siginfo_t), as Linux keeps the first one's siginfo.
  * A real-time signal queues: every send adds an entry with its sender
  * and value (sigqueue) to the process's queue, and each is delivered on
  * its own, oldest first.  The entries come from a fixed pool, never the
@@ -253,18 +254,27 @@ static struct sig_origin origin(int code)
 				    .uid = user ? current->uid : 0 };
 }
 
+static int send_from(struct proc *p, int sig, const struct sig_origin *from);
+
+/* The origin of the SIGCHLD that tells of child p. */
+static struct sig_origin child_origin(const struct proc *p, int code, int status)
+{
+	return (struct sig_origin){ .code = code, .pid = p->pid, .uid = p->uid,
+				    .status = status };
+}
+
 /* Tell p's parent that p stopped or continued (SIGCHLD, unless the
  * parent asked for no such notice with SA_NOCLDSTOP). */
 static void notify_parent_stop(struct proc *p, int code)
 {
 	struct proc *parent = p->parent;
+	struct sig_origin from = child_origin(p, code,
+					      code == CLD_STOPPED ? p->stop_sig : SIGCONT);
 
 	wake_up(&parent->child_wait);
 	if (parent->sig_action[SIGCHLD].flags & SA_NOCLDSTOP)
 		return;
-	send_signal(parent, SIGCHLD, code);
-	parent->sig_from[SIGCHLD].pid = p->pid;
-	parent->sig_from[SIGCHLD].status = code == CLD_STOPPED ? p->stop_sig : SIGCONT;
+	send_from(parent, SIGCHLD, &from);
 }
 
 static void continue_process(struct proc *p)
@@ -292,9 +302,10 @@ static int send_full(struct proc *p, int sig, const struct sig_origin *from)
 		p->sig_pending &= ~SIGBIT(SIGCONT);
 	if (is_ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)))
 		return 0;
-	if (!is_realtime(sig))
-		p->sig_from[sig] = *from;
-	else if (!enqueue(p, sig, from) && from->code != SI_USER)
+	if (!is_realtime(sig)) {
+		if (!(p->sig_pending & SIGBIT(sig)))
+			p->sig_from[sig] = *from;	/* the first send is the one told */
+	} else if (!enqueue(p, sig, from) && from->code != SI_USER)
 		return -EAGAIN;
 	p->sig_pending |= SIGBIT(sig);
 	if (p->state == P_SLEEPING && p->interruptible && signal_pending(p))
@@ -867,14 +878,13 @@ void signal_parent_exit(struct proc *p, int status)
 {
 	struct proc *parent = p->parent;
 	struct sig_action *a = &parent->sig_action[SIGCHLD];
-	struct sig_origin from = origin(WIFEXITED(status) ? CLD_EXITED : CLD_KILLED);
+	struct sig_origin from = WIFEXITED(status)
+		? child_origin(p, CLD_EXITED, WEXITSTATUS(status))
+		: child_origin(p, CLD_KILLED, WTERMSIG(status));
 
 	discard_pending(p, ALL_SIGNALS);
 	p->autoreap = a->handler == HANDLER_IGN || (a->flags & SA_NOCLDWAIT);
-	from.status = WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status);
 	send_full(parent, SIGCHLD, &from);
-	parent->sig_from[SIGCHLD].pid = p->pid;
-	parent->sig_from[SIGCHLD].uid = p->uid;
 }
 
 /* ------------------------------------------------------------- kill */
