@@ -399,7 +399,7 @@ static void do_stop(int sig)
 
 static void fill_siginfo(siginfo_t *info, int sig, const struct sig_origin *o)
 {
-	memset(info, 0, sizeof(*info));	/* info may be in user memory */
+	memset(info, 0, sizeof(*info));
 	info->si_signo = sig;
 	info->si_code = o->code;
 	switch (sig) {
