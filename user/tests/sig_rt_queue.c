@@ -12,8 +12,10 @@
  *  - kill() of a blocked real-time signal three times delivers it three
  *    times, with SI_USER;
  *  - SIGRTMAX can be caught, blocked and sent; signal NSIG (65) cannot;
- *  - the old 32-bit sigprocmask (126) replaces the low 32 bits of the
- *    mask and leaves a blocked real-time signal blocked;
+ *  - the old 32-bit calls see signals 1..32 only: sigprocmask (126)
+ *    replaces the low 32 bits of the mask and leaves a blocked real-time
+ *    signal blocked, sigpending (73) does not show a pending signal 64,
+ *    and sigsuspend (72) with every low bit set unblocks it;
  *  - rt_sigqueueinfo with si_code >= 0 (SI_USER) or SI_TKILL is refused
  *    (EPERM) for another process but allowed for oneself; to no process
  *    it is ESRCH.
@@ -122,6 +124,7 @@ static void check_kill_queues(void)
 static void check_limits(void)
 {
 	struct sigaction sa;
+	unsigned long old_set = 1;
 	sigset_t mask;
 
 	catch_with_info(SIGRTMAX);
@@ -138,6 +141,14 @@ static void check_limits(void)
 	sigprocmask(SIG_BLOCK, NULL, &mask);
 	CHECK(sigismember(&mask, SIGRTMAX) == 1,
 	      "the old sigprocmask unblocked a real-time signal");
+
+	n_seen = 0;
+	queue(SIGRTMAX, 8);
+	CHECK(syscall(__NR_sigpending, &old_set) == 0 && old_set == 0,
+	      "the old sigpending shows signal 64: %#lx", old_set);
+	CHECK_ERR(syscall(__NR_sigsuspend, 0, 0, ~0UL), EINTR);
+	CHECK(n_seen == 1 && seen[0].sig == SIGRTMAX && seen[0].value == 8,
+	      "the old sigsuspend mask kept signal 64 blocked");
 	set_mask(SIG_UNBLOCK, SIGRTMAX, 0, 0);
 }
 
