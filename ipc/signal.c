@@ -1,9 +1,22 @@
 /*
  * signal.c - signals: the oldest Unix IPC.
  *
- * Sending.  A signal sent to a process sets its bit in the pending set -
- * standard signals do not queue, so ten sends before delivery deliver
- * once - and records who sent it (for siginfo_t).  A process sleeping
+ * Sets.  A signal set is 64 bits, bit (n - 1) for signal n: the standard
+ * signals 1..31 and the real-time signals SIGRTMIN..SIGRTMAX (32..64).
+ * The old i386 calls (sigprocmask, sigpending, sigsuspend) see the low
+ * 32 bits only, as in Linux.
+ *
+ * Sending.  A signal sent to a process sets its bit in the pending set.
+ * A standard signal does not queue - ten sends before delivery deliver
+ * once - and the process records who sent the first of them (sig_from,
+ * for siginfo_t), as Linux keeps the first one's siginfo.
+ * A real-time signal queues: every send adds an entry with its sender
+ * and value (sigqueue) to the process's queue, and each is delivered on
+ * its own, oldest first.  The entries come from a fixed pool, never the
+ * heap, and each real uid may have at most RLIMIT_SIGPENDING of them
+ * queued (the receiver's limit, charged to the receiver's uid, as in
+ * Linux): past it sigqueue fails with EAGAIN, and kill() still sets the
+ * bit but the sender's details are lost.  A process sleeping
  * interruptibly is woken so that it notices.  Special cases, as in Linux:
  * a signal whose disposition is to ignore it is dropped at once (unless
  * blocked); SIGCONT continues a stopped process (even if blocked or
@@ -11,14 +24,22 @@
  * pending SIGCONT; SIGKILL wakes even a stopped process.
  *
  * Delivery happens on every return to user mode (do_signals, called from
- * kernel/trap.c): for each pending signal that is not blocked, the
- * disposition decides.  SIG_IGN drops it.  SIG_DFL takes the default
+ * kernel/trap.c): for each pending signal that is not blocked - SIGKILL
+ * first, then the lowest number, found with a bit scan - the disposition
+ * decides.  SIG_IGN drops it.  SIG_DFL takes the default
  * action: terminate, ignore, stop (the process stops and its parent
- * hears of it), or continue.  A handler gets a signal frame built on the
- * user stack: the interrupted registers, FPU state and signal mask, a
- * siginfo_t, and a return address that leads to sigreturn.  The handler
- * then runs with its sa_mask (and, unless SA_NODEFER, the signal itself)
- * blocked; sigreturn puts back exactly what was saved.
+ * hears of it; a job-control stop in an orphaned process group is
+ * discarded instead), or continue.  A handler gets a signal frame written
+ * straight onto the user stack (no kernel memory is allocated): the
+ * interrupted registers, FPU state and signal mask, a siginfo_t, and a
+ * return address that leads to sigreturn.  The handler then runs with its
+ * sa_mask (and, unless SA_NODEFER, the signal itself) blocked, on top of
+ * the mask in force - inside sigsuspend, sigsuspend's; sigreturn puts
+ * back what was saved, except the flags a program may not set itself.
+ *
+ * sigtimedwait takes a pending signal of a given set without running its
+ * handler; while it sleeps the signals of that set wake it even if
+ * blocked (sig_waiting).
  *
  * Interrupted system calls.  A call that sleeps interruptibly returns
  * -ERESTARTSYS (or -ERESTARTNOHAND) when a signal ends its sleep.  Here,
@@ -35,6 +56,7 @@
 #include "kernel/fpu.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
+#include "kernel/rlimit.h"
 #include "kernel/sched.h"
 #include "kernel/string.h"
 #include "kernel/syscall.h"
@@ -43,6 +65,7 @@
 #include "kernel/trap.h"
 #include "mm/mm.h"
 #include <uapi/signal.h>
+#include <uapi/time.h>
 #include <uapi/unistd_32.h>
 #include <uapi/wait.h>
 
@@ -53,9 +76,13 @@
 #define HANDLER_DFL	0u
 #define HANDLER_IGN	1u
 #define SIGSET_SIZE	8		/* rt_* calls: a 64-bit set */
+#define OLD_SET		0xffffffffull	/* the signals the old calls see */
+#define ALL_SIGNALS	(~0ull)
+#define NSIGQUEUE	1024		/* queued real-time signals, system-wide */
 #define INT80_SIZE	2		/* bytes of `int 0x80`, to restart a call */
-/* eflags bits a signal handler's sigreturn may change (Linux FIX_EFLAGS) */
-#define USER_EFLAGS	0x00254dd5u	/* CF PF AF ZF SF TF DF OF RF AC ID */
+/* eflags bits a signal handler's sigreturn may change (Linux FIX_EFLAGS):
+ * never NT (an iret would task-switch), IOPL, IF or VM */
+#define USER_EFLAGS	0x00050dd5u	/* CF PF AF ZF SF TF DF OF RF AC */
 #define EFLAGS_TF	0x00000100u
 #define EFLAGS_DF	0x00000400u
 
@@ -79,6 +106,121 @@ struct sigframe {
 /* mov $__NR_rt_sigreturn, %eax; int $0x80 */
 static const u8 sigreturn_code[8] = { 0xb8, 173, 0, 0, 0, 0xcd, 0x80, 0 };
 
+/* One queued real-time signal; sig 0 marks a free entry of the pool. */
+struct sigqueue {
+	struct sigqueue *next;		/* in its process's queue */
+	int sig;
+	int uid;			/* the real uid it is charged to */
+	struct sig_origin from;
+};
+
+static struct sigqueue queue_pool[NSIGQUEUE];
+
+static bool is_realtime(int sig)
+{
+	return sig >= SIGRTMIN;
+}
+
+/* The lowest signal in set, or 0: a bit scan of each 32-bit half. */
+static int lowest_signal(u64 set)
+{
+	u32 low = (u32)set, high = (u32)(set >> 32);
+
+	if (low)
+		return __builtin_ctz(low) + 1;
+	if (high)
+		return __builtin_ctz(high) + 33;
+	return 0;
+}
+
+/* A free pool entry charged to uid, or NULL when uid has `limit' queued
+ * already or the pool is empty. */
+static struct sigqueue *queue_alloc(int uid, unsigned long limit)
+{
+	struct sigqueue *free = NULL;
+	unsigned long used = 0;
+
+	for (int i = 0; i < NSIGQUEUE; i++) {
+		struct sigqueue *q = &queue_pool[i];
+		if (!q->sig && !free)
+			free = q;
+		else if (q->sig && q->uid == uid)
+			used++;
+	}
+	if (used >= limit)
+		return NULL;
+	return free;
+}
+
+/* Queue sig for p; false if p's user may queue no more. */
+static bool enqueue(struct proc *p, int sig, const struct sig_origin *from)
+{
+	struct sigqueue *q = queue_alloc(p->uid, rlimit_cur(p, RLIMIT_SIGPENDING));
+	struct sigqueue **tail = &p->sig_queue;
+
+	if (!q)
+		return false;
+	q->sig = sig;
+	q->uid = p->uid;
+	q->from = *from;
+	q->next = NULL;
+	while (*tail)
+		tail = &(*tail)->next;
+	*tail = q;
+	return true;
+}
+
+/* Drop p's queued entries of the signals in set. */
+static void flush_queue(struct proc *p, u64 set)
+{
+	struct sigqueue **qq = &p->sig_queue;
+
+	while (*qq) {
+		struct sigqueue *q = *qq;
+		if (set & SIGBIT(q->sig)) {
+			*qq = q->next;
+			q->sig = 0;
+		} else {
+			qq = &q->next;
+		}
+	}
+}
+
+/* Discard the pending signals of set, queued ones too. */
+static void discard_pending(struct proc *p, u64 set)
+{
+	p->sig_pending &= ~set;
+	flush_queue(p, set);
+}
+
+/*
+ * Take pending signal sig off p and say where it came from.  A real-time
+ * signal gives up its oldest queue entry; its bit stays set while more
+ * are queued.  One whose entry was lost (the queue was full for kill)
+ * reports SI_USER from no one.
+ */
+static void dequeue(struct proc *p, int sig, struct sig_origin *from)
+{
+	struct sigqueue **qq = &p->sig_queue, *q;
+
+	p->sig_pending &= ~SIGBIT(sig);
+	if (!is_realtime(sig)) {
+		*from = p->sig_from[sig];
+		return;
+	}
+	*from = (struct sig_origin){ .code = SI_USER };
+	while (*qq && (*qq)->sig != sig)
+		qq = &(*qq)->next;
+	if (!(q = *qq))
+		return;
+	*from = q->from;
+	*qq = q->next;
+	q->sig = 0;
+	for (q = *qq; q; q = q->next)
+		if (q->sig == sig)
+			p->sig_pending |= SIGBIT(sig);
+}
+
 static bool default_ignores(int sig)
 {
 	return IGNORE_SIGNALS & SIGBIT(sig);
@@ -96,20 +238,29 @@ bool signal_blocked_or_ignored(const struct proc *p, int sig)
 	return (p->sig_blocked & SIGBIT(sig)) || p->sig_action[sig].handler == HANDLER_IGN;
 }
 
+/* Is a signal pending that ends an interruptible sleep? */
 bool signal_pending(const struct proc *p)
 {
-	return p->sig_pending & ~p->sig_blocked;
+	return p->sig_pending & ~(p->sig_blocked & ~p->sig_waiting);
 }
 
-static void record_origin(struct proc *p, int sig, int code, int status, u32 addr)
+/* The origin of a signal sent with code: kill() names the sender. */
+static struct sig_origin origin(int code)
 {
-	struct sig_origin *o = &p->sig_from[sig];
+	bool user = code == SI_USER && current;
 
-	o->code = code;
-	o->pid = code == SI_USER && current ? current->pid : 0;	/* the kernel is pid 0 */
-	o->uid = code == SI_USER && current ? current->uid : 0;
-	o->status = status;
-	o->addr = addr;
+	return (struct sig_origin){ .code = code,
+				    .pid = user ? current->pid : 0,	/* the kernel is pid 0 */
+				    .uid = user ? current->uid : 0 };
+}
+
+static int send_from(struct proc *p, int sig, const struct sig_origin *from);
+
+/* The origin of the SIGCHLD that tells of child p. */
+static struct sig_origin child_origin(const struct proc *p, int code, int status)
+{
+	return (struct sig_origin){ .code = code, .pid = p->pid, .uid = p->uid,
+				    .status = status };
 }
 
 /* Tell p's parent that p stopped or continued (SIGCHLD, unless the
@@ -117,18 +268,18 @@ static void record_origin(struct proc *p, int sig, int code, int status, u32 add
 static void notify_parent_stop(struct proc *p, int code)
 {
 	struct proc *parent = p->parent;
+	struct sig_origin from = child_origin(p, code,
+					      code == CLD_STOPPED ? p->stop_sig : SIGCONT);
 
 	wake_up(&parent->child_wait);
 	if (parent->sig_action[SIGCHLD].flags & SA_NOCLDSTOP)
 		return;
-	send_signal(parent, SIGCHLD, code);
-	parent->sig_from[SIGCHLD].pid = p->pid;
-	parent->sig_from[SIGCHLD].status = code == CLD_STOPPED ? p->stop_sig : SIGCONT;
+	send_from(parent, SIGCHLD, &from);
 }
 
 static void continue_process(struct proc *p)
 {
-	p->sig_pending &= ~STOP_SIGNALS;
+	discard_pending(p, STOP_SIGNALS);
 	if (p->state != P_STOPPED)
 		return;
 	p->state = P_RUNNABLE;
@@ -137,7 +288,9 @@ static void continue_process(struct proc *p)
 	notify_parent_stop(p, CLD_CONTINUED);
 }
 
-static int send_full(struct proc *p, int sig, int code, int status, u32 addr)
+/* Make sig pending in p; -EAGAIN when a sigqueue'd real-time signal
+ * finds the queue full for p's user. */
+static int send_full(struct proc *p, int sig, const struct sig_origin *from)
 {
 	if (sig == 0 || !proc_alive(p))
 		return 0;
@@ -149,8 +302,12 @@ static int send_full(struct proc *p, int sig, int code, int status, u32 addr)
 		p->sig_pending &= ~SIGBIT(SIGCONT);
 	if (is_ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)))
 		return 0;
+	if (!is_realtime(sig)) {
+		if (!(p->sig_pending & SIGBIT(sig)))
+			p->sig_from[sig] = *from;	/* the first send is the one told */
+	} else if (!enqueue(p, sig, from) && from->code != SI_USER)
+		return -EAGAIN;
 	p->sig_pending |= SIGBIT(sig);
-	record_origin(p, sig, code, status, addr);
 	if (p->state == P_SLEEPING && p->interruptible && signal_pending(p))
 		wake_up_process(p);
 	return 0;
@@ -158,11 +315,18 @@ static int send_full(struct proc *p, int sig, int code, int status, u32 addr)
 
 /* Send sig to p.  Init (pid 1) is protected: it only receives signals it
  * has a handler for (or ignores) - a fault of its own is still fatal. */
-int send_signal(struct proc *p, int sig, int code)
+static int send_from(struct proc *p, int sig, const struct sig_origin *from)
 {
 	if (p->pid == INIT_PID && sig && p->sig_action[sig].handler == HANDLER_DFL)
 		return 0;
-	return send_full(p, sig, code, 0, 0);
+	return send_full(p, sig, from);
+}
+
+int send_signal(struct proc *p, int sig, int code)
+{
+	struct sig_origin from = origin(code);
+
+	return send_from(p, sig, &from);
 }
 
 int send_signal_group(int pgid, int sig, int code)
@@ -186,11 +350,30 @@ int send_signal_group(int pgid, int sig, int code)
  */
 void force_sig_fault(int sig, int code, u32 addr)
 {
+	struct sig_origin from = origin(code);
+
 	if (signal_blocked_or_ignored(current, sig)) {
 		current->sig_action[sig].handler = HANDLER_DFL;
 		current->sig_blocked &= ~SIGBIT(sig);
 	}
-	send_full(current, sig, code, 0, addr);
+	from.addr = addr;
+	send_full(current, sig, &from);
+}
+
+/*
+ * Is process group pgid orphaned: has no member a parent in another
+ * group of the same session?  (kernel/proc.c applies the same rule when
+ * a process exits.)  Job control stops would stop such a group for ever.
+ */
+static bool group_orphaned(int pgid)
+{
+	for (int i = 0; i < NPROC; i++) {
+		const struct proc *q = &proc_table[i], *parent = q->parent;
+		if (proc_alive(q) && q->pgid == pgid && parent && proc_alive(parent) &&
+		    parent->pgid != pgid && parent->sid == q->sid)
+			return false;
+	}
+	return true;
 }
 
 /* The default action of a signal that terminates (with a core dump for
@@ -200,9 +383,13 @@ static __noreturn void die(int sig)
 	proc_exit(coredump(sig) ? (sig & 0x7f) | WCOREFLAG : sig & 0x7f);
 }
 
-/* Default action of a stop signal: stop until SIGCONT or SIGKILL. */
+/* Default action of a stop signal: stop until SIGCONT or SIGKILL.  A
+ * process of an orphaned group ignores the job-control stops, which no
+ * one could undo; SIGSTOP always stops. */
 static void do_stop(int sig)
 {
+	if (sig != SIGSTOP && group_orphaned(current->pgid))
+		return;
 	current->state = P_STOPPED;
 	current->stop_sig = sig;
 	current->stop_unreported = true;
@@ -226,12 +413,15 @@ static void fill_siginfo(siginfo_t *info, int sig, const struct sig_origin *o)
 	case SIGCHLD:
 		info->si_status = o->status;
 		break;
+	default:
+		info->si_int = (int)o->value;	/* sigqueue's value */
+		break;
 	}
 	info->si_pid = o->pid;
 	info->si_uid = (unsigned)o->uid;
 }
 
-static void save_context(struct sigcontext *sc, const struct trapframe *tf, u32 mask)
+static void save_context(struct sigcontext *sc, const struct trapframe *tf, u64 mask)
 {
 	memset(sc, 0, sizeof(*sc));
 	sc->gs = (u16)tf->gs;
@@ -253,35 +443,35 @@ static void save_context(struct sigcontext *sc, const struct trapframe *tf, u32 
 	sc->eflags = tf->eflags;
 	sc->esp_at_signal = tf->esp;
 	sc->ss = (u16)tf->ss;
-	sc->oldmask = mask;
+	sc->oldmask = (u32)mask;
 	sc->cr2 = current->sig_from[SIGSEGV].addr;
 }
 
-/* Build the frame for handler `act` of sig; false if the stack is bad. */
+/*
+ * Build the frame for handler `act` of sig, from `from', straight on the
+ * user stack: once check_user_writable has made every page of it present
+ * and writable, nothing can unmap them (interrupts are off), so the kernel
+ * writes the frame in place.  False if the stack is bad.
+ */
 static bool setup_frame(struct trapframe *tf, int sig, const struct sig_action *act,
-			u32 old_mask)
+			u64 old_mask, const struct sig_origin *from)
 {
-	struct sigframe *k = kzalloc(sizeof(*k));
-	u32 sp = ALIGN_DOWN(tf->esp - sizeof(*k), 16) - 4;	/* esp+4 aligned at entry */
-	struct sigframe __user *u = (struct sigframe __user *)sp;
-	bool ok;
+	u32 sp = ALIGN_DOWN(tf->esp - sizeof(struct sigframe), 16) - 4;	/* esp+4 aligned at entry */
+	struct sigframe *u = (struct sigframe *)sp;
 
-	if (!k)
+	if (tf->esp <= sizeof(*u) || check_user_writable((void __user *)u, sizeof(*u)) < 0)
 		return false;
-	fill_siginfo(&k->info, sig, &current->sig_from[sig]);
-	save_context(&k->uc.uc_mcontext, tf, old_mask);
-	k->uc.uc_sigmask[0] = old_mask;
-	fpu_save(k->fpstate);			/* the handler starts with a clean FPU */
-	k->uc.uc_mcontext.fpstate = &u->fpstate;
-	memcpy(k->retcode, sigreturn_code, sizeof(k->retcode));
-	k->pretcode = (act->flags & SA_RESTORER) ? act->restorer : (u32)&u->retcode;
-	k->sig = sig;
-	k->pinfo = (u32)&u->info;
-	k->puc = (u32)&u->uc;
-	ok = tf->esp > sizeof(*k) && copy_to_user(u, k, sizeof(*k)) == 0;
-	kfree(k);
-	if (!ok)
-		return false;
+	fill_siginfo(&u->info, sig, from);
+	memset(&u->uc, 0, sizeof(u->uc));
+	save_context(&u->uc.uc_mcontext, tf, old_mask);
+	memcpy(u->uc.uc_sigmask, &old_mask, sizeof(u->uc.uc_sigmask));
+	fpu_save(u->fpstate);			/* the handler starts with a clean FPU */
+	u->uc.uc_mcontext.fpstate = &u->fpstate;
+	memcpy(u->retcode, sigreturn_code, sizeof(u->retcode));
+	u->pretcode = (act->flags & SA_RESTORER) ? act->restorer : (u32)&u->retcode;
+	u->sig = sig;
+	u->pinfo = (u32)&u->info;
+	u->puc = (u32)&u->uc;
 	tf->esp = sp;
 	tf->eip = act->handler;
 	tf->eax = (u32)sig;			/* also in registers, for regparm handlers */
@@ -313,28 +503,28 @@ static void fix_restart(struct trapframe *tf, const struct sig_action *act)
 
 static int next_signal(const struct proc *p)
 {
-	u32 ready = p->sig_pending & ~p->sig_blocked;
+	u64 ready = p->sig_pending & ~p->sig_blocked;
 
-	for (int sig = 1; sig < NSIG; sig++)
-		if (ready & SIGBIT(sig))
-			return sig;
-	return 0;
+	if (ready & SIGBIT(SIGKILL))
+		return SIGKILL;			/* before anything else it ends */
+	return lowest_signal(ready);
 }
 
-/* Run a handler for sig; a frame that cannot be written kills. */
-static void handle(struct trapframe *tf, int sig)
+/* Run a handler for sig (sent from `from'); a frame that cannot be
+ * written kills. */
+static void handle(struct trapframe *tf, int sig, const struct sig_origin *from)
 {
 	struct sig_action act = current->sig_action[sig];
-	u32 old_mask = current->restore_mask ? current->saved_mask : current->sig_blocked;
+	u64 old_mask = current->restore_mask ? current->saved_mask : current->sig_blocked;
 
 	fix_restart(tf, &act);
-	if (!setup_frame(tf, sig, &act, old_mask)) {
+	if (!setup_frame(tf, sig, &act, old_mask, from)) {
 		printk("pid %d (%s): bad stack for signal %d, killed\n",
 		       current->pid, current->name, sig);
 		die(SIGSEGV);
 	}
 	current->restore_mask = false;
-	current->sig_blocked = old_mask | act.mask;
+	current->sig_blocked |= act.mask;	/* during sigsuspend: its mask */
 	if (!(act.flags & SA_NODEFER))
 		current->sig_blocked |= SIGBIT(sig);
 	current->sig_blocked &= ~UNBLOCKABLE;
@@ -349,12 +539,13 @@ void do_signals(struct trapframe *tf)
 
 	while ((sig = next_signal(current)) != 0) {
 		u32 h = current->sig_action[sig].handler;
+		struct sig_origin from;
 
-		current->sig_pending &= ~SIGBIT(sig);
+		dequeue(current, sig, &from);
 		if (h == HANDLER_IGN)
 			continue;
 		if (h != HANDLER_DFL) {
-			handle(tf, sig);
+			handle(tf, sig, &from);
 			return;			/* one frame at a time */
 		}
 		if (default_ignores(sig))
@@ -373,17 +564,20 @@ void do_signals(struct trapframe *tf)
 
 /* --------------------------------------------------------- sigreturn */
 
+/* Put back what the frame at `frame' saved: registers, mask, FPU. */
 static long do_sigreturn(struct trapframe *tf, u32 frame)
 {
-	struct sigframe *k = kmalloc(sizeof(*k));
-	struct sigcontext *sc;
+	const struct sigframe __user *u = (const struct sigframe __user *)frame;
+	struct sigcontext context, *sc = &context;
+	u8 fpstate[FPU_STATE_SIZE];
+	u64 mask;
 
-	if (!k || copy_from_user(k, (void __user *)frame, sizeof(*k)) < 0) {
-		kfree(k);
+	if (copy_from_user(sc, &u->uc.uc_mcontext, sizeof(*sc)) < 0 ||
+	    copy_from_user(&mask, u->uc.uc_sigmask, sizeof(mask)) < 0 ||
+	    copy_from_user(fpstate, u->fpstate, sizeof(fpstate)) < 0) {
 		printk("pid %d (%s): bad signal frame, killed\n", current->pid, current->name);
 		die(SIGSEGV);
 	}
-	sc = &k->uc.uc_mcontext;
 	tf->edi = sc->edi;
 	tf->esi = sc->esi;
 	tf->ebp = sc->ebp;
@@ -398,10 +592,9 @@ static long do_sigreturn(struct trapframe *tf, u32 frame)
 	tf->eflags = (tf->eflags & ~USER_EFLAGS) | (sc->eflags & USER_EFLAGS);
 	tf->cs = USER_CS;
 	tf->ds = tf->es = tf->fs = tf->gs = tf->ss = USER_DS;
-	current->sig_blocked = k->uc.uc_sigmask[0] & ~UNBLOCKABLE;
-	fpu_restore(k->fpstate);
+	current->sig_blocked = mask & ~UNBLOCKABLE;
+	fpu_restore(fpstate);
 	current->syscall_nr = -1;		/* never "restart" the restored eax */
-	kfree(k);
 	return (long)tf->eax;
 }
 
@@ -432,7 +625,7 @@ static long set_action(int sig, const struct sig_action *act, struct sig_action 
 	current->sig_action[sig] = *act;
 	current->sig_action[sig].mask &= ~UNBLOCKABLE;
 	if (is_ignored(current, sig))
-		current->sig_pending &= ~SIGBIT(sig);	/* a pending one is discarded */
+		discard_pending(current, SIGBIT(sig));	/* a pending one is discarded */
 	return 0;
 }
 
@@ -448,14 +641,15 @@ long sys_rt_sigaction(int sig, const struct kernel_sigaction __user *uact,
 	if (uact) {
 		if (copy_from_user(&ka, uact, sizeof(ka)) < 0)
 			return -EFAULT;
-		act = (struct sig_action){ (u32)ka.handler, (u32)ka.flags,
-					   (u32)ka.restorer, (u32)ka.mask[0] };
+		act = (struct sig_action){ (u32)ka.handler, (u32)ka.flags, (u32)ka.restorer,
+					   ka.mask[0] | (u64)ka.mask[1] << 32 };
 	}
 	if ((err = set_action(sig, uact ? &act : NULL, &old)) < 0)
 		return err;
 	if (uold) {
 		ka = (struct kernel_sigaction){ (void *)old.handler, old.flags,
-						(void *)old.restorer, { old.mask, 0 } };
+						(void *)old.restorer,
+						{ (u32)old.mask, (u32)(old.mask >> 32) } };
 		if (copy_to_user(uold, &ka, sizeof(ka)) < 0)
 			return -EFAULT;
 	}
@@ -464,9 +658,10 @@ long sys_rt_sigaction(int sig, const struct kernel_sigaction __user *uact,
 
 /* -------------------------------------------------------- masks, wait */
 
-static long change_mask(int how, const u32 *set)
+/* Change the signals of `affected' in the mask as `how' says. */
+static long change_mask(int how, u64 set, u64 affected)
 {
-	u32 m = *set & ~UNBLOCKABLE;
+	u64 m = set & affected & ~UNBLOCKABLE;
 
 	switch (how) {
 	case SIG_BLOCK:
@@ -476,51 +671,51 @@ static long change_mask(int how, const u32 *set)
 		current->sig_blocked &= ~m;
 		return 0;
 	case SIG_SETMASK:
-		current->sig_blocked = m;
+		current->sig_blocked = (current->sig_blocked & ~affected) | m;
 		return 0;
 	}
 	return -EINVAL;
 }
 
-static long sigprocmask_common(int how, const void __user *uset, void __user *uold,
-			       u32 size)
+long sys_rt_sigprocmask(int how, const void __user *uset, void __user *uold, u32 setsize)
 {
-	u32 set[2] = { 0, 0 }, old[2] = { current->sig_blocked, 0 };
+	u64 set, old = current->sig_blocked;
 	long err;
 
-	if (uset && copy_from_user(set, uset, size) < 0)
-		return -EFAULT;
-	if (uset && (err = change_mask(how, set)) < 0)
-		return err;
-	if (uold && copy_to_user(uold, old, size) < 0)
-		return -EFAULT;
-	return 0;
-}
-
-long sys_rt_sigprocmask(int how, const void __user *set, void __user *old, u32 setsize)
-{
 	if (setsize != SIGSET_SIZE)
 		return -EINVAL;
-	return sigprocmask_common(how, set, old, SIGSET_SIZE);
+	if (uset && copy_from_user(&set, uset, sizeof(set)) < 0)
+		return -EFAULT;
+	if (uset && (err = change_mask(how, set, ALL_SIGNALS)) < 0)
+		return err;
+	return uold ? copy_to_user(uold, &old, sizeof(old)) : 0;
 }
 
-long sys_sigprocmask(int how, const void __user *set, void __user *old)
+/* The old call: a 32-bit set, signals 1..32 only. */
+long sys_sigprocmask(int how, const void __user *uset, void __user *uold)
 {
-	return sigprocmask_common(how, set, old, sizeof(u32));
+	u32 set, old = (u32)current->sig_blocked;
+	long err;
+
+	if (uset && copy_from_user(&set, uset, sizeof(set)) < 0)
+		return -EFAULT;
+	if (uset && (err = change_mask(how, set, OLD_SET)) < 0)
+		return err;
+	return uold ? copy_to_user(uold, &old, sizeof(old)) : 0;
 }
 
 long sys_rt_sigpending(void __user *uset, u32 setsize)
 {
-	u32 set[2] = { current->sig_pending & current->sig_blocked, 0 };
+	u64 set = current->sig_pending & current->sig_blocked;
 
 	if (setsize != SIGSET_SIZE)
 		return -EINVAL;
-	return copy_to_user(uset, set, sizeof(set));
+	return copy_to_user(uset, &set, sizeof(set));
 }
 
 long sys_sigpending(void __user *uset)
 {
-	u32 set = current->sig_pending & current->sig_blocked;
+	u32 set = (u32)(current->sig_pending & current->sig_blocked);
 
 	return copy_to_user(uset, &set, sizeof(set));
 }
@@ -533,7 +728,7 @@ static long wait_for_signal(void)
 	return -ERESTARTNOHAND;
 }
 
-static long suspend_with(u32 mask)
+static long suspend_with(u64 mask)
 {
 	current->saved_mask = current->sig_blocked;
 	current->restore_mask = true;
@@ -543,13 +738,13 @@ static long suspend_with(u32 mask)
 
 long sys_rt_sigsuspend(const void __user *umask, u32 setsize)
 {
-	u32 mask[2];
+	u64 mask;
 
 	if (setsize != SIGSET_SIZE)
 		return -EINVAL;
-	if (copy_from_user(mask, umask, sizeof(mask)) < 0)
+	if (copy_from_user(&mask, umask, sizeof(mask)) < 0)
 		return -EFAULT;
-	return suspend_with(mask[0]);
+	return suspend_with(mask);
 }
 
 /* The old i386 call: sigsuspend(int, int, old_sigset_t mask). */
@@ -562,6 +757,53 @@ long sys_sigsuspend(int unused0, int unused1, u32 mask)
 long sys_pause(void)
 {
 	return wait_for_signal();
+}
+
+/*
+ * Wait until deadline (a clock_ns() time; 0: for ever) for a signal of
+ * `these' (pending ones count at once); the signal, or -EAGAIN when the
+ * time ran out, -EINTR when another signal, not blocked, came first.
+ */
+static int wait_for_set(u64 these, u64 deadline)
+{
+	int sig = lowest_signal(current->sig_pending & these), err;
+
+	if (sig)
+		return sig;
+	current->sig_waiting = these;
+	err = sleep_until(NULL, deadline, true);
+	current->sig_waiting = 0;
+	if ((sig = lowest_signal(current->sig_pending & these)) != 0)
+		return sig;
+	return err == -ETIMEDOUT ? -EAGAIN : -EINTR;
+}
+
+long sys_rt_sigtimedwait(const void __user *uthese, void __user *uinfo,
+			 const struct timespec __user *uts, u32 setsize)
+{
+	struct sig_origin from;
+	u64 these, ns = 0;
+	siginfo_t info;
+	int sig, err;
+
+	if (setsize != SIGSET_SIZE)
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)) < 0)
+		return -EFAULT;
+	if (uts && (err = timespec_from_user(uts, &ns)) < 0)
+		return err;
+	these &= ~UNBLOCKABLE;
+	if (uts && ns == 0)
+		sig = lowest_signal(current->sig_pending & these) ?: -EAGAIN;
+	else
+		sig = wait_for_set(these, uts ? deadline_after(ns) : 0);
+	if (sig < 0)
+		return sig;
+	dequeue(current, sig, &from);
+	fill_siginfo(&info, sig, &from);
+	if (uinfo && copy_to_user(uinfo, &info, sizeof(info)) < 0)
+		return -EFAULT;
+	return sig;
 }
 
 /*
@@ -602,6 +844,8 @@ void signals_fork(struct proc *child, const struct proc *parent)
 	memcpy(child->sig_action, parent->sig_action, sizeof(child->sig_action));
 	child->sig_blocked = parent->sig_blocked;
 	child->sig_pending = 0;
+	child->sig_waiting = 0;
+	child->sig_queue = NULL;
 	child->alarm_at = 0;
 	child->syscall_nr = -1;
 }
@@ -620,21 +864,23 @@ void signals_exec(struct proc *p)
 }
 
 /*
- * p is exiting with a wait status: SIGCHLD to its parent.  A parent that
- * ignores SIGCHLD (or set SA_NOCLDWAIT) wants no zombies: p is marked to
- * be reaped without a wait.
+ * p is exiting with a wait status: its queued signals go back to the
+ * pool, and SIGCHLD goes to its parent.  A parent that ignores SIGCHLD
+ * (or set SA_NOCLDWAIT) wants no zombies: p is marked to be reaped
+ * without a wait.
  */
 void signal_parent_exit(struct proc *p, int status)
 {
 	struct proc *parent = p->parent;
 	struct sig_action *a = &parent->sig_action[SIGCHLD];
+	struct sig_origin from = WIFEXITED(status)
+		? child_origin(p, CLD_EXITED, WEXITSTATUS(status))
+		: child_origin(p, WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED,
+			       WTERMSIG(status));
 
+	discard_pending(p, ALL_SIGNALS);
 	p->autoreap = a->handler == HANDLER_IGN || (a->flags & SA_NOCLDWAIT);
-	send_full(parent, SIGCHLD, WIFEXITED(status) ? CLD_EXITED :
-		  WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED,
-		  WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), 0);
-	parent->sig_from[SIGCHLD].pid = p->pid;
-	parent->sig_from[SIGCHLD].uid = p->uid;
+	send_full(parent, SIGCHLD, &from);
 }
 
 /* ------------------------------------------------------------- kill */
@@ -648,27 +894,29 @@ static bool may_signal(const struct proc *p)
 	       current->euid == p->uid || current->euid == p->suid;
 }
 
-static int kill_one(struct proc *p, int sig)
+static int kill_one(struct proc *p, int sig, const struct sig_origin *from)
 {
 	if (!may_signal(p) && !(sig == SIGCONT && p->sid == current->sid))
 		return -EPERM;
-	return send_signal(p, sig, SI_USER);
+	return send_from(p, sig, from);
 }
 
-/* Signal every live process selected by match; -ESRCH if none exists,
- * -EPERM if none could be signalled - except for kill(-1), which Linux
- * lets succeed as long as there was someone to try. */
+/* Signal every process selected by match; -ESRCH if none exists (a
+ * zombie exists until it is reaped, as in Linux), -EPERM if none could be
+ * signalled - except for kill(-1), which Linux lets succeed as long as
+ * there was someone to try. */
 static int kill_many(int sig, bool (*match)(const struct proc *p, int arg), int arg,
 		     bool everyone)
 {
+	struct sig_origin from = origin(SI_USER);
 	int found = 0, sent = 0;
 
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = &proc_table[i];
-		if (!proc_alive(p) || !match(p, arg))
+		if (p->state == P_UNUSED || p->state == P_EMBRYO || !match(p, arg))
 			continue;
 		found++;
-		if (kill_one(p, sig) == 0)
+		if (kill_one(p, sig, &from) == 0)
 			sent++;
 	}
 	if (!found)
@@ -694,13 +942,39 @@ long sys_kill(int pid, int sig)
 	if (sig < 0 || sig >= NSIG)
 		return -EINVAL;
 	if (pid > 0) {
+		struct sig_origin from = origin(SI_USER);
+
 		if (!(p = proc_find(pid)) || p->state == P_EMBRYO)
 			return -ESRCH;
-		return kill_one(p, sig);
+		return kill_one(p, sig, &from);
 	}
 	if (pid == 0)
 		return kill_many(sig, in_group, current->pgid, false);
 	if (pid == -1)
 		return kill_many(sig, everyone_else, 0, true);
 	return kill_many(sig, in_group, -pid, false);
+}
+
+/*
+ * sigqueue: send sig with the caller's siginfo_t (its code, pid, uid and
+ * value).  As in Linux, a process may not claim to be the kernel or kill
+ * (si_code >= 0) or tkill (SI_TKILL) when it signals another process.
+ */
+long sys_rt_sigqueueinfo(int pid, int sig, const void __user *uinfo)
+{
+	struct sig_origin from;
+	siginfo_t info;
+	struct proc *p;
+
+	if (copy_from_user(&info, uinfo, sizeof(info)) < 0)
+		return -EFAULT;
+	if ((info.si_code >= 0 || info.si_code == SI_TKILL) && pid != current->pid)
+		return -EPERM;
+	if (sig < 0 || sig >= NSIG)
+		return -EINVAL;
+	if (pid <= 0 || !(p = proc_find(pid)) || p->state == P_EMBRYO)
+		return -ESRCH;
+	from = (struct sig_origin){ .code = info.si_code, .pid = info.si_pid,
+				    .uid = (int)info.si_uid, .value = (u32)info.si_int };
+	return kill_one(p, sig, &from);
 }

@@ -10,7 +10,7 @@
 struct proc;
 struct trapframe;
 
-#define SIGBIT(sig)	(1u << ((sig) - 1))
+#define SIGBIT(sig)	(1ull << ((sig) - 1))	/* its bit in a 64-bit set */
 
 int send_signal(struct proc *p, int sig, int code);
 int send_signal_group(int pgid, int sig, int code);

@@ -19,9 +19,14 @@ static inline void fpu_save(u8 *state)
 	asm volatile("fnsave (%0)" : : "r"(state) : "memory");
 }
 
+/*
+ * frstor waits for pending x87 exceptions first: an unmasked one the
+ * program left (a signal handler may return with one) would fault here,
+ * in the kernel.  fninit drops it; the state loaded then has its own.
+ */
 static inline void fpu_restore(const u8 *state)
 {
-	asm volatile("frstor (%0)" : : "r"(state) : "memory");
+	asm volatile("fninit\n\tfrstor (%0)" : : "r"(state) : "memory");
 }
 
 static inline void fpu_reset(void)

@@ -63,7 +63,7 @@ struct sig_action {
 	u32 handler;			/* SIG_DFL (0), SIG_IGN (1) or an address */
 	u32 flags;			/* SA_* */
 	u32 restorer;			/* SA_RESTORER: returns from the handler */
-	u32 mask;			/* blocked while the handler runs */
+	u64 mask;			/* blocked while the handler runs */
 };
 
 /* Where a pending signal came from, for its siginfo_t. */
@@ -73,7 +73,10 @@ struct sig_origin {
 	int uid;
 	int status;			/* SIGCHLD */
 	u32 addr;			/* faults */
+	u32 value;			/* sigqueue's si_value */
 };
+
+struct sigqueue;
 
 struct proc {
 	int pid;
@@ -118,11 +121,13 @@ struct proc {
 	struct rlimit rlim[RLIM_NLIMITS];	/* kernel/rlimit.c */
 
 	/* signals (ipc/signal.c) */
-	u32 sig_pending;		/* bit (n - 1) = signal n */
-	u32 sig_blocked;
+	u64 sig_pending;		/* bit (n - 1) = signal n */
+	u64 sig_blocked;
+	u64 sig_waiting;		/* sigtimedwait: the signals awaited */
 	struct sig_action sig_action[NSIG];
-	struct sig_origin sig_from[NSIG];	/* who raised each pending signal */
-	u32 saved_mask;			/* sigsuspend: the mask to restore */
+	struct sig_origin sig_from[SIGRTMIN];	/* who raised each pending standard signal */
+	struct sigqueue *sig_queue;	/* queued real-time signals, oldest first */
+	u64 saved_mask;			/* sigsuspend: the mask to restore */
 	bool restore_mask;
 	u64 alarm_at;			/* clock_ns() of the SIGALRM, 0 = none */
 	int stop_sig;			/* the signal that stopped it */

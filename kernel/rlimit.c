@@ -37,6 +37,7 @@
 #define MEMLOCK_DEFAULT	(8UL << 20)
 #define MSGQUEUE_DEFAULT 819200UL	/* Linux's POSIX mqueue bytes */
 #define NPROC_DEFAULT	(NPROC / 2)	/* as Linux's max_threads / 2 */
+#define SIGPENDING_DEFAULT 256UL	/* queued real-time signals per user */
 
 static const struct rlimit rlimit_defaults[RLIM_NLIMITS] = {
 	[RLIMIT_CPU]		= { RLIM_INFINITY, RLIM_INFINITY },
@@ -50,7 +51,7 @@ static const struct rlimit rlimit_defaults[RLIM_NLIMITS] = {
 	[RLIMIT_MEMLOCK]	= { MEMLOCK_DEFAULT, MEMLOCK_DEFAULT },
 	[RLIMIT_AS]		= { RLIM_INFINITY, RLIM_INFINITY },
 	[RLIMIT_LOCKS]		= { RLIM_INFINITY, RLIM_INFINITY },
-	[RLIMIT_SIGPENDING]	= { RLIM_INFINITY, RLIM_INFINITY },
+	[RLIMIT_SIGPENDING]	= { SIGPENDING_DEFAULT, SIGPENDING_DEFAULT },
 	[RLIMIT_MSGQUEUE]	= { MSGQUEUE_DEFAULT, MSGQUEUE_DEFAULT },
 	[RLIMIT_NICE]		= { 0, 0 },
 	[RLIMIT_RTPRIO]		= { 0, 0 },

@@ -40,7 +40,7 @@ static struct timespec ns_to_timespec(u64 ns)
 }
 
 /* A user timespec as nanoseconds: -EFAULT, or -EINVAL if out of range. */
-static int timespec_from_user(const struct timespec __user *uts, u64 *ns)
+int timespec_from_user(const struct timespec __user *uts, u64 *ns)
 {
 	struct timespec ts;
 

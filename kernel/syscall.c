@@ -95,6 +95,8 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(rt_sigprocmask),
 	SYSCALL(rt_sigpending),
 	SYSCALL(rt_sigsuspend),
+	SYSCALL(rt_sigtimedwait),
+	SYSCALL(rt_sigqueueinfo),
 	SYSCALL(getcwd),
 	SYSCALL(ugetrlimit),
 	[__NR_getuid32] = (syscall_fn)sys_getuid,

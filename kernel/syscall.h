@@ -95,6 +95,10 @@ long sys_rt_sigpending(void __user *set, u32 setsize);
 long sys_sigpending(void __user *set);
 long sys_rt_sigsuspend(const void __user *mask, u32 setsize);
 long sys_sigsuspend(int unused0, int unused1, u32 mask);
+struct timespec;
+long sys_rt_sigtimedwait(const void __user *set, void __user *info,
+			 const struct timespec __user *timeout, u32 setsize);
+long sys_rt_sigqueueinfo(int pid, int sig, const void __user *info);
 long sys_rt_sigreturn(void);
 long sys_sigreturn(void);
 long sys_pause(void);

@@ -24,4 +24,9 @@ u64 deadline_after(u64 ns);	/* clock_ns() + ns, TIME_FOREVER if beyond */
 u32 time_now(void);		/* seconds since 1970-01-01 UTC */
 u32 uptime_seconds(void);
 
+struct timespec;
+/* A user's timespec as nanoseconds (kernel/sys_time.c): -EFAULT, or
+ * -EINVAL for a negative tv_sec or a tv_nsec outside 0..999999999. */
+int timespec_from_user(const struct timespec __user *uts, u64 *ns);
+
 #endif

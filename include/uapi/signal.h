@@ -1,7 +1,8 @@
 /*
  * uapi/signal.h - signal numbers (Linux i386) and the structures of the
- * signal calls.  Standard signals 1..31; bit (n - 1) of a sigset is
- * signal n.
+ * signal calls.  Standard signals 1..31, real-time signals
+ * SIGRTMIN..SIGRTMAX (32..64); bit (n - 1) of the 64-bit sigset the rt_*
+ * calls take is signal n.
  */
 #ifndef _UAPI_SIGNAL_H
 #define _UAPI_SIGNAL_H
@@ -39,8 +40,10 @@
 #define SIGPOLL		SIGIO
 #define SIGPWR		30
 #define SIGSYS		31
+#define SIGRTMIN	32	/* real-time signals: queued, each with a value */
+#define SIGRTMAX	64
 
-#define NSIG		32	/* one more than the highest signal number */
+#define NSIG		65	/* one more than the highest signal number */
 
 /* Dispositions */
 #define SIG_DFL		((void (*)(int))0)
@@ -65,6 +68,12 @@
 /* si_code values */
 #define SI_USER		0		/* kill, raise */
 #define SI_KERNEL	0x80
+#define SI_QUEUE	(-1)		/* sigqueue */
+#define SI_TIMER	(-2)
+#define SI_MESGQ	(-3)
+#define SI_ASYNCIO	(-4)
+#define SI_SIGIO	(-5)
+#define SI_TKILL	(-6)		/* tkill, tgkill */
 #define SEGV_MAPERR	1		/* address not mapped */
 #define SEGV_ACCERR	2		/* no permission for the mapping */
 #define ILL_ILLOPN	2
@@ -79,8 +88,8 @@
 
 /*
  * The structure rt_sigaction (174) reads and writes: handler, flags,
- * restorer, then a 64-bit mask (sigsetsize 8; only the low 32 bits are
- * used, for signals 1..31).
+ * restorer, then a 64-bit mask (sigsetsize 8): signal n is bit (n - 1)
+ * of mask[0] for n <= 32, bit (n - 33) of mask[1] above.
  */
 struct kernel_sigaction {
 	void *handler;
@@ -90,6 +99,12 @@ struct kernel_sigaction {
 };
 
 #define SI_MAX_SIZE	128
+
+/* The value sigqueue() sends with a signal. */
+union sigval {
+	int sival_int;
+	void *sival_ptr;
+};
 
 /* siginfo_t: 128 bytes; the fields after si_code depend on the signal. */
 typedef struct {
@@ -103,6 +118,11 @@ typedef struct {
 			unsigned int si_uid;
 			int si_status;	/* SIGCHLD: exit code or signal */
 		} _proc;
+		struct {		/* sigqueue, real-time signals */
+			int si_pid;
+			unsigned int si_uid;
+			union sigval si_sigval;
+		} _rt;
 		struct {		/* SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP */
 			void *si_addr;
 		} _fault;
@@ -113,6 +133,9 @@ typedef struct {
 #define si_uid		_sifields._proc.si_uid
 #define si_status	_sifields._proc.si_status
 #define si_addr		_sifields._fault.si_addr
+#define si_value	_sifields._rt.si_sigval
+#define si_int		_sifields._rt.si_sigval.sival_int
+#define si_ptr		_sifields._rt.si_sigval.sival_ptr
 
 typedef struct {
 	void *ss_sp;

@@ -84,6 +84,8 @@
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
 #define __NR_rt_sigpending	176
+#define __NR_rt_sigtimedwait	177
+#define __NR_rt_sigqueueinfo	178
 #define __NR_rt_sigsuspend	179
 #define __NR_getcwd		183
 #define __NR_ugetrlimit		191

@@ -13,7 +13,7 @@ typedef unsigned long jmp_buf[6];
 typedef struct {
 	jmp_buf __env;
 	int __mask_saved;
-	unsigned long __mask;		/* a sigset_t */
+	unsigned long long __mask;	/* a sigset_t */
 } sigjmp_buf[1];
 
 int setjmp(jmp_buf env) __attribute__((__returns_twice__));

@@ -4,7 +4,9 @@
  * psignal.
  *
  * The kernel's calls are the rt_* ones, which take a 64-bit signal set
- * (SIGSET_SIZE bytes); a sigset_t is the low word, the high word is 0.
+ * (SIGSET_SIZE bytes), exactly a sigset_t: the caller's set goes to the
+ * kernel untouched, so a bad pointer is the kernel's EFAULT, never a
+ * crash here.
  *
  * Every handler is installed with SA_RESTORER and a return address in
  * signal_restore.asm: the handler's `ret' lands there, and the code there
@@ -24,19 +26,13 @@
 #include <string.h>
 #include "syscall.h"
 
-#define SIGSET_SIZE	8	/* bytes in the kernel's sigset_t */
-#define SIGSET_WORDS	2
+#define SIGSET_SIZE	sizeof(sigset_t)	/* 8, the kernel's */
+#define HALF_BITS	32
 
 /* Where handlers return: sigreturn, and rt_sigreturn for SA_SIGINFO. */
 void __restore(void);
 void __restore_rt(void);
 
-/* The 64-bit kernel set holding the signals of set. */
-static void to_kernel_set(unsigned long kset[SIGSET_WORDS], sigset_t set)
-{
-	kset[0] = set;
-	kset[1] = 0;
-}
 
 int sigaction(int sig, const struct sigaction *restrict act,
 	      struct sigaction *restrict oldact)
@@ -48,7 +44,8 @@ int sigaction(int sig, const struct sigaction *restrict act,
 		kact.flags = (unsigned long)act->sa_flags | SA_RESTORER;
 		kact.restorer = (act->sa_flags & SA_SIGINFO) ? (void *)__restore_rt
 							     : (void *)__restore;
-		to_kernel_set(kact.mask, act->sa_mask);
+		kact.mask[0] = (unsigned long)act->sa_mask;
+		kact.mask[1] = (unsigned long)(act->sa_mask >> HALF_BITS);
 	}
 	if (SYS4(rt_sigaction, sig, act ? &kact : NULL, oldact ? &kold : NULL,
 		 SIGSET_SIZE) < 0)
@@ -56,7 +53,7 @@ int sigaction(int sig, const struct sigaction *restrict act,
 	if (oldact) {
 		oldact->sa_handler = (sighandler_t)kold.handler;
 		oldact->sa_flags = (int)(kold.flags & ~SA_RESTORER);
-		oldact->sa_mask = kold.mask[0];
+		oldact->sa_mask = kold.mask[0] | (sigset_t)kold.mask[1] << HALF_BITS;
 	}
 	return 0;
 }
@@ -75,35 +72,18 @@ sighandler_t signal(int sig, sighandler_t handler)
 
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict oldset)
 {
-	unsigned long kset[SIGSET_WORDS], kold[SIGSET_WORDS];
-
-	if (set)
-		to_kernel_set(kset, *set);
-	if (SYS4(rt_sigprocmask, how, set ? kset : NULL, oldset ? kold : NULL,
-		 SIGSET_SIZE) < 0)
-		return -1;
-	if (oldset)
-		*oldset = kold[0];
-	return 0;
+	return SYS4(rt_sigprocmask, how, set, oldset, SIGSET_SIZE) < 0 ? -1 : 0;
 }
 
 int sigpending(sigset_t *set)
 {
-	unsigned long kset[SIGSET_WORDS];
-
-	if (SYS2(rt_sigpending, kset, SIGSET_SIZE) < 0)
-		return -1;
-	*set = kset[0];
-	return 0;
+	return SYS2(rt_sigpending, set, SIGSET_SIZE) < 0 ? -1 : 0;
 }
 
 /* Always -1: it returns only after a handler ran, with errno EINTR. */
 int sigsuspend(const sigset_t *mask)
 {
-	unsigned long kset[SIGSET_WORDS];
-
-	to_kernel_set(kset, *mask);
-	return SYS2(rt_sigsuspend, kset, SIGSET_SIZE);
+	return SYS2(rt_sigsuspend, mask, SIGSET_SIZE);
 }
 
 int killpg(pid_t pgrp, int sig)

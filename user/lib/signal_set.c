@@ -10,7 +10,7 @@
 #include <errno.h>
 #include <signal.h>
 
-#define FULL_SET	((1UL << (NSIG - 1)) - 1)	/* signals 1..NSIG-1 */
+#define FULL_SET	(~0ULL)		/* signals 1..64 */
 
 /* The bit of sig, or 0 (errno EINVAL) if sig is not a signal number. */
 static sigset_t signal_bit(int sig)
@@ -19,7 +19,7 @@ static sigset_t signal_bit(int sig)
 		errno = EINVAL;
 		return 0;
 	}
-	return 1UL << (sig - 1);
+	return 1ULL << (sig - 1);
 }
 
 int sigemptyset(sigset_t *set)

@@ -90,7 +90,7 @@ static void check_signal_bsd(void)
 	CHECK(old.sa_handler == count, "installed handler is %p", (void *)old.sa_handler);
 	CHECK(old.sa_flags == SA_RESTART, "signal() flags %#x, want SA_RESTART",
 	      old.sa_flags);
-	CHECK(sigismember(&old.sa_mask, SIGUSR1) == 1, "signal() mask %#lx lacks the signal",
+	CHECK(sigismember(&old.sa_mask, SIGUSR1) == 1, "signal() mask %#llx lacks the signal",
 	      old.sa_mask);
 	CHECK(signal(SIGUSR1, SIG_DFL) == count, "signal() did not return the old handler");
 	errno = 0;
@@ -118,15 +118,15 @@ static void check_old_action(void)
 	CHECK(old.sa_sigaction == save_info, "handler reads back as %p",
 	      (void *)old.sa_handler);
 	CHECK(old.sa_flags == flags, "flags read back as %#x, want %#x", old.sa_flags, flags);
-	CHECK(old.sa_mask == sa.sa_mask, "mask read back as %#lx, want %#lx", old.sa_mask,
+	CHECK(old.sa_mask == sa.sa_mask, "mask read back as %#llx, want %#llx", old.sa_mask,
 	      sa.sa_mask);
 
 	sigfillset(&sa.sa_mask);
 	CHECK(sigaction(SIGUSR1, &sa, NULL) == 0, "sigaction with a full mask");
 	CHECK(sigaction(SIGUSR1, NULL, &old) == 0, "sigaction query");
 	CHECK(sigismember(&old.sa_mask, SIGKILL) == 0 && sigismember(&old.sa_mask, SIGSTOP) == 0,
-	      "sa_mask kept SIGKILL or SIGSTOP: %#lx", old.sa_mask);
-	CHECK(sigismember(&old.sa_mask, SIGTERM) == 1, "sa_mask lost SIGTERM: %#lx",
+	      "sa_mask kept SIGKILL or SIGSTOP: %#llx", old.sa_mask);
+	CHECK(sigismember(&old.sa_mask, SIGTERM) == 1, "sa_mask lost SIGTERM: %#llx",
 	      old.sa_mask);
 	signal(SIGUSR1, SIG_DFL);
 }

@@ -50,7 +50,7 @@ static int exec_child(void)
 
 	query(SIGUSR1, &sa);
 	CHECK(sa.sa_handler == SIG_DFL && sa.sa_flags == 0 && sa.sa_mask == 0,
-	      "after exec: SIGUSR1 handler %p flags %#x mask %#lx, want SIG_DFL 0 0",
+	      "after exec: SIGUSR1 handler %p flags %#x mask %#llx, want SIG_DFL 0 0",
 	      (void *)sa.sa_handler, sa.sa_flags, sa.sa_mask);
 	query(SIGTERM, &sa);
 	CHECK(sa.sa_handler == SIG_DFL && sa.sa_flags == 0,
@@ -59,9 +59,9 @@ static int exec_child(void)
 	CHECK(sa.sa_handler == SIG_IGN, "after exec: SIGUSR2 no longer ignored");
 	query(SIGPIPE, &sa);
 	CHECK(sa.sa_handler == SIG_IGN, "after exec: SIGPIPE no longer ignored");
-	CHECK(current_mask() == set_of(SIGINT, SIGQUIT), "after exec: mask %#lx",
+	CHECK(current_mask() == set_of(SIGINT, SIGQUIT), "after exec: mask %#llx",
 	      current_mask());
-	CHECK(pending_set() == set_of(SIGQUIT, SIGQUIT), "after exec: pending %#lx, want SIGQUIT",
+	CHECK(pending_set() == set_of(SIGQUIT, SIGQUIT), "after exec: pending %#llx, want SIGQUIT",
 	      pending_set());
 	left = alarm(0);
 	CHECK(left > 0 && left <= CHILD_ALARM, "after exec: alarm had %u s left, want 1..%d",
@@ -85,9 +85,9 @@ static void check_fork(void)
 		      "after fork: SIGTERM handler or flags changed");
 		query(SIGUSR2, &sa);
 		CHECK(sa.sa_handler == SIG_IGN, "after fork: SIGUSR2 no longer ignored");
-		CHECK(current_mask() == set_of(SIGINT, SIGQUIT), "after fork: mask %#lx",
+		CHECK(current_mask() == set_of(SIGINT, SIGQUIT), "after fork: mask %#llx",
 		      current_mask());
-		CHECK(pending_set() == 0, "after fork: pending %#lx, want nothing",
+		CHECK(pending_set() == 0, "after fork: pending %#llx, want nothing",
 		      pending_set());
 		CHECK(alarm(0) == 0, "after fork: the child has an alarm");
 		child_exit();

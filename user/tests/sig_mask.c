@@ -55,25 +55,25 @@ static void check_how(void)
 	static const int bad_how[] = { BAD_HOW_A, BAD_HOW_B };
 
 	CHECK(sigprocmask(SIG_SETMASK, &empty, NULL) == 0, "SIG_SETMASK to empty");
-	CHECK(current_mask() == 0, "mask %#lx after emptying", current_mask());
-	CHECK(sigprocmask(SIG_BLOCK, &usr, &old) == 0 && old == 0, "SIG_BLOCK old %#lx", old);
-	CHECK(sigprocmask(SIG_BLOCK, &term, &old) == 0 && old == usr, "SIG_BLOCK old %#lx",
+	CHECK(current_mask() == 0, "mask %#llx after emptying", current_mask());
+	CHECK(sigprocmask(SIG_BLOCK, &usr, &old) == 0 && old == 0, "SIG_BLOCK old %#llx", old);
+	CHECK(sigprocmask(SIG_BLOCK, &term, &old) == 0 && old == usr, "SIG_BLOCK old %#llx",
 	      old);
-	CHECK(current_mask() == (usr | term), "SIG_BLOCK gave %#lx", current_mask());
+	CHECK(current_mask() == (usr | term), "SIG_BLOCK gave %#llx", current_mask());
 	CHECK(sigprocmask(SIG_UNBLOCK, &term, &old) == 0 && old == (usr | term),
-	      "SIG_UNBLOCK old %#lx", old);
-	CHECK(current_mask() == usr, "SIG_UNBLOCK gave %#lx", current_mask());
-	CHECK(sigprocmask(SIG_SETMASK, &term, &old) == 0 && old == usr, "SIG_SETMASK old %#lx",
+	      "SIG_UNBLOCK old %#llx", old);
+	CHECK(current_mask() == usr, "SIG_UNBLOCK gave %#llx", current_mask());
+	CHECK(sigprocmask(SIG_SETMASK, &term, &old) == 0 && old == usr, "SIG_SETMASK old %#llx",
 	      old);
-	CHECK(current_mask() == term, "SIG_SETMASK gave %#lx", current_mask());
+	CHECK(current_mask() == term, "SIG_SETMASK gave %#llx", current_mask());
 
 	for (unsigned i = 0; i < sizeof(bad_how) / sizeof(bad_how[0]); i++) {
 		old = SENTINEL;
 		errno = 0;
 		CHECK(sigprocmask(bad_how[i], &usr, &old) == -1 && errno == EINVAL,
 		      "how %d did not fail with EINVAL", bad_how[i]);
-		CHECK(old == SENTINEL, "how %d: oldset written (%#lx)", bad_how[i], old);
-		CHECK(current_mask() == term, "how %d changed the mask to %#lx", bad_how[i],
+		CHECK(old == SENTINEL, "how %d: oldset written (%#llx)", bad_how[i], old);
+		CHECK(current_mask() == term, "how %d changed the mask to %#llx", bad_how[i],
 		      current_mask());
 		CHECK(sigprocmask(bad_how[i], NULL, &old) == 0 && old == term,
 		      "how %d with no set: not a plain query", bad_how[i]);
@@ -90,10 +90,10 @@ static void check_unblockable(void)
 	sigfillset(&full);
 	want = full & ~kill_stop;
 	CHECK(sigprocmask(SIG_SETMASK, &full, NULL) == 0, "blocking everything");
-	CHECK(current_mask() == want, "full mask reads %#lx, want %#lx", current_mask(), want);
+	CHECK(current_mask() == want, "full mask reads %#llx, want %#llx", current_mask(), want);
 	sigprocmask(SIG_UNBLOCK, &full, NULL);
 	CHECK(sigprocmask(SIG_BLOCK, &kill_stop, NULL) == 0, "blocking SIGKILL and SIGSTOP");
-	CHECK(current_mask() == 0, "SIGKILL/SIGSTOP got into the mask: %#lx", current_mask());
+	CHECK(current_mask() == 0, "SIGKILL/SIGSTOP got into the mask: %#llx", current_mask());
 
 	pid = test_fork();
 	if (pid == 0) {
@@ -129,18 +129,18 @@ static void check_coalescing(void)
 		raise(SIGUSR2);
 	}
 	CHECK(usr1_hits == 0 && usr2_hits == 0, "blocked signals were delivered");
-	CHECK(pending_set() == both, "pending %#lx, want %#lx", pending_set(), both);
+	CHECK(pending_set() == both, "pending %#llx, want %#llx", pending_set(), both);
 	CHECK(sigprocmask(SIG_UNBLOCK, &usr1, &old) == 0, "unblocking SIGUSR1");
 	CHECK(usr1_hits == 1, "unblocked SIGUSR1 ran %d times before sigprocmask returned",
 	      usr1_hits);
-	CHECK(old == both, "old mask %#lx", old);
-	CHECK(mask_in_handler == both, "mask in the handler %#lx, want %#lx",
+	CHECK(old == both, "old mask %#llx", old);
+	CHECK(mask_in_handler == both, "mask in the handler %#llx, want %#llx",
 	      mask_in_handler, both);
 	CHECK(usr2_hits == 0 && pending_set() == set_of(SIGUSR2, 0),
-	      "SIGUSR2 should still be pending alone (pending %#lx)", pending_set());
+	      "SIGUSR2 should still be pending alone (pending %#llx)", pending_set());
 	sigprocmask(SIG_UNBLOCK, &both, NULL);
 	CHECK(usr2_hits == 1, "SIGUSR2 ran %d times", usr2_hits);
-	CHECK(current_mask() == 0, "mask %#lx after the handlers", current_mask());
+	CHECK(current_mask() == 0, "mask %#llx after the handlers", current_mask());
 
 	/* The same with another process sending. */
 	usr1_hits = 0;
@@ -152,10 +152,10 @@ static void check_coalescing(void)
 		_exit(0);
 	}
 	CHECK(child_ok(pid), "sender child failed");
-	CHECK(pending_set() == usr1, "pending %#lx after %d kills", pending_set(), SENDS);
+	CHECK(pending_set() == usr1, "pending %#llx after %d kills", pending_set(), SENDS);
 	sigprocmask(SIG_UNBLOCK, &usr1, NULL);
 	CHECK(usr1_hits == 1, "%d sends from a child delivered %d times", SENDS, usr1_hits);
-	CHECK(pending_set() == 0, "still pending: %#lx", pending_set());
+	CHECK(pending_set() == 0, "still pending: %#llx", pending_set());
 	signal(SIGUSR1, SIG_DFL);
 	signal(SIGUSR2, SIG_DFL);
 }
@@ -168,7 +168,7 @@ static void check_old_calls(void)
 
 	CHECK(syscall(__NR_sigprocmask, SIG_BLOCK, &set, &old) == 0 && old == 0,
 	      "old sigprocmask: old %#lx", old);
-	CHECK(current_mask() == set, "old sigprocmask set %#lx", current_mask());
+	CHECK(current_mask() == set, "old sigprocmask set %#llx", current_mask());
 	raise(SIGHUP);
 	CHECK(syscall(__NR_sigpending, &pend) == 0 && pend == set_of(SIGHUP, 0),
 	      "old sigpending gave %#lx", pend);

@@ -93,8 +93,8 @@ static void check_self_deferred(void)
 	if (!events_are(want, 4))
 		print_events();
 	CHECK(mask_seen[SIGUSR1] == set_of(SIGTERM, SIGUSR1),
-	      "mask in the handler %#lx, want SIGTERM and SIGUSR1", mask_seen[SIGUSR1]);
-	CHECK(current_mask() == term, "mask after the handler %#lx, want %#lx",
+	      "mask in the handler %#llx, want SIGTERM and SIGUSR1", mask_seen[SIGUSR1]);
+	CHECK(current_mask() == term, "mask after the handler %#llx, want %#llx",
 	      current_mask(), term);
 	sigprocmask(SIG_UNBLOCK, &term, NULL);
 }
@@ -110,9 +110,9 @@ static void check_nodefer(void)
 	CHECK(events_are(want, 4) && max_depth == 2, "SA_NODEFER: no nesting");
 	if (!events_are(want, 4))
 		print_events();
-	CHECK(mask_seen[SIGUSR1] == 0, "SA_NODEFER: mask in the handler %#lx",
+	CHECK(mask_seen[SIGUSR1] == 0, "SA_NODEFER: mask in the handler %#llx",
 	      mask_seen[SIGUSR1]);
-	CHECK(current_mask() == 0, "mask after the handlers %#lx", current_mask());
+	CHECK(current_mask() == 0, "mask after the handlers %#llx", current_mask());
 }
 
 static void check_sa_mask(void)
@@ -128,11 +128,11 @@ static void check_sa_mask(void)
 	      "SIGUSR2 in sa_mask should wait for the SIGUSR1 handler");
 	if (!events_are(want, 4))
 		print_events();
-	CHECK(mask_seen[SIGUSR1] == set_of(SIGUSR1, SIGUSR2), "mask in the handler %#lx",
+	CHECK(mask_seen[SIGUSR1] == set_of(SIGUSR1, SIGUSR2), "mask in the handler %#llx",
 	      mask_seen[SIGUSR1]);
-	CHECK(mask_seen[SIGUSR2] == set_of(SIGUSR2, 0), "mask in the SIGUSR2 handler %#lx",
+	CHECK(mask_seen[SIGUSR2] == set_of(SIGUSR2, 0), "mask in the SIGUSR2 handler %#llx",
 	      mask_seen[SIGUSR2]);
-	CHECK(current_mask() == 0, "mask after the handlers %#lx", current_mask());
+	CHECK(current_mask() == 0, "mask after the handlers %#llx", current_mask());
 }
 
 static void check_other_nests(void)
@@ -148,8 +148,8 @@ static void check_other_nests(void)
 	if (!events_are(want, 4))
 		print_events();
 	CHECK(mask_seen[SIGUSR2] == set_of(SIGUSR1, SIGUSR2),
-	      "mask in the nested handler %#lx", mask_seen[SIGUSR2]);
-	CHECK(current_mask() == 0, "mask after the handlers %#lx", current_mask());
+	      "mask in the nested handler %#llx", mask_seen[SIGUSR2]);
+	CHECK(current_mask() == 0, "mask after the handlers %#llx", current_mask());
 }
 
 static volatile unsigned long uc_mask_seen;
@@ -178,10 +178,10 @@ static void check_context_mask(void)
 	sigaction(SIGUSR1, &sa, NULL);
 	sigprocmask(SIG_SETMASK, &quit, NULL);
 	raise(SIGUSR1);
-	CHECK(uc_mask_seen == quit, "uc_sigmask %#lx, want the interrupted mask %#lx",
+	CHECK(uc_mask_seen == quit, "uc_sigmask %#lx, want the interrupted mask %#llx",
 	      uc_mask_seen, quit);
 	CHECK(current_mask() == set_of(SIGQUIT, SIGHUP),
-	      "mask after return %#lx, want SIGQUIT and SIGHUP (from uc_sigmask)",
+	      "mask after return %#llx, want SIGQUIT and SIGHUP (from uc_sigmask)",
 	      current_mask());
 	sigprocmask(SIG_SETMASK, &empty, NULL);
 	signal(SIGUSR1, SIG_DFL);

@@ -29,7 +29,7 @@ static void check_bad_numbers(void)
 		errno = 0;
 		CHECK(sigismember(&set, bad[i]) == -1 && errno == EINVAL,
 		      "sigismember(%d) should fail with EINVAL", bad[i]);
-		CHECK(set == SET_PATTERN, "a failed call changed the set to %#lx", set);
+		CHECK(set == SET_PATTERN, "a failed call changed the set to %#llx", set);
 	}
 }
 
@@ -37,7 +37,7 @@ static void check_each_signal(void)
 {
 	sigset_t empty, full;
 
-	CHECK(sigemptyset(&empty) == 0 && empty == 0, "sigemptyset gave %#lx", empty);
+	CHECK(sigemptyset(&empty) == 0 && empty == 0, "sigemptyset gave %#llx", empty);
 	CHECK(sigfillset(&full) == 0, "sigfillset failed");
 	for (int sig = 1; sig < NSIG; sig++) {
 		sigset_t set;
@@ -45,10 +45,10 @@ static void check_each_signal(void)
 		CHECK(sigismember(&empty, sig) == 0, "signal %d in the empty set", sig);
 		CHECK(sigismember(&full, sig) == 1, "signal %d not in the full set", sig);
 		sigemptyset(&set);
-		CHECK(sigaddset(&set, sig) == 0 && set == 1UL << (sig - 1),
-		      "sigaddset(%d) gave %#lx", sig, set);
-		CHECK(sigaddset(&set, sig) == 0 && set == 1UL << (sig - 1),
-		      "adding signal %d twice gave %#lx", sig, set);
+		CHECK(sigaddset(&set, sig) == 0 && set == 1ULL << (sig - 1),
+		      "sigaddset(%d) gave %#llx", sig, set);
+		CHECK(sigaddset(&set, sig) == 0 && set == 1ULL << (sig - 1),
+		      "adding signal %d twice gave %#llx", sig, set);
 		CHECK(sigismember(&set, sig) == 1, "signal %d not a member after adding", sig);
 		for (int other = 1; other < NSIG; other++)
 			if (other != sig)
@@ -57,7 +57,7 @@ static void check_each_signal(void)
 		set = full;
 		CHECK(sigdelset(&set, sig) == 0 && sigismember(&set, sig) == 0,
 		      "sigdelset(%d) left it in", sig);
-		CHECK((set | (1UL << (sig - 1))) == full, "sigdelset(%d) took others", sig);
+		CHECK((set | (1ULL << (sig - 1))) == full, "sigdelset(%d) took others", sig);
 	}
 }
 

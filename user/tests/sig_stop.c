@@ -64,14 +64,19 @@ static int last_event_is(int code, pid_t pid, int status)
 	return 0;
 }
 
+/* A child in a group of its own: its parent, in another group of this
+ * session, keeps the group from being orphaned, so that the job-control
+ * stops (SIGTSTP, SIGTTIN, SIGTTOU) stop it. */
 static pid_t spawn_waiter(void)
 {
 	pid_t pid = test_fork();
 
 	if (pid == 0) {
+		setpgid(0, 0);
 		for (;;)
 			pause();
 	}
+	setpgid(pid, pid);
 	return pid;
 }
 
