@@ -22,8 +22,10 @@
  * SEM_UNDO: for each set it touches with SEM_UNDO a process keeps an
  * undo record, one adjustment per semaphore, the negation of what it has
  * done; at exit the adjustments are applied (clamped to 0..SEMVMX,
- * without sleeping).  SETVAL and SETALL reset the adjustments of the
- * semaphores they set; removing the set drops its records.
+ * without sleeping).  An adjustment must stay within -(SEMAEM + 1)..SEMAEM
+ * with every op of the same semop counted, else the call fails with
+ * ERANGE and changes nothing.  SETVAL and SETALL reset the adjustments of
+ * the semaphores they set; removing the set drops its records.
  */
 #include "ipc/ipc.h"
 #include "kernel/errno.h"
@@ -175,22 +177,30 @@ static void drop_undos(int semid)
 
 /* ------------------------------------------------------ the operations */
 
-/* Would op's SEM_UNDO adjustment leave the range Linux allows? */
-static bool undo_out_of_range(const struct sembuf *op, const struct sem_undo *undo)
+/* Does op change an undo adjustment (it has SEM_UNDO and a record)? */
+static bool has_undo(const struct sembuf *op, const struct sem_undo *undo)
 {
-	int adj;
+	return (op->sem_flg & SEM_UNDO) && undo;
+}
 
-	if (!(op->sem_flg & SEM_UNDO) || !undo)
-		return false;
-	adj = undo->adj[op->sem_num] - op->sem_op;
-	return adj < -SEMAEM - 1 || adj > SEMAEM;
+/* Take back ops[0..i): their values and their undo adjustments. */
+static void roll_back(struct sem_set *s, const struct sembuf *ops, int i,
+		      struct sem_undo *undo)
+{
+	while (i--) {
+		s->sems[ops[i].sem_num].val -= ops[i].sem_op;
+		if (has_undo(&ops[i], undo))
+			undo->adj[ops[i].sem_num] = (short)(undo->adj[ops[i].sem_num] +
+							    ops[i].sem_op);
+	}
 }
 
 /*
- * Apply ops to s, all or none.  Returns 0 when applied (recording pid
- * and undo adjustments), SEM_BLOCKED when some op must wait (nothing
- * changed), -ERANGE when a value would pass SEMVMX or an undo adjustment
- * SEMAEM (nothing changed).
+ * Apply ops to s, all or none.  Each op is checked against the values
+ * and undo adjustments left by the ops before it in the same call, as
+ * Linux does.  Returns 0 when applied (recording pid), SEM_BLOCKED when
+ * some op must wait, -ERANGE when a value would pass SEMVMX or an undo
+ * adjustment leave -(SEMAEM + 1)..SEMAEM; in both cases nothing changed.
  */
 static int try_ops(struct sem_set *s, const struct sembuf *ops, int n,
 		   struct sem_undo *undo, int pid, int *blocked_at)
@@ -199,28 +209,27 @@ static int try_ops(struct sem_set *s, const struct sembuf *ops, int n,
 
 	for (i = 0; i < n; i++) {
 		struct sem *sem = &s->sems[ops[i].sem_num];
-		int v = sem->val + ops[i].sem_op;
+		int v = sem->val + ops[i].sem_op, adj = 0;
 
+		if (has_undo(&ops[i], undo))
+			adj = undo->adj[ops[i].sem_num] - ops[i].sem_op;
 		if ((ops[i].sem_op == 0 && sem->val != 0) || v < 0)
 			result = SEM_BLOCKED;
-		else if (v > SEMVMX || undo_out_of_range(&ops[i], undo))
+		else if (v > SEMVMX || adj < -SEMAEM - 1 || adj > SEMAEM)
 			result = -ERANGE;
 		if (result)
 			break;
 		sem->val = v;
+		if (has_undo(&ops[i], undo))
+			undo->adj[ops[i].sem_num] = (short)adj;
 	}
 	if (result) {
 		*blocked_at = i;
-		while (i--)
-			s->sems[ops[i].sem_num].val -= ops[i].sem_op;
+		roll_back(s, ops, i, undo);
 		return result;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		s->sems[ops[i].sem_num].pid = pid;
-		if ((ops[i].sem_flg & SEM_UNDO) && undo)
-			undo->adj[ops[i].sem_num] = (short)(undo->adj[ops[i].sem_num] -
-							    ops[i].sem_op);
-	}
 	s->otime = time_now();
 	return 0;
 }
