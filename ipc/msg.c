@@ -19,7 +19,10 @@
  *
  * msgrcv's msgtyp picks the message: 0 the first; > 0 the first of that
  * type (with MSG_EXCEPT: the first of any other type); < 0 the first of
- * the lowest type <= |msgtyp|.  A message longer than msgsz fails with
+ * the lowest type <= |msgtyp|.  With MSG_COPY (Linux 3.8+; needs
+ * IPC_NOWAIT, refuses MSG_EXCEPT) msgtyp is a position counted from 0
+ * and the message is copied out but stays queued, the queue's counts and
+ * times untouched.  A message longer than msgsz fails with
  * E2BIG and stays queued, unless MSG_NOERROR truncates it.  (So does one
  * that cannot be copied out, EFAULT: where Linux would lose it, this
  * kernel keeps it.)
@@ -182,6 +185,18 @@ static struct msg **pick(struct msg_queue *q, long type, int flags)
 	return best;
 }
 
+/* MSG_COPY: the link pointing at the message at position index, or NULL. */
+static struct msg **pick_nth(struct msg_queue *q, long index)
+{
+	struct msg **pp = &q->first;
+
+	if (index < 0)
+		return NULL;
+	while (*pp && index--)
+		pp = &(*pp)->next;
+	return *pp ? pp : NULL;
+}
+
 static void unlink_msg(struct msg_queue *q, struct msg **pp)
 {
 	struct msg *m = *pp;
@@ -204,11 +219,13 @@ long sys_msgrcv(int id, void __user *umsg, long size, long type, int flags)
 
 	if (size < 0)
 		return -EINVAL;
+	if ((flags & MSG_COPY) && ((flags & MSG_EXCEPT) || !(flags & IPC_NOWAIT)))
+		return -EINVAL;
 	if (!(q = find_queue(id)))
 		return -EINVAL;
 	if ((err = ipc_permission(&q->perm, IPC_READ)) < 0)
 		return err;
-	while (!(pp = pick(q, type, flags))) {
+	while (!(pp = (flags & MSG_COPY) ? pick_nth(q, type) : pick(q, type, flags))) {
 		if (flags & IPC_NOWAIT)
 			return -ENOMSG;
 		if ((err = queue_sleep(q, &q->receivers)) < 0)
@@ -217,10 +234,14 @@ long sys_msgrcv(int id, void __user *umsg, long size, long type, int flags)
 	m = *pp;
 	if (m->size > (u32)size && !(flags & MSG_NOERROR))
 		return -E2BIG;			/* it stays in the queue */
+	if (m->size > (u32)size && (flags & MSG_COPY))
+		return -EINVAL;			/* Linux: a copy is never truncated */
 	n = MIN(m->size, (u32)size);
 	if (copy_to_user(umsg, &m->type, sizeof(long)) < 0 ||
 	    copy_to_user((char __user *)umsg + sizeof(long), m->text, n) < 0)
 		return -EFAULT;			/* nothing lost: it stays too */
+	if (flags & MSG_COPY)
+		return (long)n;			/* a copy changes nothing */
 	unlink_msg(q, pp);
 	kfree(m);
 	q->lrpid = current->pid;
