@@ -13,16 +13,27 @@
 
 #define ACCESS_MASK	7	/* R_OK | W_OK | X_OK */
 
+_Static_assert(PATH_MAX <= PAGE_SIZE, "a path buffer is one page frame");
+
+/* A PATH_MAX buffer: a page frame, so that paths never depend on the
+ * kernel heap having a large free block.  Free it with putname. */
+static char *path_buf(void)
+{
+	u32 pa = frame_alloc();
+
+	return pa ? P2V(pa) : NULL;
+}
+
 /* Copy a user path into a new kernel buffer (free it with putname). */
 int getname(const char __user *upath, char **out)
 {
-	char *buf = kmalloc(PATH_MAX);
+	char *buf = path_buf();
 	long len;
 
 	if (!buf)
 		return -ENOMEM;
 	if ((len = strncpy_from_user(buf, upath, PATH_MAX)) < 0) {
-		kfree(buf);
+		putname(buf);
 		return (int)len;
 	}
 	*out = buf;
@@ -31,7 +42,7 @@ int getname(const char __user *upath, char **out)
 
 void putname(char *name)
 {
-	kfree(name);
+	frame_put(V2P(name));
 }
 
 /* Resolve a user path to an inode reference. */
@@ -302,14 +313,14 @@ long sys_getcwd(char __user *ubuf, u32 size)
 
 	if (dir_dead(current->cwd))
 		return -ENOENT;
-	if (!(buf = kmalloc(PATH_MAX)))
+	if (!(buf = path_buf()))
 		return -ENOMEM;
 	buf[pos] = '\0';
 	for (struct inode *d = current->cwd; d != d->parent; d = d->parent) {
 		const char *name = name_in_parent(d);
 		u32 n = strlen(name);
 		if (n + 1 > pos) {
-			kfree(buf);
+			putname(buf);
 			return -ENAMETOOLONG;
 		}
 		pos -= n;
@@ -323,7 +334,7 @@ long sys_getcwd(char __user *ubuf, u32 size)
 		err = -ERANGE;
 	else
 		err = copy_to_user(ubuf, buf + pos, len) < 0 ? -EFAULT : (long)len;
-	kfree(buf);
+	putname(buf);
 	return err;
 }
 

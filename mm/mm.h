@@ -78,6 +78,7 @@ int copy_to_user(void __user *dst, const void *src, size_t n);
 int clear_user(void __user *dst, size_t n);
 int check_user_writable(void __user *p, size_t n);
 long strncpy_from_user(char *dst, const char __user *src, size_t max);
+long strnlen_user(const char __user *src, size_t max);
 
 /* fault.c */
 void page_fault(struct trapframe *tf);

@@ -93,3 +93,22 @@ long strncpy_from_user(char *dst, const char __user *src, size_t max)
 	}
 	return -ENAMETOOLONG;
 }
+
+/*
+ * The length of a NUL-terminated user string of at most max bytes (NUL
+ * included), without copying it.  Returns the length, -EFAULT for a bad
+ * pointer, or -ENAMETOOLONG when no NUL comes within max bytes.
+ */
+long strnlen_user(const char __user *src, size_t max)
+{
+	u32 a = (u32)src;
+
+	for (size_t i = 0; i < max; i++, a++) {
+		if ((i == 0 || !(a & (PAGE_SIZE - 1))) &&
+		    (a >= USER_TOP || !page_ok(ALIGN_DOWN(a, PAGE_SIZE), false)))
+			return -EFAULT;
+		if (!*(const char *)a)
+			return (long)i;
+	}
+	return -ENAMETOOLONG;
+}
