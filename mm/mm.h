@@ -77,6 +77,7 @@ int copy_from_user(void *dst, const void __user *src, size_t n);
 int copy_to_user(void __user *dst, const void *src, size_t n);
 int clear_user(void __user *dst, size_t n);
 int check_user_writable(void __user *p, size_t n);
+int check_user_readable(const void __user *p, size_t n);
 long strncpy_from_user(char *dst, const char __user *src, size_t max);
 long strnlen_user(const char __user *src, size_t max);
 

@@ -50,6 +50,12 @@ int check_user_writable(void __user *p, size_t n)
 	return range_ok(p, n, true) ? 0 : -EFAULT;
 }
 
+/* 0 if the n bytes at p are readable user memory, else -EFAULT. */
+int check_user_readable(const void __user *p, size_t n)
+{
+	return range_ok(p, n, false) ? 0 : -EFAULT;
+}
+
 int copy_from_user(void *dst, const void __user *src, size_t n)
 {
 	if (!range_ok(src, n, false))
