@@ -270,7 +270,7 @@ static void set_name(const char *path)
 	strlcpy(current->name, base, sizeof(current->name));
 }
 
-static int exec_strings(const char *path, struct exec_strings *e)
+static int exec_program(const char *path, struct exec_strings *e)
 {
 	struct inode *ip;
 	pde_t *pgdir, *old;
@@ -314,7 +314,7 @@ int do_execve(const char *path, char *const argv[], char *const envp[])
 {
 	struct exec_strings e = { { argv, envp }, false, { 0, 0 }, 0 };
 
-	return exec_strings(path, &e);
+	return exec_program(path, &e);
 }
 
 /* argv, envp and their strings are the calling process's memory. */
@@ -323,5 +323,5 @@ int do_execve_user(const char *path, char *const __user *argv, char *const __use
 	struct exec_strings e = { { (char *const *)argv, (char *const *)envp }, true,
 				  { 0, 0 }, 0 };
 
-	return exec_strings(path, &e);
+	return exec_program(path, &e);
 }
