@@ -67,6 +67,7 @@ extern pde_t kernel_pgdir[PAGE_ENTRIES];
 void heap_init(u32 start, u32 size);
 void *kmalloc(size_t size);
 void *kzalloc(size_t size);
+size_t kmalloc_cost(size_t size);		/* heap bytes kmalloc(size) takes */
 void kfree(void *p);
 size_t heap_used(void);
 size_t heap_size(void);

@@ -8,11 +8,12 @@
  * included), makes semaphore sets of SET_SEMS until semget fails (ENOSPC)
  * and shared memory segments of SEG_PAGES pages until shmget fails
  * (ENOSPC).  Then HOLDERS children of it each take an undo record for
- * every set (a SEM_UNDO semop) and attach every segment (until shmat says
- * ENOMEM), and stay.  Counts are capped at Linux-friendly maxima (CAP_*)
+ * every set (a SEM_UNDO semop, until it says ENOSPC: no more undo
+ * records) and attach every segment (until shmat says ENOMEM), and stay.  Counts are capped at Linux-friendly maxima (CAP_*)
  * so that the test also runs on Linux, whose limits are much higher.
  *
- * With all of that in place, root must still be able to exec (a copy of
+ * With all of that in place, at least half the kernel heap must be free
+ * (kstat), and root must still be able to exec (a copy of
  * this program, with long arguments and environment it checks), unlink a
  * file, fork, and run a signal handler.  Then the owner removes
  * everything and all its processes exit: the IPC object counts (MSG_INFO,
@@ -31,7 +32,7 @@
 #define CAP_SEGS	32
 #define SEG_PAGES	256
 #define PAGE		4096
-#define HOLDERS		16
+#define HOLDERS		32
 #define MSG_BUF		8192
 #define EXEC_FLAG	"--exec-check"
 #define LONG_ARG_LEN	3000
@@ -110,8 +111,12 @@ static void hold(int ready, int go)
 	int nattach = 0;
 	char c;
 
-	for (int i = 0; i < nsets; i++)
-		CHECK(semop(sets[i], &up, 1) == 0, "semop SEM_UNDO on set %d", i);
+	for (int i = 0; i < nsets; i++) {
+		if (semop(sets[i], &up, 1) < 0) {
+			CHECK(errno == ENOSPC, "semop SEM_UNDO on set %d", i);
+			break;
+		}
+	}
 	for (int i = 0; i < nsegs; i++) {
 		char *p = shmat(segs[i], NULL, 0);
 		if (p == (void *)-1) {
@@ -234,13 +239,18 @@ static void root_works(const char *self)
 	signal(SIGUSR1, SIG_DFL);
 }
 
-static void print_heap(const char *when)
+/* Print the kernel's heap use; with half_free, check half is free. */
+static void check_heap(const char *when, bool half_free)
 {
 	struct kstat_info k;
 
-	if (kstat(KSTAT_INFO, &k, sizeof(k)) == 0)
-		printf("ipc_exhaust: %s: heap %lu of %lu KiB used, %lu frames free\n",
-		       when, k.heap_used >> 10, k.heap_size >> 10, k.free_frames);
+	if (kstat(KSTAT_INFO, &k, sizeof(k)) < 0)
+		return;
+	printf("ipc_exhaust: %s: heap %lu of %lu KiB used, %lu frames free\n",
+	       when, k.heap_used >> 10, k.heap_size >> 10, k.free_frames);
+	if (half_free)
+		CHECK(k.heap_used <= k.heap_size / 2, "%s: %lu of %lu heap bytes used",
+		      when, k.heap_used, k.heap_size);
 }
 
 int main(int argc, char **argv, char **envp)
@@ -255,7 +265,7 @@ int main(int argc, char **argv, char **envp)
 		return exec_check(argc, argv, envp);
 	before = ipc_counts();
 	mark_leaks(&mark);
-	print_heap("before");
+	check_heap("before", false);
 	REQUIRE(pipe(ready) == 0 && pipe(go) == 0, "pipe");
 	pid = test_fork();
 	if (pid == 0) {
@@ -266,7 +276,7 @@ int main(int argc, char **argv, char **envp)
 	close(ready[1]);
 	close(go[0]);
 	CHECK(read(ready[0], &c, 1) == 1, "the owner did not report");
-	print_heap("all taken");
+	check_heap("all taken", true);
 	root_works(argv[0]);
 	close(go[1]);
 	close(ready[0]);
@@ -275,7 +285,7 @@ int main(int argc, char **argv, char **envp)
 	CHECK_EQ("queues", after.queues, before.queues);
 	CHECK_EQ("semaphore sets", after.sets, before.sets);
 	CHECK_EQ("segments", after.segs, before.segs);
-	print_heap("after");
+	check_heap("after", false);
 	CHECK_LEAKS("after everything was removed", &mark);
 	return test_done("ipc_exhaust");
 }
