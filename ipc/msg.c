@@ -60,16 +60,17 @@ IPC_TABLE(msg_queues, MSGMNI);
 #define LONG_MAX	0x7fffffffL
 #define LONG_MIN	(-LONG_MAX - 1)
 #define INT_MAX_BYTES	0x7fffffffUL
-#define MSG_MIN_COST	64		/* bytes: a heap block of 96 or less */
+#define MSG_MIN_COST	64		/* bytes: the least a message costs */
 
 static u32 total_bytes, total_msgs;	/* in all queues, for MSG_INFO */
 
 /*
  * Besides Linux's limits, a queue's messages may cost at most
  * max(msg_qbytes, MSGMNB), a message costing its bytes but at least
- * MSG_MIN_COST.  Messages that small take a heap block of at most 1.5
- * times their cost, so a queue's messages take at most 1.5 times that
- * allowance of kernel heap, however small they are; with Linux's limits
+ * MSG_MIN_COST.  A message's heap block is then less than 1.7 times its
+ * cost (the worst is 68 bytes in a 112-byte block), so a queue's messages
+ * take less than 1.7 times that allowance of kernel heap, however small
+ * they are; with Linux's limits
  * alone, 16384 empty messages (16 bytes of heap each) would fit in one
  * queue.  Linux's limits bind first unless messages under MSG_MIN_COST
  * bytes fill a queue.
