@@ -70,10 +70,9 @@ static u32 total_bytes, total_msgs;	/* in all queues, for MSG_INFO */
  * MSG_MIN_COST.  A message's heap block is then less than 1.7 times its
  * cost (the worst is 68 bytes in a 112-byte block), so a queue's messages
  * take less than 1.7 times that allowance of kernel heap, however small
- * they are; with Linux's limits
- * alone, 16384 empty messages (16 bytes of heap each) would fit in one
- * queue.  Linux's limits bind first unless messages under MSG_MIN_COST
- * bytes fill a queue.
+ * they are.  With Linux's limits alone, 16384 empty messages (32 bytes
+ * of heap each) would fit in one queue.  Linux's limits bind first
+ * unless messages under MSG_MIN_COST bytes fill a queue.
  */
 static u32 msg_cost(u32 size)
 {
