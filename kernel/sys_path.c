@@ -1,7 +1,8 @@
 /*
  * sys_path.c - system calls that name files by path: stat, lstat,
  * access, mkdir, rmdir, unlink, link, rename, mknod, chmod, chdir,
- * getcwd, and umask.
+ * getcwd, and umask.  A path is copied in (getname) or built (getcwd)
+ * in a page frame of its own, never in the kernel heap.
  */
 #include "kernel/syscall.h"
 #include "kernel/proc.h"

@@ -9,9 +9,10 @@
  * after fork).  A frame returns to the list when its count drops to 0;
  * getting or putting a free frame is a kernel bug and panics.
  *
- * Counts are 32 bits.  A reference is a page table entry or a shared
- * memory segment's hold on its page, and even all of memory used as page
- * tables holds fewer than 2^28 entries, so a count cannot reach
+ * Counts are 32 bits.  References are the frame's owner, the page table
+ * entries that map it and a shared memory segment's hold on its page, and
+ * even all of memory used as page tables holds fewer than 2^28 entries, so
+ * a count cannot reach
  * FRAME_REF_MAX; frame_get still refuses to pass it (-ENOMEM), so that
  * no count can ever wrap to 0 and free a frame still in use.
  *
