@@ -39,13 +39,14 @@ static void hold(int nattached, int rfd)
 	child_exit();
 }
 
-/* Attach as often as allowed; returns the count. */
+/* Attach as often as allowed; returns the count.  The first attach is
+ * where the kernel chooses, the others each one page below the last. */
 static int attach_all(int id)
 {
 	int n;
 
 	for (n = 0; n < ATTACHES; n++) {
-		addrs[n] = shmat(id, NULL, 0);
+		addrs[n] = shmat(id, n ? addrs[n - 1] - PAGE : NULL, 0);
 		if (addrs[n] == (void *)-1) {
 			CHECK(errno == ENOMEM, "shmat %d: expected ENOMEM", n);
 			break;
