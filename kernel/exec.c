@@ -225,14 +225,12 @@ static int put_strings(pde_t *pgdir, const struct exec_strings *e, int v, u32 *s
 	return 0;
 }
 
-/* Build the initial stack and set *esp to its top. */
-static int setup_stack(pde_t *pgdir, struct exec_strings *e, u32 *esp)
+/* Build the initial stack for the measured strings e; set *esp to its top. */
+static int setup_stack(pde_t *pgdir, const struct exec_strings *e, u32 *esp)
 {
 	u32 nwords, str, sp;
 	int err;
 
-	if ((err = measure_strings(e)) < 0)
-		return err;
 	nwords = 1 + e->count[ARGV] + 1 + e->count[ENVP] + 1 + 4;
 	str = USER_STACK_TOP - e->bytes;
 	sp = ALIGN_DOWN(str - nwords * sizeof(u32), 16);
@@ -270,6 +268,8 @@ static void set_name(const char *path)
 	strlcpy(current->name, base, sizeof(current->name));
 }
 
+/* As Linux, the file is checked first (ENOENT, EACCES), then the strings
+ * (E2BIG, EFAULT), then the program (ENOEXEC). */
 static int exec_program(const char *path, struct exec_strings *e)
 {
 	struct inode *ip;
@@ -283,6 +283,8 @@ static int exec_program(const char *path, struct exec_strings *e)
 		err = -EACCES;
 	else
 		err = inode_permission(ip, MAY_EXEC);
+	if (err == 0)
+		err = measure_strings(e);
 	if (err < 0 || !(pgdir = pgdir_create())) {
 		inode_put(ip);
 		return err < 0 ? err : -ENOMEM;
