@@ -80,6 +80,15 @@ int clear_user(void __user *dst, size_t n)
 	return 0;
 }
 
+/* Byte i of a string being read at user address a: is it readable?  Its
+ * page is checked at the first byte and whenever a new page begins. */
+static bool string_byte_ok(u32 a, size_t i)
+{
+	if (i != 0 && (a & (PAGE_SIZE - 1)))
+		return true;
+	return a < USER_TOP && page_ok(ALIGN_DOWN(a, PAGE_SIZE), false);
+}
+
 /*
  * Copy a NUL-terminated string of at most max bytes (NUL included).
  * Returns its length, -EFAULT for a bad pointer, or -ENAMETOOLONG when no
@@ -90,8 +99,7 @@ long strncpy_from_user(char *dst, const char __user *src, size_t max)
 	u32 a = (u32)src;
 
 	for (size_t i = 0; i < max; i++, a++) {
-		if ((i == 0 || !(a & (PAGE_SIZE - 1))) &&
-		    (a >= USER_TOP || !page_ok(ALIGN_DOWN(a, PAGE_SIZE), false)))
+		if (!string_byte_ok(a, i))
 			return -EFAULT;
 		dst[i] = *(const char *)a;
 		if (!dst[i])
@@ -110,8 +118,7 @@ long strnlen_user(const char __user *src, size_t max)
 	u32 a = (u32)src;
 
 	for (size_t i = 0; i < max; i++, a++) {
-		if ((i == 0 || !(a & (PAGE_SIZE - 1))) &&
-		    (a >= USER_TOP || !page_ok(ALIGN_DOWN(a, PAGE_SIZE), false)))
+		if (!string_byte_ok(a, i))
 			return -EFAULT;
 		if (!*(const char *)a)
 			return (long)i;
