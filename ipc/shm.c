@@ -263,13 +263,17 @@ long sys_shmdt(u32 addr)
 	return 0;
 }
 
-/* fork: the child has the same attaches (pgdir_copy shares the pages). */
+/* fork: the child has the same attaches (pgdir_copy shares the pages).
+ * An attach there is no memory to record is taken out of the child's
+ * address space, so that its pages and its attaches always agree. */
 void shm_fork(struct proc *child, struct proc *parent)
 {
 	for (struct shm_attach *a = parent->shm_attaches; a; a = a->next) {
 		struct shm_attach *c = add_attach(a->seg, child, a->start, a->rdonly);
 		if (c)
 			c->end = a->end;
+		else
+			unmap_range(child->pgdir, a->start, a->end);
 	}
 }
 
