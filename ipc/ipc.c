@@ -19,6 +19,12 @@
  * the group bits, anyone else the other bits, and every bit asked for
  * must be granted (EACCES).  Changing or removing an object (IPC_SET,
  * IPC_RMID) needs the owner, the creator or root (EPERM).
+ *
+ * The kinds' limits (table sizes, MSGMNB and the message cost, SEMMNS and
+ * the undo records' heap, SHMALL, SHMSEG attaches per process) together
+ * bound the kernel heap all objects can take to under 2 MiB, so that no
+ * user can starve the rest of the kernel of it (docs/ipc.md, "Kernel
+ * memory").
  */
 #include "ipc/ipc.h"
 #include "kernel/errno.h"

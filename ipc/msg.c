@@ -4,8 +4,10 @@
  * A queue (struct msg_queue, one slot of the msg_queues table) is a
  * linked list of messages in arrival order, each a type (a positive long)
  * and up to MSGMAX bytes of text.  The queue holds at most msg_qbytes
- * bytes (and as many messages as that); msg_qbytes starts at MSGMNB and
- * only root may raise it above.
+ * bytes (and as many messages as that, as Linux); msg_qbytes starts at
+ * MSGMNB and only root may raise it above.  Unlike Linux, messages
+ * shorter than MSG_MIN_COST bytes count as MSG_MIN_COST against a second
+ * limit, which bounds the kernel heap a queue can take (msg_cost).
  *
  * Two wait queues, as in the classic design: senders sleep on `senders`
  * while the queue is full and are woken when a message is taken out;
@@ -19,7 +21,10 @@
  *
  * msgrcv's msgtyp picks the message: 0 the first; > 0 the first of that
  * type (with MSG_EXCEPT: the first of any other type); < 0 the first of
- * the lowest type <= |msgtyp|.  A message longer than msgsz fails with
+ * the lowest type <= |msgtyp|.  With MSG_COPY (Linux 3.8+; needs
+ * IPC_NOWAIT, refuses MSG_EXCEPT) msgtyp is a position counted from 0
+ * and the message is copied out but stays queued, the queue's counts and
+ * times untouched.  A message longer than msgsz fails with
  * E2BIG and stays queued, unless MSG_NOERROR truncates it.  (So does one
  * that cannot be copied out, EFAULT: where Linux would lose it, this
  * kernel keeps it.)
@@ -43,6 +48,7 @@ struct msg_queue {
 	struct ipc_perm perm;
 	struct msg *first, **last;	/* last points at the final next field */
 	u32 qnum, cbytes, qbytes;
+	u32 cost;			/* msg_cost() of all its messages */
 	int lspid, lrpid;
 	u32 stime, rtime, ctime;
 	struct wait_queue senders, receivers;
@@ -54,8 +60,29 @@ IPC_TABLE(msg_queues, MSGMNI);
 #define LONG_MAX	0x7fffffffL
 #define LONG_MIN	(-LONG_MAX - 1)
 #define INT_MAX_BYTES	0x7fffffffUL
+#define MSG_MIN_COST	64		/* bytes: the least a message costs */
 
 static u32 total_bytes, total_msgs;	/* in all queues, for MSG_INFO */
+
+/*
+ * Besides Linux's limits, a queue's messages may cost at most
+ * max(msg_qbytes, MSGMNB), a message costing its bytes but at least
+ * MSG_MIN_COST.  A message's heap block is then less than 1.7 times its
+ * cost (the worst is 68 bytes in a 112-byte block), so a queue's messages
+ * take less than 1.7 times that allowance of kernel heap, however small
+ * they are.  With Linux's limits alone, 16384 empty messages (32 bytes
+ * of heap each) would fit in one queue.  Linux's limits bind first
+ * unless messages under MSG_MIN_COST bytes fill a queue.
+ */
+static u32 msg_cost(u32 size)
+{
+	return MAX(size, MSG_MIN_COST);
+}
+
+static u32 cost_allowance(const struct msg_queue *q)
+{
+	return MAX(q->qbytes, MSGMNB);
+}
 
 static int msg_create(key_t key, int flags, int arg, struct ipc_perm **out)
 {
@@ -111,13 +138,18 @@ static int queue_sleep(struct msg_queue *q, struct wait_queue *wq)
 	return err < 0 ? -ERESTARTNOHAND : 0;
 }
 
+/* Linux's rule (bytes, and as many messages as bytes), and the cost. */
 static bool has_room(struct msg_queue *q, u32 size)
 {
-	return q->cbytes + size <= q->qbytes && q->qnum + 1 <= q->qbytes;
+	return q->cbytes + size <= q->qbytes && q->qnum + 1 <= q->qbytes &&
+	       q->cost + msg_cost(size) <= cost_allowance(q);
 }
 
+/* The message is made only once there is room for it: a sleeping sender
+ * holds no kernel memory. */
 long sys_msgsnd(int id, const void __user *umsg, long size, int flags)
 {
+	const char __user *text = (const char __user *)umsg + sizeof(long);
 	struct msg_queue *q;
 	struct msg *m;
 	long type;
@@ -129,33 +161,32 @@ long sys_msgsnd(int id, const void __user *umsg, long size, int flags)
 		return -EFAULT;
 	if (type < 1)
 		return -EINVAL;
+	if (check_user_readable(text, (size_t)size) < 0)
+		return -EFAULT;
 	if (!(q = find_queue(id)))
 		return -EINVAL;
 	if ((err = ipc_permission(&q->perm, IPC_WRITE)) < 0)
 		return err;
+	while (!has_room(q, (u32)size)) {
+		if (flags & IPC_NOWAIT)
+			return -EAGAIN;
+		if ((err = queue_sleep(q, &q->senders)) < 0)
+			return err;
+	}
 	if (!(m = kmalloc(sizeof(*m) + (size_t)size + 1)))
 		return -ENOMEM;
-	if (copy_from_user(m->text, (const char __user *)umsg + sizeof(long), (size_t)size) < 0) {
+	if (copy_from_user(m->text, text, (size_t)size) < 0) {
 		kfree(m);
 		return -EFAULT;
 	}
 	m->type = type;
 	m->size = (u32)size;
 	m->next = NULL;
-	while (!has_room(q, m->size)) {
-		if (flags & IPC_NOWAIT)
-			err = -EAGAIN;
-		else
-			err = queue_sleep(q, &q->senders);
-		if (err < 0) {
-			kfree(m);
-			return err;
-		}
-	}
 	*q->last = m;
 	q->last = &m->next;
 	q->qnum++;
 	q->cbytes += m->size;
+	q->cost += msg_cost(m->size);
 	total_msgs++;
 	total_bytes += m->size;
 	q->lspid = current->pid;
@@ -182,6 +213,18 @@ static struct msg **pick(struct msg_queue *q, long type, int flags)
 	return best;
 }
 
+/* MSG_COPY: the link pointing at the message at position index, or NULL. */
+static struct msg **pick_nth(struct msg_queue *q, long index)
+{
+	struct msg **pp = &q->first;
+
+	if (index < 0)
+		return NULL;
+	while (*pp && index--)
+		pp = &(*pp)->next;
+	return *pp ? pp : NULL;
+}
+
 static void unlink_msg(struct msg_queue *q, struct msg **pp)
 {
 	struct msg *m = *pp;
@@ -191,6 +234,7 @@ static void unlink_msg(struct msg_queue *q, struct msg **pp)
 		q->last = pp;
 	q->qnum--;
 	q->cbytes -= m->size;
+	q->cost -= msg_cost(m->size);
 	total_msgs--;
 	total_bytes -= m->size;
 }
@@ -204,11 +248,13 @@ long sys_msgrcv(int id, void __user *umsg, long size, long type, int flags)
 
 	if (size < 0)
 		return -EINVAL;
+	if ((flags & MSG_COPY) && ((flags & MSG_EXCEPT) || !(flags & IPC_NOWAIT)))
+		return -EINVAL;
 	if (!(q = find_queue(id)))
 		return -EINVAL;
 	if ((err = ipc_permission(&q->perm, IPC_READ)) < 0)
 		return err;
-	while (!(pp = pick(q, type, flags))) {
+	while (!(pp = (flags & MSG_COPY) ? pick_nth(q, type) : pick(q, type, flags))) {
 		if (flags & IPC_NOWAIT)
 			return -ENOMSG;
 		if ((err = queue_sleep(q, &q->receivers)) < 0)
@@ -217,10 +263,14 @@ long sys_msgrcv(int id, void __user *umsg, long size, long type, int flags)
 	m = *pp;
 	if (m->size > (u32)size && !(flags & MSG_NOERROR))
 		return -E2BIG;			/* it stays in the queue */
+	if (m->size > (u32)size && (flags & MSG_COPY))
+		return -EINVAL;			/* Linux: a copy is never truncated */
 	n = MIN(m->size, (u32)size);
 	if (copy_to_user(umsg, &m->type, sizeof(long)) < 0 ||
 	    copy_to_user((char __user *)umsg + sizeof(long), m->text, n) < 0)
 		return -EFAULT;			/* nothing lost: it stays too */
+	if (flags & MSG_COPY)
+		return (long)n;			/* a copy changes nothing */
 	unlink_msg(q, pp);
 	kfree(m);
 	q->lrpid = current->pid;

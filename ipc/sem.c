@@ -22,8 +22,12 @@
  * SEM_UNDO: for each set it touches with SEM_UNDO a process keeps an
  * undo record, one adjustment per semaphore, the negation of what it has
  * done; at exit the adjustments are applied (clamped to 0..SEMVMX,
- * without sleeping).  SETVAL and SETALL reset the adjustments of the
- * semaphores they set; removing the set drops its records.
+ * without sleeping).  All records together take at most UNDO_HEAP_MAX
+ * bytes of kernel heap (else ENOSPC), whatever the number of processes.
+ * An adjustment must stay within -(SEMAEM + 1)..SEMAEM
+ * with every op of the same semop counted, else the call fails with
+ * ERANGE and changes nothing.  SETVAL and SETALL reset the adjustments of
+ * the semaphores they set; removing the set drops its records.
  */
 #include "ipc/ipc.h"
 #include "kernel/errno.h"
@@ -38,6 +42,7 @@
 #define MAX_TIMEOUT_SECS 1000000	/* longer timeouts are this long */
 #define SEM_WAITING	1		/* sem_waiter.status while asleep */
 #define SEM_BLOCKED	1		/* try_ops: some op cannot proceed */
+#define UNDO_HEAP_MAX	(512u << 10)	/* heap bytes for all undo records */
 
 struct sem {
 	int val;
@@ -69,12 +74,14 @@ struct sem_waiter {
 struct sem_undo {
 	struct sem_undo *next;
 	int semid;
+	u32 cost;			/* heap bytes, counted in undo_heap */
 	short adj[];
 };
 
 IPC_TABLE(sem_sets, SEMMNI);
 
 static int sems_in_use;		/* in all sets, limited by SEMMNS */
+static u32 undo_heap;		/* heap bytes of all undo records */
 
 static struct sem_set *find_set(int id)
 {
@@ -127,18 +134,35 @@ static struct sem_undo *find_undo(struct proc *p, int semid)
 	return NULL;
 }
 
-static struct sem_undo *get_undo(struct sem_set *s)
+/* The current process's undo record for s, made if need be: -ENOSPC when
+ * all records together would pass UNDO_HEAP_MAX (the classic SEMMNU
+ * error; Linux, without the limit, would fail only with ENOMEM). */
+static int get_undo(struct sem_set *s, struct sem_undo **out)
 {
+	size_t size = sizeof(struct sem_undo) + (size_t)s->nsems * sizeof(short);
 	struct sem_undo *u = find_undo(current, s->perm.id);
 
-	if (u)
-		return u;
-	if (!(u = kzalloc(sizeof(*u) + (size_t)s->nsems * sizeof(short))))
-		return NULL;
+	if (u) {
+		*out = u;
+		return 0;
+	}
+	if (undo_heap + kmalloc_cost(size) > UNDO_HEAP_MAX)
+		return -ENOSPC;
+	if (!(u = kzalloc(size)))
+		return -ENOMEM;
 	u->semid = s->perm.id;
+	u->cost = kmalloc_cost(size);
+	undo_heap += u->cost;
 	u->next = current->sem_undos;
 	current->sem_undos = u;
-	return u;
+	*out = u;
+	return 0;
+}
+
+static void free_undo(struct sem_undo *u)
+{
+	undo_heap -= u->cost;
+	kfree(u);
 }
 
 /* SETVAL/SETALL: forget every process's adjustment of semaphore num of
@@ -165,7 +189,7 @@ static void drop_undos(int semid)
 			struct sem_undo *u = *pp;
 			if (u->semid == semid) {
 				*pp = u->next;
-				kfree(u);
+				free_undo(u);
 			} else {
 				pp = &u->next;
 			}
@@ -175,22 +199,30 @@ static void drop_undos(int semid)
 
 /* ------------------------------------------------------ the operations */
 
-/* Would op's SEM_UNDO adjustment leave the range Linux allows? */
-static bool undo_out_of_range(const struct sembuf *op, const struct sem_undo *undo)
+/* Does op change an undo adjustment (it has SEM_UNDO and a record)? */
+static bool has_undo(const struct sembuf *op, const struct sem_undo *undo)
 {
-	int adj;
+	return (op->sem_flg & SEM_UNDO) && undo;
+}
 
-	if (!(op->sem_flg & SEM_UNDO) || !undo)
-		return false;
-	adj = undo->adj[op->sem_num] - op->sem_op;
-	return adj < -SEMAEM - 1 || adj > SEMAEM;
+/* Take back ops[0..i): their values and their undo adjustments. */
+static void roll_back(struct sem_set *s, const struct sembuf *ops, int i,
+		      struct sem_undo *undo)
+{
+	while (i--) {
+		s->sems[ops[i].sem_num].val -= ops[i].sem_op;
+		if (has_undo(&ops[i], undo))
+			undo->adj[ops[i].sem_num] = (short)(undo->adj[ops[i].sem_num] +
+							    ops[i].sem_op);
+	}
 }
 
 /*
- * Apply ops to s, all or none.  Returns 0 when applied (recording pid
- * and undo adjustments), SEM_BLOCKED when some op must wait (nothing
- * changed), -ERANGE when a value would pass SEMVMX or an undo adjustment
- * SEMAEM (nothing changed).
+ * Apply ops to s, all or none.  Each op is checked against the values
+ * and undo adjustments left by the ops before it in the same call, as
+ * Linux does.  Returns 0 when applied (recording pid), SEM_BLOCKED when
+ * some op must wait, -ERANGE when a value would pass SEMVMX or an undo
+ * adjustment leave -(SEMAEM + 1)..SEMAEM; in both cases nothing changed.
  */
 static int try_ops(struct sem_set *s, const struct sembuf *ops, int n,
 		   struct sem_undo *undo, int pid, int *blocked_at)
@@ -199,28 +231,27 @@ static int try_ops(struct sem_set *s, const struct sembuf *ops, int n,
 
 	for (i = 0; i < n; i++) {
 		struct sem *sem = &s->sems[ops[i].sem_num];
-		int v = sem->val + ops[i].sem_op;
+		int v = sem->val + ops[i].sem_op, adj = 0;
 
+		if (has_undo(&ops[i], undo))
+			adj = undo->adj[ops[i].sem_num] - ops[i].sem_op;
 		if ((ops[i].sem_op == 0 && sem->val != 0) || v < 0)
 			result = SEM_BLOCKED;
-		else if (v > SEMVMX || undo_out_of_range(&ops[i], undo))
+		else if (v > SEMVMX || adj < -SEMAEM - 1 || adj > SEMAEM)
 			result = -ERANGE;
 		if (result)
 			break;
 		sem->val = v;
+		if (has_undo(&ops[i], undo))
+			undo->adj[ops[i].sem_num] = (short)adj;
 	}
 	if (result) {
 		*blocked_at = i;
-		while (i--)
-			s->sems[ops[i].sem_num].val -= ops[i].sem_op;
+		roll_back(s, ops, i, undo);
 		return result;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		s->sems[ops[i].sem_num].pid = pid;
-		if ((ops[i].sem_flg & SEM_UNDO) && undo)
-			undo->adj[ops[i].sem_num] = (short)(undo->adj[ops[i].sem_num] -
-							    ops[i].sem_op);
-	}
 	s->otime = time_now();
 	return 0;
 }
@@ -326,9 +357,7 @@ static int check_ops(struct sem_set *s, const struct sembuf *ops, int n,
 	if ((err = ipc_permission(&s->perm, alters(ops, n) ? IPC_WRITE : IPC_READ)) < 0)
 		return err;
 	*undo = NULL;
-	if (want_undo && !(*undo = get_undo(s)))
-		return -ENOMEM;
-	return 0;
+	return want_undo ? get_undo(s, undo) : 0;
 }
 
 /* semop with an optional timeout (kernel memory; NULL: none). */
@@ -395,7 +424,7 @@ void sem_exit(struct proc *p)
 		}
 		if (s)
 			update_queue(s);
-		kfree(u);
+		free_undo(u);
 	}
 }
 

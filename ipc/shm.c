@@ -15,6 +15,11 @@
  * fork maps it again instead of copying), and the segment holds one
  * more; a frame is freed when the last of them goes.
  *
+ * A process has at most SHMSEG attaches (shmat fails with ENOMEM, as
+ * Linux's does past vm.max_map_count), so a frame has at most NPROC *
+ * SHMSEG + 1 references from shared memory, and the attach records of all
+ * processes take a bounded part of the kernel heap.
+ *
  * shm_nattch counts attaches: shmat and fork add one, shmdt, exec and exit
  * take one away.  IPC_RMID marks the segment SHM_DEST and frees its key at
  * once; the segment itself goes with its last attach.  A read-only attach
@@ -169,6 +174,15 @@ static u32 choose_address(u32 len)
 	return 0;
 }
 
+static int count_attaches(struct proc *p)
+{
+	int n = 0;
+
+	for (struct shm_attach *a = p->shm_attaches; a; a = a->next)
+		n++;
+	return n;
+}
+
 static struct shm_attach *add_attach(struct shm_segment *seg, struct proc *p,
 				     u32 start, bool rdonly)
 {
@@ -200,6 +214,8 @@ long sys_shmat(int id, u32 addr, int flags)
 		return -EINVAL;
 	if ((err = ipc_permission(&seg->perm, rdonly ? IPC_READ : IPC_READ | IPC_WRITE)) < 0)
 		return err;
+	if (count_attaches(current) >= SHMSEG)
+		return -ENOMEM;		/* as Linux past vm.max_map_count */
 	len = seg->npages * PAGE_SIZE;
 	if (flags & SHM_RND)
 		addr = ALIGN_DOWN(addr, SHMLBA);	/* down to 0: the kernel chooses */
@@ -260,13 +276,17 @@ long sys_shmdt(u32 addr)
 	return 0;
 }
 
-/* fork: the child has the same attaches (pgdir_copy shares the pages). */
+/* fork: the child has the same attaches (pgdir_copy shares the pages).
+ * An attach there is no memory to record is taken out of the child's
+ * address space, so that its pages and its attaches always agree. */
 void shm_fork(struct proc *child, struct proc *parent)
 {
 	for (struct shm_attach *a = parent->shm_attaches; a; a = a->next) {
 		struct shm_attach *c = add_attach(a->seg, child, a->start, a->rdonly);
 		if (c)
 			c->end = a->end;
+		else
+			unmap_range(child->pgdir, a->start, a->end);
 	}
 }
 
@@ -293,9 +313,12 @@ bool shm_fault(u32 va, bool write)
 		return false;
 	if (!a->rdonly)
 		flags |= PTE_W;
-	if (map_page(current->pgdir, ALIGN_DOWN(va, PAGE_SIZE), seg->frames[idx], flags) < 0)
+	if (frame_get(seg->frames[idx]) < 0)	/* the mapping's reference */
 		return false;
-	frame_get(seg->frames[idx]);		/* the mapping's reference */
+	if (map_page(current->pgdir, ALIGN_DOWN(va, PAGE_SIZE), seg->frames[idx], flags) < 0) {
+		frame_put(seg->frames[idx]);
+		return false;
+	}
 	return true;
 }
 

@@ -10,5 +10,6 @@
 #define MAX_ARG_COUNT	1024		/* pointers in argv plus envp */
 
 int do_execve(const char *path, char *const argv[], char *const envp[]);
+int do_execve_user(const char *path, char *const __user *argv, char *const __user *envp);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * sys_path.c - system calls that name files by path: stat, lstat,
  * access, mkdir, rmdir, unlink, link, rename, mknod, chmod, chdir,
- * getcwd, and umask.
+ * getcwd, and umask.  A path is copied in (getname) or built (getcwd)
+ * in a page frame of its own, never in the kernel heap.
  *
  * The calls that change a directory check in Linux's order, so that the
  * same mistake gives the same errno: the name's own problems (".", "..",
@@ -19,16 +20,27 @@
 
 #define ACCESS_MASK	7	/* R_OK | W_OK | X_OK */
 
+_Static_assert(PATH_MAX <= PAGE_SIZE, "a path buffer is one page frame");
+
+/* A PATH_MAX buffer: a page frame, so that paths never depend on the
+ * kernel heap having a large free block.  Free it with putname. */
+static char *path_buf(void)
+{
+	u32 pa = frame_alloc();
+
+	return pa ? P2V(pa) : NULL;
+}
+
 /* Copy a user path into a new kernel buffer (free it with putname). */
 int getname(const char __user *upath, char **out)
 {
-	char *buf = kmalloc(PATH_MAX);
+	char *buf = path_buf();
 	long len;
 
 	if (!buf)
 		return -ENOMEM;
 	if ((len = strncpy_from_user(buf, upath, PATH_MAX)) < 0) {
-		kfree(buf);
+		putname(buf);
 		return (int)len;
 	}
 	*out = buf;
@@ -37,7 +49,7 @@ int getname(const char __user *upath, char **out)
 
 void putname(char *name)
 {
-	kfree(name);
+	frame_put(V2P(name));
 }
 
 /* Resolve a user path to an inode reference. */
@@ -369,14 +381,14 @@ long sys_getcwd(char __user *ubuf, u32 size)
 
 	if (dir_dead(current->cwd))
 		return -ENOENT;
-	if (!(buf = kmalloc(PATH_MAX)))
+	if (!(buf = path_buf()))
 		return -ENOMEM;
 	buf[pos] = '\0';
 	for (struct inode *d = current->cwd; d != d->parent; d = d->parent) {
 		const char *name = name_in_parent(d);
 		u32 n = strlen(name);
 		if (n + 1 > pos) {
-			kfree(buf);
+			putname(buf);
 			return -ENAMETOOLONG;
 		}
 		pos -= n;
@@ -390,7 +402,7 @@ long sys_getcwd(char __user *ubuf, u32 size)
 		err = -ERANGE;
 	else
 		err = copy_to_user(ubuf, buf + pos, len) < 0 ? -EFAULT : (long)len;
-	kfree(buf);
+	putname(buf);
 	return err;
 }
 

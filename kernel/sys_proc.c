@@ -62,56 +62,18 @@ long sys_waitpid(int pid, int __user *status, int options)
 	return sys_wait4(pid, status, options, NULL);
 }
 
-/* Copy a NULL-terminated user array of strings into kv[] and the string
- * area at strings + *used.  Returns the count or an error. */
-static int copy_strings(char *const __user *uv, char **kv, int max, char *strings,
-			u32 *used)
-{
-	int n = 0;
-
-	for (; uv; n++) {
-		char *up;
-		long len;
-
-		if (n >= max)
-			return -E2BIG;
-		if (copy_from_user(&up, &uv[n], sizeof(up)) < 0)
-			return -EFAULT;
-		if (!up)
-			break;
-		len = strncpy_from_user(strings + *used, up, ARG_MAX - *used);
-		if (len < 0)
-			return len == -ENAMETOOLONG ? -E2BIG : (int)len;
-		kv[n] = strings + *used;
-		*used += (u32)len + 1;
-	}
-	kv[n] = NULL;
-	return n;
-}
-
+/* The arguments go straight from the caller's memory to the new stack
+ * (kernel/exec.c); only the path is copied in, into a page (getname). */
 long sys_execve(const char __user *upath, char *const __user *uargv,
 		char *const __user *uenvp)
 {
-	char *path = kmalloc(PATH_MAX), *strings = kmalloc(ARG_MAX);
-	char **vec = kmalloc((MAX_ARG_COUNT + 2) * sizeof(char *));
-	u32 used = 0;
-	long err;
-	int argc;
+	char *path;
+	long err = getname(upath, &path);
 
-	err = -ENOMEM;
-	if (!path || !strings || !vec)
-		goto out;
-	if ((err = strncpy_from_user(path, upath, PATH_MAX)) < 0)
-		goto out;
-	if ((err = argc = copy_strings(uargv, vec, MAX_ARG_COUNT, strings, &used)) < 0)
-		goto out;
-	err = copy_strings(uenvp, vec + argc + 1, MAX_ARG_COUNT - argc, strings, &used);
-	if (err >= 0)
-		err = do_execve(path, vec, vec + argc + 1);
-out:
-	kfree(path);
-	kfree(strings);
-	kfree(vec);
+	if (err < 0)
+		return err;
+	err = do_execve_user(path, uargv, uenvp);
+	putname(path);
 	return err;
 }
 

@@ -5,24 +5,34 @@
  * themselves (the first word of a free frame holds the physical address
  * of the next), reached through the kernel's 1:1 map of physical memory.
  * Every frame below mem_top has a reference count: 0 for a free frame,
- * 1 when allocated, more when shared (shared memory pages).  A frame
- * returns to the list when its count drops to 0; putting a free frame is a
- * kernel bug and panics.
+ * 1 when allocated, more when shared (shared memory pages, copy-on-write
+ * after fork).  A frame returns to the list when its count drops to 0;
+ * getting or putting a free frame is a kernel bug and panics.
+ *
+ * Counts are 32 bits.  References are the frame's owner, the page table
+ * entries that map it and a shared memory segment's hold on its page, and
+ * even all of memory used as page tables holds fewer than 2^28 entries, so
+ * a count cannot reach
+ * FRAME_REF_MAX; frame_get still refuses to pass it (-ENOMEM), so that
+ * no count can ever wrap to 0 and free a frame still in use.
  *
  * Only frames inside "available" regions of the multiboot memory map and
  * above first_free (kernel image, heap, this table) are managed.
  */
 #include "mm/mm.h"
 #include "boot/multiboot.h"
+#include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"
 
+#define FRAME_REF_MAX	0xffffffffu	/* the largest reference count */
+
 static u32 free_head;		/* physical address of first free frame, 0 = none */
-static u16 *refcount;		/* indexed by frame number */
+static u32 *refcount;		/* indexed by frame number */
 static u32 nframes_max;		/* frames below mem_top */
 static unsigned long nfree, ntotal;
 
-static u16 *ref(u32 pa)
+static u32 *ref(u32 pa)
 {
 	u32 n = pa >> PAGE_SHIFT;
 
@@ -80,18 +90,21 @@ u32 frame_alloc(void)
 	return pa;
 }
 
-void frame_get(u32 pa)
+int frame_get(u32 pa)
 {
-	u16 *r = ref(pa);
+	u32 *r = ref(pa);
 
 	if (!*r)
 		panic("frame_get: frame %08x is free", pa);
+	if (*r == FRAME_REF_MAX)
+		return -ENOMEM;
 	(*r)++;
+	return 0;
 }
 
 void frame_put(u32 pa)
 {
-	u16 *r = ref(pa);
+	u32 *r = ref(pa);
 
 	if (!*r)
 		panic("frame_put: frame %08x is already free", pa);

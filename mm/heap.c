@@ -65,9 +65,16 @@ static void merge_following(struct block *b)
 	}
 }
 
+/* The heap bytes kmalloc(size) takes: its block, header included.  Lets
+ * callers account exactly for what they hold. */
+size_t kmalloc_cost(size_t size)
+{
+	return ALIGN_UP(size + sizeof(struct block), HEAP_ALIGN);
+}
+
 void *kmalloc(size_t size)
 {
-	u32 need = ALIGN_UP(size + sizeof(struct block), HEAP_ALIGN);
+	u32 need = kmalloc_cost(size);
 
 	if (size == 0 || size > (size_t)(heap_end - heap_start))
 		return NULL;

@@ -43,7 +43,7 @@ struct trapframe;
 /* frame.c */
 void frame_init(const struct multiboot_info *mbi, u32 first_free, u32 mem_top);
 u32 frame_alloc(void);			/* zeroed frame or 0 */
-void frame_get(u32 pa);			/* one more reference */
+int frame_get(u32 pa);			/* one more reference, or -ENOMEM */
 void frame_put(u32 pa);			/* drop a reference; free at 0 */
 unsigned frame_refcount(u32 pa);
 unsigned long frames_free(void);
@@ -67,6 +67,7 @@ extern pde_t kernel_pgdir[PAGE_ENTRIES];
 void heap_init(u32 start, u32 size);
 void *kmalloc(size_t size);
 void *kzalloc(size_t size);
+size_t kmalloc_cost(size_t size);		/* heap bytes kmalloc(size) takes */
 void kfree(void *p);
 size_t heap_used(void);
 size_t heap_size(void);
@@ -77,7 +78,9 @@ int copy_from_user(void *dst, const void __user *src, size_t n);
 int copy_to_user(void __user *dst, const void *src, size_t n);
 int clear_user(void __user *dst, size_t n);
 int check_user_writable(void __user *p, size_t n);
+int check_user_readable(const void __user *p, size_t n);
 long strncpy_from_user(char *dst, const char __user *src, size_t max);
+long strnlen_user(const char __user *src, size_t max);
 
 /* fault.c */
 void page_fault(struct trapframe *tf);

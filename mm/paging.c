@@ -165,7 +165,8 @@ void unmap_range(pde_t *pgdir, u32 start, u32 end)
  * Give dst every user page of src (fork).  No page is copied: shared
  * memory stays shared, read-only pages are simply mapped twice, and
  * writable pages become copy-on-write in both directories.  On -ENOMEM
- * (a page table) the caller frees dst.
+ * (a page table, or a frame's reference count at its limit) the caller
+ * frees dst.
  */
 int pgdir_copy(pde_t *dst, pde_t *src)
 {
@@ -179,11 +180,14 @@ int pgdir_copy(pde_t *dst, pde_t *src)
 
 			if (!(*e & PTE_P))
 				continue;
+			if (frame_get(PTE_ADDR(*e)) < 0)
+				return -ENOMEM;
 			if ((*e & PTE_W) && !(*e & PTE_SHARED))
 				*e = (*e & ~PTE_W) | PTE_COW;
-			if (map_page(dst, va, PTE_ADDR(*e), *e & PTE_FLAGS) < 0)
+			if (map_page(dst, va, PTE_ADDR(*e), *e & PTE_FLAGS) < 0) {
+				frame_put(PTE_ADDR(*e));
 				return -ENOMEM;
-			frame_get(PTE_ADDR(*e));
+			}
 		}
 	}
 	if (is_current(src))

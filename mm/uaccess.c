@@ -50,6 +50,12 @@ int check_user_writable(void __user *p, size_t n)
 	return range_ok(p, n, true) ? 0 : -EFAULT;
 }
 
+/* 0 if the n bytes at p are readable user memory, else -EFAULT. */
+int check_user_readable(const void __user *p, size_t n)
+{
+	return range_ok(p, n, false) ? 0 : -EFAULT;
+}
+
 int copy_from_user(void *dst, const void __user *src, size_t n)
 {
 	if (!range_ok(src, n, false))
@@ -74,6 +80,15 @@ int clear_user(void __user *dst, size_t n)
 	return 0;
 }
 
+/* Byte i of a string being read at user address a: is it readable?  Its
+ * page is checked at the first byte and whenever a new page begins. */
+static bool string_byte_ok(u32 a, size_t i)
+{
+	if (i != 0 && (a & (PAGE_SIZE - 1)))
+		return true;
+	return a < USER_TOP && page_ok(ALIGN_DOWN(a, PAGE_SIZE), false);
+}
+
 /*
  * Copy a NUL-terminated string of at most max bytes (NUL included).
  * Returns its length, -EFAULT for a bad pointer, or -ENAMETOOLONG when no
@@ -84,11 +99,28 @@ long strncpy_from_user(char *dst, const char __user *src, size_t max)
 	u32 a = (u32)src;
 
 	for (size_t i = 0; i < max; i++, a++) {
-		if ((i == 0 || !(a & (PAGE_SIZE - 1))) &&
-		    (a >= USER_TOP || !page_ok(ALIGN_DOWN(a, PAGE_SIZE), false)))
+		if (!string_byte_ok(a, i))
 			return -EFAULT;
 		dst[i] = *(const char *)a;
 		if (!dst[i])
+			return (long)i;
+	}
+	return -ENAMETOOLONG;
+}
+
+/*
+ * The length of a NUL-terminated user string of at most max bytes (NUL
+ * included), without copying it.  Returns the length, -EFAULT for a bad
+ * pointer, or -ENAMETOOLONG when no NUL comes within max bytes.
+ */
+long strnlen_user(const char __user *src, size_t max)
+{
+	u32 a = (u32)src;
+
+	for (size_t i = 0; i < max; i++, a++) {
+		if (!string_byte_ok(a, i))
+			return -EFAULT;
+		if (!*(const char *)a)
 			return (long)i;
 	}
 	return -ENAMETOOLONG;

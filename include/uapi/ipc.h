@@ -47,6 +47,7 @@ typedef int key_t;
 /* msgsnd/msgrcv flags */
 #define MSG_NOERROR	010000	/* truncate a too long message */
 #define MSG_EXCEPT	020000	/* receive the first message not of msgtyp */
+#define MSG_COPY	040000	/* copy the message at position msgtyp, keep it */
 
 /* semop flags */
 #define SEM_UNDO	0x1000	/* undo the operation at exit */
