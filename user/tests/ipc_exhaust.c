@@ -21,7 +21,6 @@
  * SHM_INFO), free frames, heap use, process count and open descriptors
  * must be back where they were (kstat; Linux has none).
  */
-#include <sys/syscall.h>
 #include "ipc_test.h"
 
 #define NOBODY		65534
