@@ -9,18 +9,18 @@
  * and shared memory segments of SEG_PAGES pages until shmget fails
  * (ENOSPC).  Then HOLDERS children of it each take an undo record for
  * every set (a SEM_UNDO semop, until it says ENOSPC: no more undo
- * records) and attach every segment (until shmat says ENOMEM), and stay.  Counts are capped at Linux-friendly maxima (CAP_*)
- * so that the test also runs on Linux, whose limits are much higher.
+ * records) and attach every segment (until shmat says ENOMEM), and stay.
+ * Counts are capped at Linux-friendly maxima (CAP_*) so that the test
+ * also runs on Linux, whose limits are much higher.
  *
  * With all of that in place, at least half the kernel heap must be free
- * (kstat), and root must still be able to exec (a copy of
- * this program, with long arguments and environment it checks), unlink a
- * file, fork, and run a signal handler.  Then the owner removes
- * everything and all its processes exit: the IPC object counts (MSG_INFO,
- * SEM_INFO, SHM_INFO), free frames, heap use, process count and open
- * descriptors must be back where they were (kstat; Linux has none).
+ * (kstat), and root must still be able to exec (a copy of this program,
+ * with long arguments and environment it checks), unlink a file, fork,
+ * and run a signal handler.  Then the owner removes everything and all
+ * its processes exit: the IPC object counts (MSG_INFO, SEM_INFO,
+ * SHM_INFO), free frames, heap use, process count and open descriptors
+ * must be back where they were (kstat; Linux has none).
  */
-#include <sys/syscall.h>
 #include "ipc_test.h"
 
 #define NOBODY		65534

@@ -13,7 +13,6 @@
  * all are gone, every frame, heap byte and process slot must be back
  * (kstat; Linux has none and compares descriptors only).
  */
-#include <sys/syscall.h>
 #include "ipc_test.h"
 
 #define NOBODY		65534
