@@ -23,6 +23,7 @@
 #include "ipc/ipc.h"
 #include "ipc/signal.h"
 #include "kernel/proc.h"
+#include "kernel/procfs.h"
 #include "kernel/string.h"
 #include "kernel/trap.h"
 #include "kernel/vfs.h"
@@ -226,6 +227,7 @@ int do_execve(const char *path, char *const argv[], char *const envp[])
 	pgdir_free(old);
 	current->brk_start = current->brk = ALIGN_UP(image_end, PAGE_SIZE);
 	set_name(path);
+	procfs_exec(current, path);
 	files_exec(current);
 	signals_exec(current);
 	start_user(current->tf, entry, sp);

@@ -130,6 +130,7 @@ struct proc {
 	u64 saved_mask;			/* sigsuspend: the mask to restore */
 	bool restore_mask;
 	u64 alarm_at;			/* clock_ns() of the SIGALRM, 0 = none */
+	u64 alarm_interval;		/* setitimer's period (ns), 0 = one shot */
 	int stop_sig;			/* the signal that stopped it */
 	bool stop_unreported;		/* for waitpid(WUNTRACED) */
 	bool cont_unreported;		/* for waitpid(WCONTINUED) */

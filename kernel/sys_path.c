@@ -1,21 +1,29 @@
 /*
- * sys_path.c - system calls that name files by path: stat, lstat,
- * access, mkdir, rmdir, unlink, link, rename, mknod, chmod, chdir,
- * getcwd, and umask.
+ * sys_path.c - system calls that name files by path: access, mkdir,
+ * rmdir, unlink, link, rename, mknod, chmod, symlink, chdir, getcwd and
+ * umask, with their *at() forms (a relative path starts at the directory
+ * open as dirfd, or with AT_FDCWD at the working directory; a dirfd that
+ * is open but not on a directory is ENOTDIR).  stat and the calls around
+ * it are in kernel/sys_stat.c.
  *
  * The calls that change a directory check in Linux's order, so that the
  * same mistake gives the same errno: the name's own problems (".", "..",
  * "/"), then whether the entry exists (ENOENT; EEXIST for a name to be
  * made), then permission on the directory (EACCES), and only then what
- * the entry is (ENOTDIR, EISDIR, EPERM) and holds (ENOTEMPTY).
+ * the entry is (ENOTDIR, EISDIR, EPERM) and holds (ENOTEMPTY).  The last
+ * component of a path is not followed when it is a symbolic link by the
+ * calls that work on the entry itself (unlink, rmdir, rename, link's old
+ * name, symlink, mknod, mkdir); the others follow it.
  */
 #include "kernel/syscall.h"
+#include "kernel/file.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
 #include "kernel/time.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
 #include "kernel/errno.h"
+#include <uapi/fcntl.h>
 
 #define ACCESS_MASK	7	/* R_OK | W_OK | X_OK */
 
@@ -40,49 +48,55 @@ void putname(char *name)
 	kfree(name);
 }
 
-/* Resolve a user path to an inode reference. */
-static int user_namei(const char __user *upath, struct inode **ip)
+/* Where the relative path of an *at() call starts: NULL (the working
+ * directory) for AT_FDCWD, else the directory open as dirfd.  An absolute
+ * or empty path does not look at dirfd, as on Linux. */
+int at_start(int dirfd, const char *path, struct inode **start)
 {
+	struct file *f;
+
+	*start = NULL;
+	if (path[0] == '/' || !path[0] || dirfd == AT_FDCWD)
+		return 0;
+	if (!(f = fd_get(dirfd)))
+		return -EBADF;
+	if (!f->inode || !S_ISDIR(f->inode->mode))
+		return -ENOTDIR;
+	*start = f->inode;
+	return 0;
+}
+
+/* Resolve a user path, relative to dirfd, to an inode reference;
+ * flags: LOOKUP_FOLLOW. */
+int user_namei_at(int dirfd, const char __user *upath, int flags, struct inode **ip)
+{
+	struct inode *start;
 	char *path;
 	int err = getname(upath, &path);
 
 	if (err < 0)
 		return err;
-	err = namei(path, ip);
+	if ((err = at_start(dirfd, path, &start)) == 0)
+		err = namei_at(start, path, flags, ip);
 	putname(path);
 	return err;
 }
 
-/* Resolve a user path to its parent directory and last component. */
-static int user_nameiparent(const char __user *upath, struct inode **dir, char *name)
+/* Resolve a user path, relative to dirfd, to its parent directory and
+ * last component. */
+static int user_nameiparent(int dirfd, const char __user *upath, struct inode **dir,
+			    char *name)
 {
+	struct inode *start;
 	char *path;
 	int err = getname(upath, &path);
 
 	if (err < 0)
 		return err;
-	err = nameiparent(path, dir, name);
+	if ((err = at_start(dirfd, path, &start)) == 0)
+		err = nameiparent_at(start, path, dir, name);
 	putname(path);
 	return err;
-}
-
-long sys_stat(const char __user *path, struct stat __user *st)
-{
-	struct inode *ip;
-	struct stat k;
-	int err = user_namei(path, &ip);
-
-	if (err < 0)
-		return err;
-	inode_stat(ip, &k);
-	inode_put(ip);
-	return copy_to_user(st, &k, sizeof(k));
-}
-
-/* There are no symbolic links, so lstat is stat. */
-long sys_lstat(const char __user *path, struct stat __user *st)
-{
-	return sys_stat(path, st);
 }
 
 /*
@@ -90,7 +104,7 @@ long sys_lstat(const char __user *path, struct stat __user *st)
  * program wants to know about its caller - so the lookup and the check
  * run with the real user and group ids as the effective ones.
  */
-long sys_access(const char __user *path, int mode)
+long sys_faccessat(int dirfd, const char __user *path, int mode)
 {
 	int euid = current->euid, egid = current->egid;
 	struct inode *ip;
@@ -100,7 +114,7 @@ long sys_access(const char __user *path, int mode)
 		return -EINVAL;
 	current->euid = current->uid;
 	current->egid = current->gid;
-	if ((err = user_namei(path, &ip)) == 0) {
+	if ((err = user_namei_at(dirfd, path, LOOKUP_FOLLOW, &ip)) == 0) {
 		err = mode ? inode_permission(ip, mode) : 0;
 		inode_put(ip);
 	}
@@ -109,29 +123,40 @@ long sys_access(const char __user *path, int mode)
 	return err;
 }
 
-static long make_node(const char __user *upath, u16 mode)
+long sys_access(const char __user *path, int mode)
 {
-	struct inode *ip;
+	return sys_faccessat(AT_FDCWD, path, mode);
+}
+
+static long make_node(int dirfd, const char __user *upath, u16 mode)
+{
+	struct inode *ip, *start;
 	char *path;
 	int err = getname(upath, &path);
 
 	if (err < 0)
 		return err;
-	err = vfs_create(path, mode, 0, &ip);
+	if ((err = at_start(dirfd, path, &start)) == 0)
+		err = vfs_create_at(start, path, mode, 0, &ip);
 	putname(path);
 	if (err == 0)
 		inode_put(ip);
 	return err;
 }
 
+long sys_mkdirat(int dirfd, const char __user *path, int mode)
+{
+	return make_node(dirfd, path, S_IFDIR | ((u16)mode & 07777 & ~current->umask));
+}
+
 long sys_mkdir(const char __user *path, int mode)
 {
-	return make_node(path, S_IFDIR | ((u16)mode & 07777 & ~current->umask));
+	return sys_mkdirat(AT_FDCWD, path, mode);
 }
 
 /* mknod makes regular files and FIFOs.  Device nodes need root (EPERM),
  * and even root cannot make new ones here: the devices are fixed (EINVAL). */
-long sys_mknod(const char __user *path, int mode, u32 dev)
+long sys_mknodat(int dirfd, const char __user *path, int mode, u32 dev)
 {
 	u16 type = (u16)mode & S_IFMT, perm = (u16)mode & 07777 & ~current->umask;
 
@@ -142,7 +167,12 @@ long sys_mknod(const char __user *path, int mode, u32 dev)
 		return -EPERM;
 	if (type != S_IFREG && type != S_IFIFO)
 		return -EINVAL;
-	return make_node(path, type | perm);
+	return make_node(dirfd, path, type | perm);
+}
+
+long sys_mknod(const char __user *path, int mode, u32 dev)
+{
+	return sys_mknodat(AT_FDCWD, path, mode, dev);
 }
 
 /* rmdir's error for "/", "." and ".." (unlink's is EISDIR). */
@@ -190,11 +220,11 @@ static int remove_check(struct inode *dir, struct inode *ip, bool want_dir)
 }
 
 /* Remove the entry name from dir: shared by unlink and rmdir. */
-static long remove_entry(const char __user *upath, bool want_dir)
+static long remove_entry(int dirfd, const char __user *upath, bool want_dir)
 {
 	char name[NAME_MAX + 1];
 	struct inode *dir, *ip;
-	int err = user_nameiparent(upath, &dir, name);
+	int err = user_nameiparent(dirfd, upath, &dir, name);
 
 	if (err < 0)
 		return err;
@@ -211,23 +241,36 @@ static long remove_entry(const char __user *upath, bool want_dir)
 
 long sys_unlink(const char __user *path)
 {
-	return remove_entry(path, false);
+	return remove_entry(AT_FDCWD, path, false);
 }
 
 long sys_rmdir(const char __user *path)
 {
-	return remove_entry(path, true);
+	return remove_entry(AT_FDCWD, path, true);
 }
 
-long sys_link(const char __user *old, const char __user *new)
+long sys_unlinkat(int dirfd, const char __user *path, int flags)
+{
+	if (flags & ~AT_REMOVEDIR)
+		return -EINVAL;
+	return remove_entry(dirfd, path, flags & AT_REMOVEDIR);
+}
+
+/* link(2) links the old name itself, even a symbolic link, as Linux does;
+ * linkat follows it with AT_SYMLINK_FOLLOW. */
+long sys_linkat(int olddirfd, const char __user *old, int newdirfd,
+		const char __user *new, int flags)
 {
 	char name[NAME_MAX + 1];
 	struct inode *ip, *dir;
-	int err = user_namei(old, &ip);
+	int err;
 
+	if (flags & ~AT_SYMLINK_FOLLOW)
+		return -EINVAL;
+	err = user_namei_at(olddirfd, old, flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0, &ip);
 	if (err < 0)
 		return err;
-	if ((err = user_nameiparent(new, &dir, name)) == 0) {
+	if ((err = user_nameiparent(newdirfd, new, &dir, name)) == 0) {
 		if (!name[0] || dir_lookup(dir, name))
 			err = -EEXIST;
 		else if ((err = inode_permission(dir, MAY_WRITE | MAY_EXEC)) == 0)
@@ -236,6 +279,11 @@ long sys_link(const char __user *old, const char __user *new)
 	}
 	inode_put(ip);
 	return err;
+}
+
+long sys_link(const char __user *old, const char __user *new)
+{
+	return sys_linkat(AT_FDCWD, old, AT_FDCWD, new, 0);
 }
 
 static bool is_ancestor(struct inode *a, struct inode *d)
@@ -281,15 +329,16 @@ static int rename_check(struct inode *ip, struct inode *olddir, struct inode *ne
 	return 0;
 }
 
-long sys_rename(const char __user *old, const char __user *new)
+long sys_renameat(int olddirfd, const char __user *old, int newdirfd,
+		  const char __user *new)
 {
 	char oldname[NAME_MAX + 1], newname[NAME_MAX + 1];
 	struct inode *olddir, *newdir, *ip, *target;
-	int err = user_nameiparent(old, &olddir, oldname);
+	int err = user_nameiparent(olddirfd, old, &olddir, oldname);
 
 	if (err < 0)
 		return err;
-	if ((err = user_nameiparent(new, &newdir, newname)) < 0) {
+	if ((err = user_nameiparent(newdirfd, new, &newdir, newname)) < 0) {
 		inode_put(olddir);
 		return err;
 	}
@@ -314,10 +363,15 @@ long sys_rename(const char __user *old, const char __user *new)
 	return err;
 }
 
-long sys_chmod(const char __user *path, int mode)
+long sys_rename(const char __user *old, const char __user *new)
+{
+	return sys_renameat(AT_FDCWD, old, AT_FDCWD, new);
+}
+
+long sys_fchmodat(int dirfd, const char __user *path, int mode)
 {
 	struct inode *ip;
-	int err = user_namei(path, &ip);
+	int err = user_namei_at(dirfd, path, LOOKUP_FOLLOW, &ip);
 
 	if (err < 0)
 		return err;
@@ -331,10 +385,37 @@ long sys_chmod(const char __user *path, int mode)
 	return err;
 }
 
+long sys_chmod(const char __user *path, int mode)
+{
+	return sys_fchmodat(AT_FDCWD, path, mode);
+}
+
+long sys_symlinkat(const char __user *utarget, int dirfd, const char __user *upath)
+{
+	struct inode *start;
+	char *target, *path;
+	int err = getname(utarget, &target);
+
+	if (err < 0)
+		return err;
+	if ((err = getname(upath, &path)) == 0) {
+		if ((err = at_start(dirfd, path, &start)) == 0)
+			err = vfs_symlink_at(start, path, target);
+		putname(path);
+	}
+	putname(target);
+	return err;
+}
+
+long sys_symlink(const char __user *target, const char __user *path)
+{
+	return sys_symlinkat(target, AT_FDCWD, path);
+}
+
 long sys_chdir(const char __user *path)
 {
 	struct inode *ip;
-	int err = user_namei(path, &ip);
+	int err = user_namei_at(AT_FDCWD, path, LOOKUP_FOLLOW, &ip);
 
 	if (err < 0)
 		return err;
