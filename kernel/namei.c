@@ -220,7 +220,7 @@ int vfs_create_at(struct inode *start, const char *path, u16 mode, u32 rdev,
 	if (!name[0] || dir_lookup(dir, name))
 		err = -EEXIST;
 	else if (dir->proc_kind)
-		err = -EACCES;
+		err = -ENOENT;		/* /proc makes nothing, as on Linux */
 	else if ((err = inode_permission(dir, MAY_WRITE | MAY_EXEC)) == 0 &&
 		 !(ip = inode_new(mode)))
 		err = -ENOMEM;

@@ -459,14 +459,12 @@ static const struct file_ops text_ops = {
 	.release = text_release,
 };
 
-/* Open a /proc file: read-only, its text made now. */
+/* Open a /proc file (its mode has allowed it): its text is made now. */
 int procfs_open(struct inode *ip, u32 flags, struct file **out)
 {
 	struct proc_text *t;
 	int err;
 
-	if ((flags & O_ACCMODE) != O_RDONLY)
-		return -EACCES;
 	if (!(t = kzalloc(sizeof(*t))))
 		return -ENOMEM;
 	if ((err = format_node(ip, t)) < 0 || !(*out = file_alloc(ip, flags, &text_ops))) {
