@@ -208,6 +208,8 @@ static int remove_check(struct inode *dir, struct inode *ip, bool want_dir)
 
 	if (err < 0)
 		return err;
+	if (ip->proc_kind)		/* /proc itself (a mount on Linux), or in it */
+		return dir->proc_kind ? -EPERM : -EBUSY;
 	if (sticky_denies(dir, ip))
 		return -EPERM;
 	if (want_dir && !S_ISDIR(ip->mode))
@@ -316,6 +318,8 @@ static int rename_check(struct inode *ip, struct inode *olddir, struct inode *ne
 	if ((err = inode_permission(olddir, MAY_WRITE | MAY_EXEC)) < 0 ||
 	    (err = inode_permission(newdir, MAY_WRITE | MAY_EXEC)) < 0)
 		return err;
+	if (ip->proc_kind || (target && target->proc_kind))
+		return -EBUSY;		/* /proc, and what is in it, stay */
 	if (sticky_denies(olddir, ip) || (target && sticky_denies(newdir, target)))
 		return -EPERM;
 	if (target && is_dir && !S_ISDIR(target->mode))

@@ -15,7 +15,8 @@
  *  - readdir of /proc lists "self" and the caller's pid; of /proc/PID
  *    "stat" and "status";
  *  - a user cannot open /proc files for writing (EACCES); nobody can
- *    make files in /proc (ENOENT).
+ *    make files in /proc (ENOENT); even root cannot remove /proc (EBUSY)
+ *    or its files (EPERM).
  */
 #include <dirent.h>
 #include <limits.h>
@@ -185,7 +186,11 @@ static void listing(void)
 	CHECK(stat_seen, "%s lists stat", path);
 	CHECK_ERR(open("/proc/newfile", O_CREAT | O_WRONLY, 0644), ENOENT);
 	if (getuid() == 0) {
-		int status = run_child(as_nobody, NULL);
+		int status;
+
+		CHECK_ERR(rmdir("/proc"), EBUSY);
+		CHECK_ERR(unlink("/proc/meminfo"), EPERM);
+		status = run_child(as_nobody, NULL);
 		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "as nobody");
 	}
 }
