@@ -3,7 +3,8 @@
  * O_NOFOLLOW, and the file operations of regular files and directories.
  * Devices get their operations from kernel/dev.c, /proc's files from
  * kernel/procfs.c.  A final symbolic link is followed, except with
- * O_NOFOLLOW (ELOOP) or O_CREAT|O_EXCL (EEXIST, as the name exists).
+ * O_NOFOLLOW (ELOOP) or O_CREAT|O_EXCL (EEXIST, as the name exists);
+ * O_CREAT through a dangling link makes the file it names.
  */
 #include "kernel/file.h"
 #include "ipc/pipe.h"
@@ -101,6 +102,50 @@ static int creat_dir_error(struct inode *start, const char *path)
 	return -EISDIR;
 }
 
+#define MAX_CREATE_LINKS	40
+
+/*
+ * O_CREAT of a name that is a dangling symbolic link makes the file the
+ * link names (through more links if need be), as Linux does.  Anything
+ * else that is missing is ENOENT.
+ */
+static int create_through_links(struct inode *start, const char *path, u16 mode,
+				struct inode **ip)
+{
+	char name[NAME_MAX + 1], *target = kmalloc(PATH_MAX);
+	struct inode *dir = NULL, *link;
+	int err = -ENOENT;
+
+	if (!target)
+		return -ENOMEM;
+	for (int links = 0; links <= MAX_CREATE_LINKS; links++) {
+		struct inode *prev = dir;
+
+		err = nameiparent_at(start, path, &dir, name);
+		if (prev)
+			inode_put(prev);
+		if (err < 0) {
+			dir = NULL;
+			break;
+		}
+		link = dir_lookup(dir, name);
+		if (!link) {
+			err = vfs_create_at(dir, name, mode, 0, ip);
+			break;
+		}
+		err = -ENOENT;
+		if (!S_ISLNK(link->mode) || (err = link_target(link, target)) < 0)
+			break;
+		start = dir;
+		path = target;
+		err = -ELOOP;
+	}
+	if (dir)
+		inode_put(dir);
+	kfree(target);
+	return err;
+}
+
 /* Find path (from start), or with O_CREAT make it a new regular file;
  * *ip gets a reference. */
 static int lookup_or_create(struct inode *start, const char *path, u32 flags, u16 mode,
@@ -113,8 +158,8 @@ static int lookup_or_create(struct inode *start, const char *path, u32 flags, u1
 	if (err == -ENOENT && (flags & O_CREAT)) {
 		if (path[strlen(path) - 1] == '/')
 			return creat_dir_error(start, path);
-		return vfs_create_at(start, path, S_IFREG | (mode & 07777 & ~current->umask),
-				     0, ip);
+		return create_through_links(start, path,
+					    S_IFREG | (mode & 07777 & ~current->umask), ip);
 	}
 	if (err == 0 && (excl || S_ISLNK((*ip)->mode))) {
 		err = S_ISLNK((*ip)->mode) && !excl ? -ELOOP : -EEXIST;

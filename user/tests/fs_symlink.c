@@ -12,7 +12,9 @@
  *  - a loop of two links, and a chain of more than 40, fail ELOOP; a
  *    chain of 40 works;
  *  - open with O_NOFOLLOW of a link fails ELOOP, of a file succeeds;
- *    O_CREAT|O_EXCL on a link fails EEXIST;
+ *    O_CREAT|O_EXCL on a link fails EEXIST; O_CREAT through dangling
+ *    links makes the file at their end (ENOENT if its directory is
+ *    missing, ELOOP for a loop);
  *  - symlink onto an existing name fails EEXIST, with an empty target
  *    ENOENT; unlink removes the link, not its target; rename moves the
  *    link itself; readdir reports DT_LNK.
@@ -137,6 +139,17 @@ static void open_flags(void)
 	close(fd);
 	CHECK_ERR(open(TOP "/link", O_CREAT | O_EXCL | O_WRONLY, 0644), EEXIST);
 	CHECK_ERR(open(TOP "/dangle", O_CREAT | O_EXCL | O_WRONLY, 0644), EEXIST);
+
+	/* O_CREAT through dangling links makes the file at their end */
+	CHECK_EQ("link to link", symlink("dir/made", TOP "/via"), 0);
+	CHECK_EQ("link in dir", symlink("../made2", TOP "/dir/made"), 0);
+	fd = open(TOP "/via", O_CREAT | O_WRONLY, 0644);
+	CHECK(fd >= 0, "O_CREAT through two dangling links");
+	close(fd);
+	CHECK_EQ("made at the end", access(TOP "/made2", F_OK), 0);
+	CHECK_EQ("symlink to a missing dir", symlink("nodir/x", TOP "/via2"), 0);
+	CHECK_ERR(open(TOP "/via2", O_CREAT | O_WRONLY, 0644), ENOENT);
+	CHECK_ERR(open(TOP "/loopa", O_CREAT | O_WRONLY, 0644), ELOOP);
 }
 
 static void removal_and_listing(void)
@@ -165,7 +178,8 @@ static void cleanup(void)
 {
 	char path[PATH_MAX];
 	static const char *const names[] = { "file", "dlink", "abs", "dangle", "loopa",
-					     "loopb", "dir/inner", "dir/up" };
+					     "loopb", "dir/inner", "dir/up", "via", "via2",
+					     "dir/made", "made2" };
 
 	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		snprintf(path, sizeof(path), TOP "/%s", names[i]);
