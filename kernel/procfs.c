@@ -27,6 +27,7 @@
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
+#include "kernel/syscall.h"
 #include "kernel/time.h"
 #include "kernel/timer.h"
 #include "kernel/vfs.h"
@@ -256,9 +257,20 @@ int procfs_readlink(struct inode *link, char *buf)
 	return (int)strlcpy(buf, exe_paths[p - proc_table], PATH_MAX);
 }
 
+/* exec: remember the program's path, made absolute (p is current). */
 void procfs_exec(struct proc *p, const char *path)
 {
+	char *cwd;
+
 	strlcpy(exe_paths[p - proc_table], path, EXE_LEN);
+	if (path[0] == '/' || !(cwd = kmalloc(PATH_MAX)))
+		return;
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	if (cwd_path(cwd) > 0)
+		snprintf(exe_paths[p - proc_table], EXE_LEN, "%s%s%s", cwd,
+			 cwd[1] ? "/" : "", path);
+	kfree(cwd);
 }
 
 void procfs_fork(struct proc *child, const struct proc *parent)

@@ -17,6 +17,7 @@
  */
 #include "kernel/syscall.h"
 #include "kernel/file.h"
+#include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
 #include "kernel/time.h"
@@ -439,44 +440,61 @@ long sys_chdir(const char __user *path)
 /* The name of dir inside its parent. */
 static const char *name_in_parent(struct inode *dir)
 {
+	static char pid_name[12];
+
+	if (dir->proc_kind && dir->parent->proc_kind) {	/* /proc/PID */
+		snprintf(pid_name, sizeof(pid_name), "%d", dir->proc_pid);
+		return pid_name;
+	}
 	for (struct dentry *d = dir->parent->entries; d; d = d->next)
 		if (d->inode == dir)
 			return d->name;
 	return "?";
 }
 
-/* getcwd(2): the path is built backwards from the end of a buffer. */
-long sys_getcwd(char __user *ubuf, u32 size)
+/* The working directory's path, into buf (PATH_MAX bytes), built
+ * backwards from the end of a scratch buffer. */
+int cwd_path(char *buf)
 {
-	u32 pos = PATH_MAX - 1, len;
-	long err;
-	char *buf;
+	u32 pos = PATH_MAX - 1;
+	char *tmp;
 
 	if (dir_dead(current->cwd))
 		return -ENOENT;
-	if (!(buf = kmalloc(PATH_MAX)))
+	if (!(tmp = kmalloc(PATH_MAX)))
 		return -ENOMEM;
-	buf[pos] = '\0';
+	tmp[pos] = '\0';
 	for (struct inode *d = current->cwd; d != d->parent; d = d->parent) {
 		const char *name = name_in_parent(d);
 		u32 n = strlen(name);
 		if (n + 1 > pos) {
-			kfree(buf);
+			kfree(tmp);
 			return -ENAMETOOLONG;
 		}
 		pos -= n;
-		memcpy(buf + pos, name, n);
-		buf[--pos] = '/';
+		memcpy(tmp + pos, name, n);
+		tmp[--pos] = '/';
 	}
 	if (pos == PATH_MAX - 1)
-		buf[--pos] = '/';
-	len = PATH_MAX - pos;
-	if (len > size)
-		err = -ERANGE;
-	else
-		err = copy_to_user(ubuf, buf + pos, len) < 0 ? -EFAULT : (long)len;
+		tmp[--pos] = '/';
+	memcpy(buf, tmp + pos, PATH_MAX - pos);
+	kfree(tmp);
+	return (int)(PATH_MAX - pos);
+}
+
+long sys_getcwd(char __user *ubuf, u32 size)
+{
+	char *buf = kmalloc(PATH_MAX);
+	long len;
+
+	if (!buf)
+		return -ENOMEM;
+	if ((len = cwd_path(buf)) >= 0 && (u32)len > size)
+		len = -ERANGE;
+	else if (len >= 0 && copy_to_user(ubuf, buf, (u32)len) < 0)
+		len = -EFAULT;
 	kfree(buf);
-	return err;
+	return len;
 }
 
 long sys_umask(int mask)
