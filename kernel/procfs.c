@@ -10,6 +10,8 @@
  *   /proc/PID/stat        the one-line status (52 fields) of proc(5)
  *   /proc/PID/status      the same as "Name: value" lines
  *   /proc/PID/exe         a symbolic link to the program it runs
+ *   /proc/PID/cmdline     its arguments, each ended by a NUL (empty for
+ *                         a zombie)
  *
  * /proc is a directory of the root file system whose inode has proc_kind
  * set: lookups and directory reads in it come here, not to its entry
@@ -57,6 +59,7 @@ enum proc_kind {
 	PK_STAT,
 	PK_STATUS,
 	PK_EXE,
+	PK_CMDLINE,
 };
 
 struct proc_entry {
@@ -76,6 +79,7 @@ static const struct proc_entry pid_entries[] = {
 	{ "stat", PK_STAT, S_IFREG | 0444 },
 	{ "status", PK_STATUS, S_IFREG | 0444 },
 	{ "exe", PK_EXE, S_IFLNK | 0777 },
+	{ "cmdline", PK_CMDLINE, S_IFREG | 0444 },
 };
 #define NPID		ARRAY_SIZE(pid_entries)
 
@@ -412,11 +416,37 @@ static u32 format_uptime(char *buf, u32 size)
 			     (centi - busy) % CENTI_PER_SEC);
 }
 
+/* Up to size bytes of p's memory at va (stopping at a page that is not
+ * there), through p's own page table; the count copied. */
+static u32 copy_from_proc(const struct proc *p, u32 va, char *buf, u32 size)
+{
+	u32 done = 0;
+
+	while (done < size && va + done < USER_TOP) {
+		u32 at = va + done, chunk = MIN(size - done, PAGE_SIZE - at % PAGE_SIZE);
+		pte_t *pte = pgdir_walk(p->pgdir, at, false);
+
+		if (!pte || !(*pte & PTE_P) || !(*pte & PTE_U))
+			break;
+		memcpy(buf + done, (char *)P2V(PTE_ADDR(*pte)) + at % PAGE_SIZE, chunk);
+		done += chunk;
+	}
+	return done;
+}
+
+/* The argument strings exec put on the stack, NULs included. */
+static u32 format_cmdline(const struct proc *p, char *buf, u32 size)
+{
+	if (p->state == P_ZOMBIE || !p->pgdir || p->arg_end <= p->arg_start)
+		return 0;
+	return copy_from_proc(p, p->arg_start, buf, MIN(size, p->arg_end - p->arg_start));
+}
+
 static int format_node(const struct inode *ip, struct proc_text *t)
 {
 	struct proc *p = NULL;
 
-	if ((ip->proc_kind == PK_STAT || ip->proc_kind == PK_STATUS) && !(p = node_proc(ip)))
+	if (ip->proc_kind != PK_MEMINFO && ip->proc_kind != PK_UPTIME && !(p = node_proc(ip)))
 		return -ENOENT;
 	switch (ip->proc_kind) {
 	case PK_MEMINFO:
@@ -430,6 +460,9 @@ static int format_node(const struct inode *ip, struct proc_text *t)
 		return 0;
 	case PK_STATUS:
 		t->len = format_status(p, t->buf, sizeof(t->buf));
+		return 0;
+	case PK_CMDLINE:
+		t->len = format_cmdline(p, t->buf, sizeof(t->buf));
 		return 0;
 	}
 	return -ENXIO;

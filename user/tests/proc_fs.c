@@ -3,7 +3,7 @@
  *
  *  - /proc/self is a link to the caller's pid (readlink gives "PID");
  *  - /proc/self/exe is a link to the running program: it names the same
- *    file as argv[0];
+ *    file as argv[0]; /proc/self/cmdline holds argv, NUL after each;
  *  - /proc/PID/stat: "PID (comm) S PPID PGRP SID ..." - at least 44
  *    fields, state one of RSDTZ, ppid and process group right;
  *  - /proc/PID/status: Name, State, Pid and PPid lines; Uid with four ids;
@@ -195,10 +195,22 @@ static void listing(void)
 	}
 }
 
+/* /proc/self/cmdline is argv, each string ended by a NUL. */
+static void cmdline(int argc, char **argv)
+{
+	char text[TEXT], want[TEXT];
+	int n, len = 0;
+
+	for (int i = 0; i < argc; i++)
+		len += snprintf(want + len, sizeof(want) - (size_t)len, "%s", argv[i]) + 1;
+	n = read_text("/proc/self/cmdline", text, sizeof(text));
+	CHECK(n == len && !memcmp(text, want, (size_t)len), "cmdline: %d bytes, want %d", n, len);
+}
+
 int main(int argc, char **argv)
 {
-	(void)argc;
 	self_links(argv[0]);
+	cmdline(argc, argv);
 	stat_of(getpid(), getppid(), 'R');
 	status_of(getpid(), getppid());
 	children();
