@@ -185,6 +185,8 @@ int proc_fork(void)
 	np->gid = current->gid;
 	np->egid = current->egid;
 	np->sgid = current->sgid;
+	np->ngroups = current->ngroups;
+	memcpy(np->groups, current->groups, sizeof(np->groups));
 	np->ctty = current->ctty;
 	memcpy(np->name, current->name, sizeof(np->name));
 	procfs_fork(np, current);

@@ -183,7 +183,7 @@ int inode_permission(struct inode *ip, int mask)
 	}
 	if (current->euid == ip->uid)
 		mode >>= 6;
-	else if (current->egid == ip->gid)
+	else if (proc_in_group(current, ip->gid))
 		mode >>= 3;
 	return (mode & mask & 7) == (u32)mask ? 0 : -EACCES;
 }

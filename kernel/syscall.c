@@ -140,6 +140,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(lstat64),
 	SYSCALL(fstat64),
 	SYSCALL(getgroups32),
+	SYSCALL(setgroups32),
 	SYSCALL(getdents64),
 	SYSCALL(fcntl64),
 	SYSCALL(gettid),

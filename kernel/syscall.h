@@ -113,6 +113,7 @@ long sys_utimensat(int dirfd, const char __user *path, const struct timespec __u
 long sys_gettid(void);
 long sys_set_tid_address(int __user *tidptr);
 long sys_getgroups32(int size, u32 __user *list);
+long sys_setgroups32(int size, const u32 __user *list);
 
 /* ipc/signal.c */
 struct kernel_sigaction;

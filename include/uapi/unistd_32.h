@@ -106,6 +106,7 @@
 #define __NR_setreuid32		203
 #define __NR_setregid32		204
 #define __NR_getgroups32	205
+#define __NR_setgroups32	206
 #define __NR_setresuid32	208
 #define __NR_getresuid32	209
 #define __NR_setresgid32	210

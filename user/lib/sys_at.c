@@ -5,6 +5,7 @@
  * Each returns the call's result, or -1 with errno set.
  */
 #include <fcntl.h>
+#include <grp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <string.h>
@@ -165,4 +166,9 @@ int tgkill(pid_t tgid, pid_t tid, int sig)
 int getgroups(int size, gid_t list[])
 {
 	return SYS2(getgroups32, size, list);
+}
+
+int setgroups(size_t size, const gid_t *list)
+{
+	return SYS2(setgroups32, size, list);
 }
