@@ -234,6 +234,8 @@ bool procfs_entry(struct inode *dir, u32 *pos, const char **name, struct inode *
 		*ip = root_nodes[idx];
 		return true;
 	}
+	if (idx - NROOT >= (u32)proc_slots)
+		return false;
 	for (int i = (int)(idx - NROOT); i < proc_slots; i++) {
 		p = &proc_table[i];
 		if (!proc_visible(p) || !(*ip = pid_dir(p)))
