@@ -392,8 +392,9 @@ static u32 meminfo_line(char *buf, u32 size, const char *name, u32 kb)
 
 static u32 format_meminfo(char *buf, u32 size)
 {
-	static const char *const zero[] = { "Buffers", "Cached", "SwapCached",
-					    "SwapTotal", "SwapFree" };
+	static const char *const zero[] = { "Buffers", "Cached", "SwapCached", "SwapTotal",
+					    "SwapFree", "Shmem", "Slab", "SReclaimable",
+					    "SUnreclaim" };	/* no caches, no swap */
 	u32 free_kb = (u32)frames_free() * PAGE_KB, n = 0;
 
 	n += meminfo_line(buf + n, size - n, "MemTotal", (u32)frames_total() * PAGE_KB);
