@@ -160,6 +160,7 @@ $(BUILD)/initrd.tar: $(ROOT_FILES) FORCE
 	@rm -rf $(BUILD)/root && mkdir -p $(BUILD)/root/bin $(BUILD)/root/test \
 		$(BUILD)/root/etc $(BUILD)/root/tmp $(BUILD)/root/dev
 	@chmod 1777 $(BUILD)/root/tmp
+	@mkdir -p $(BUILD)/root/usr && ln -s ../bin $(BUILD)/root/usr/bin
 	@for p in $(PROGS); do $(STRIP) $(BUILD)/user/bin/$$p -o $(BUILD)/root/bin/$$p; done
 	@for p in $(TESTS); do $(STRIP) $(BUILD)/user/tests/$$p -o $(BUILD)/root/test/$$p; done
 	@for p in $(EXTRA); do $(STRIP) $(BUILD)/extra/$$p -o $(BUILD)/root/bin/$$p; done

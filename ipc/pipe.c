@@ -147,6 +147,27 @@ static ssize_t pipe_write(struct file *f, const char __user *buf, size_t n)
 	return done ? (ssize_t)done : err;
 }
 
+/*
+ * writev of at most PIPE_BUF bytes in all is atomic too: before its
+ * pieces are written one by one, wait (as a write of n bytes would) until
+ * n bytes of room are free, so that no piece sleeps and no other writer
+ * comes between them.  With no reader left, the write itself fails.
+ */
+int pipe_reserve(struct file *f, size_t n)
+{
+	struct pipe *p = f->priv;
+	int err;
+
+	while (p->readers && PIPE_SIZE - pipe_count(p) < n) {
+		if (f->flags & O_NONBLOCK)
+			return -EAGAIN;
+		wake_up(&p->read_wait);
+		if ((err = interruptible_sleep_on(&p->write_wait)) < 0)
+			return err;
+	}
+	return 0;
+}
+
 /* Last close of one open file: count down its ends, wake the other side. */
 static void pipe_release(struct file *f)
 {

@@ -69,6 +69,9 @@
 #include <uapi/unistd_32.h>
 #include <uapi/wait.h>
 
+#define NSEC_PER_USEC	1000ull
+#define USEC_PER_SEC	1000000ull
+
 #define INIT_PID	1
 #define UNBLOCKABLE	(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
 #define STOP_SIGNALS	(SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
@@ -825,14 +828,90 @@ long sys_alarm(u32 seconds)
 	if (left % NSEC_PER_SEC >= NSEC_PER_SEC / 2 || (secs == 0 && left))
 		secs++;
 	current->alarm_at = seconds ? now + MIN(seconds, ALARM_MAX_SECS) * NSEC_PER_SEC : 0;
+	current->alarm_interval = 0;
 	return (long)secs;
 }
 
-/* Timer tick: p's alarm has come due. */
+/* Timer tick: p's alarm has come due.  A periodic timer (setitimer) is
+ * set again one interval on - from now, if it fell a whole one behind. */
 void signal_alarm(struct proc *p)
 {
-	p->alarm_at = 0;
+	u64 now = clock_ns();
+
+	if (!p->alarm_interval)
+		p->alarm_at = 0;
+	else if ((p->alarm_at += p->alarm_interval) <= now)
+		p->alarm_at = now + p->alarm_interval;
 	send_signal(p, SIGALRM, SI_KERNEL);
+}
+
+static u64 timeval_ns(const struct timeval *tv)
+{
+	return (u64)tv->tv_sec * NSEC_PER_SEC + (u64)tv->tv_usec * NSEC_PER_USEC;
+}
+
+/* Nanoseconds as a timeval, rounded up to a whole microsecond. */
+static struct timeval ns_timeval(u64 ns)
+{
+	u64 us = (ns + NSEC_PER_USEC - 1) / NSEC_PER_USEC;
+
+	return (struct timeval){ .tv_sec = (long)(us / USEC_PER_SEC),
+				 .tv_usec = (long)(us % USEC_PER_SEC) };
+}
+
+/* The calling process's real-time timer: time left and period. */
+static struct itimerval itimer_real(void)
+{
+	u64 now = clock_ns(), at = current->alarm_at;
+
+	return (struct itimerval){ .it_interval = ns_timeval(current->alarm_interval),
+				   .it_value = ns_timeval(at > now ? at - now : 0) };
+}
+
+/*
+ * getitimer/setitimer: ITIMER_REAL is the timer alarm() sets too (as on
+ * Linux, they are one timer).  ITIMER_VIRTUAL and ITIMER_PROF are not
+ * kept: they read as disarmed and may only be disarmed (else EINVAL).
+ */
+long sys_getitimer(int which, struct itimerval __user *uval)
+{
+	struct itimerval v = { 0 };
+
+	if (which < ITIMER_REAL || which > ITIMER_PROF)
+		return -EINVAL;
+	if (which == ITIMER_REAL)
+		v = itimer_real();
+	return copy_to_user(uval, &v, sizeof(v));
+}
+
+static bool bad_timeval(const struct timeval *tv)
+{
+	return tv->tv_sec < 0 || tv->tv_usec < 0 || tv->tv_usec >= (long)USEC_PER_SEC;
+}
+
+long sys_setitimer(int which, const struct itimerval __user *unew,
+		   struct itimerval __user *uold)
+{
+	struct itimerval v = { 0 }, old = { 0 };
+
+	if (which < ITIMER_REAL || which > ITIMER_PROF)
+		return -EINVAL;
+	if (unew && copy_from_user(&v, unew, sizeof(v)) < 0)
+		return -EFAULT;
+	if (bad_timeval(&v.it_value) || bad_timeval(&v.it_interval))
+		return -EINVAL;
+	if (which != ITIMER_REAL) {
+		if (v.it_value.tv_sec || v.it_value.tv_usec)
+			return -EINVAL;
+	} else {
+		old = itimer_real();
+		current->alarm_interval = timeval_ns(&v.it_interval);
+		current->alarm_at = timeval_ns(&v.it_value) ?
+				    deadline_after(timeval_ns(&v.it_value)) : 0;
+	}
+	if (uold && copy_to_user(uold, &old, sizeof(old)) < 0)
+		return -EFAULT;
+	return 0;
 }
 
 /* ------------------------------------------------ fork, exec, exit */
@@ -847,6 +926,7 @@ void signals_fork(struct proc *child, const struct proc *parent)
 	child->sig_waiting = 0;
 	child->sig_queue = NULL;
 	child->alarm_at = 0;
+	child->alarm_interval = 0;
 	child->syscall_nr = -1;
 }
 
@@ -953,6 +1033,33 @@ long sys_kill(int pid, int sig)
 	if (pid == -1)
 		return kill_many(sig, everyone_else, 0, true);
 	return kill_many(sig, in_group, -pid, false);
+}
+
+/* tkill and tgkill: one thread, here one process (a thread id is a pid),
+ * with si_code SI_TKILL; tgkill also names the thread group (the pid). */
+static long kill_thread(int tgid, int tid, int sig)
+{
+	struct sig_origin from = { .code = SI_TKILL, .pid = current->pid,
+				   .uid = current->uid };
+	struct proc *p;
+
+	if (tid <= 0 || sig < 0 || sig >= NSIG)
+		return -EINVAL;
+	if (!(p = proc_find(tid)) || p->state == P_EMBRYO || (tgid && p->pid != tgid))
+		return -ESRCH;
+	return kill_one(p, sig, &from);
+}
+
+long sys_tkill(int tid, int sig)
+{
+	return kill_thread(0, tid, sig);
+}
+
+long sys_tgkill(int tgid, int tid, int sig)
+{
+	if (tgid <= 0)
+		return -EINVAL;
+	return kill_thread(tgid, tid, sig);
 }
 
 /*

@@ -30,6 +30,7 @@
 #include "ipc/ipc.h"
 #include "ipc/signal.h"
 #include "kernel/proc.h"
+#include "kernel/procfs.h"
 #include "kernel/string.h"
 #include "kernel/trap.h"
 #include "kernel/vfs.h"
@@ -311,6 +312,7 @@ static int exec_program(const char *path, struct exec_strings *e)
 	set_name(path);
 	current->arg_start = args[0];
 	current->arg_end = args[1];
+	procfs_exec(current, path);
 	files_exec(current);
 	signals_exec(current);
 	start_user(current->tf, entry, sp);

@@ -51,5 +51,7 @@ void files_exit(struct proc *p);
 void files_exec(struct proc *p);
 int files_open_console(struct proc *p);
 int file_open(const char *path, u32 flags, u16 mode, struct file **out);
+int file_open_at(struct inode *start, const char *path, u32 flags, u16 mode,
+		 struct file **out);
 
 #endif

@@ -4,7 +4,8 @@
  * The archive (boot/initrd.asm) is a POSIX ustar file: a sequence of
  * 512-byte headers, each followed by the member's data padded to 512
  * bytes, ended by zero blocks.  Directories and regular files are
- * created with the archive's modes, owned by root.
+ * created with the archive's modes, owned by root; symbolic links with
+ * the archive's target (linkname).  Other kinds of member are skipped.
  */
 #include "kernel/initrd.h"
 #include "kernel/printk.h"
@@ -14,6 +15,7 @@
 #define TAR_BLOCK	512
 #define TAR_REG		'0'
 #define TAR_AREG	'\0'
+#define TAR_SYMLINK	'2'
 #define TAR_DIR		'5'
 
 struct tar_header {
@@ -67,6 +69,22 @@ static void member_path(const struct tar_header *h, char *path, size_t size)
 		path[len - 1] = '\0';
 }
 
+static void unpack_symlink(const struct tar_header *h, const char *path)
+{
+	char target[sizeof(h->linkname) + 1];
+	struct inode *ip;
+	int err;
+
+	memcpy(target, h->linkname, sizeof(h->linkname));
+	target[sizeof(h->linkname)] = '\0';
+	if ((err = vfs_symlink_at(NULL, path, target)) < 0)
+		panic("initrd: cannot link %s (error %d)", path, err);
+	if (namei_at(NULL, path, 0, &ip) == 0) {
+		ip->uid = ip->gid = 0;
+		inode_put(ip);
+	}
+}
+
 static void unpack_member(const struct tar_header *h, const u8 *data, u32 size)
 {
 	char path[300];
@@ -83,6 +101,9 @@ static void unpack_member(const struct tar_header *h, const u8 *data, u32 size)
 		err = vfs_create(path, S_IFREG | mode, 0, &ip);
 		if (err == 0 && inode_write(ip, data, 0, size) != (ssize_t)size)
 			panic("initrd: out of memory writing %s", path);
+	} else if (h->typeflag == TAR_SYMLINK) {
+		unpack_symlink(h, path);
+		return;
 	} else {
 		return;
 	}

@@ -16,6 +16,7 @@
 #include "kernel/console.h"
 #include "kernel/dev.h"
 #include "kernel/initrd.h"
+#include "kernel/procfs.h"
 #include "kernel/kstack.h"
 #include "kernel/keyboard.h"
 #include "kernel/pic.h"
@@ -68,6 +69,7 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	vfs_init();
 	initrd_unpack();
 	dev_init();
+	procfs_init();
 	tty_init();
 	keyboard_init();
 	serial_enable_input();

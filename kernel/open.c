@@ -1,12 +1,16 @@
 /*
  * open.c - opening a path: permission checks, O_CREAT/O_EXCL/O_TRUNC,
- * and the file operations of regular files and directories.  Devices
- * get their operations from kernel/dev.c.
+ * O_NOFOLLOW, and the file operations of regular files and directories.
+ * Devices get their operations from kernel/dev.c, /proc's files from
+ * kernel/procfs.c.  A final symbolic link is followed, except with
+ * O_NOFOLLOW (ELOOP) or O_CREAT|O_EXCL (EEXIST, as the name exists);
+ * O_CREAT through a dangling link makes the file it names.
  */
 #include "kernel/file.h"
 #include "ipc/pipe.h"
 #include "kernel/dev.h"
 #include "kernel/proc.h"
+#include "kernel/procfs.h"
 #include "kernel/rlimit.h"
 #include "kernel/string.h"
 #include "kernel/vfs.h"
@@ -86,11 +90,11 @@ static const struct file_ops *ops_for(struct inode *ip)
 
 /* O_CREAT of "dir/name/": EISDIR (it makes files, never directories) if
  * dir exists, else the lookup's own error. */
-static int creat_dir_error(const char *path)
+static int creat_dir_error(struct inode *start, const char *path)
 {
 	char name[NAME_MAX + 1];
 	struct inode *dir;
-	int err = nameiparent(path, &dir, name);
+	int err = nameiparent_at(start, path, &dir, name);
 
 	if (err < 0)
 		return err;
@@ -98,21 +102,68 @@ static int creat_dir_error(const char *path)
 	return -EISDIR;
 }
 
-/* Open (and with O_CREAT perhaps create) path; *out gets a new file. */
-/* Find path, or with O_CREAT make it a new regular file; *ip gets a
- * reference. */
-static int lookup_or_create(const char *path, u32 flags, u16 mode, struct inode **ip)
+#define MAX_CREATE_LINKS	40
+
+/*
+ * O_CREAT of a name that is a dangling symbolic link makes the file the
+ * link names (through more links if need be), as Linux does.  Anything
+ * else that is missing is ENOENT.
+ */
+static int create_through_links(struct inode *start, const char *path, u16 mode,
+				struct inode **ip)
 {
-	int err = namei(path, ip);
+	char name[NAME_MAX + 1], *target = kmalloc(PATH_MAX);
+	struct inode *dir = NULL, *link;
+	int err = -ENOENT;
+
+	if (!target)
+		return -ENOMEM;
+	for (int links = 0; links <= MAX_CREATE_LINKS; links++) {
+		struct inode *prev = dir;
+
+		err = nameiparent_at(start, path, &dir, name);
+		if (prev)
+			inode_put(prev);
+		if (err < 0) {
+			dir = NULL;
+			break;
+		}
+		link = dir_lookup(dir, name);
+		if (!link) {
+			err = vfs_create_at(dir, name, mode, 0, ip);
+			break;
+		}
+		err = -ENOENT;
+		if (!S_ISLNK(link->mode) || (err = link_target(link, target)) < 0)
+			break;
+		start = dir;
+		path = target;
+		err = -ELOOP;
+	}
+	if (dir)
+		inode_put(dir);
+	kfree(target);
+	return err;
+}
+
+/* Find path (from start), or with O_CREAT make it a new regular file;
+ * *ip gets a reference. */
+static int lookup_or_create(struct inode *start, const char *path, u32 flags, u16 mode,
+			    struct inode **ip)
+{
+	bool excl = (flags & O_CREAT) && (flags & O_EXCL);
+	int follow = (flags & O_NOFOLLOW) || excl ? 0 : LOOKUP_FOLLOW;
+	int err = namei_at(start, path, follow, ip);
 
 	if (err == -ENOENT && (flags & O_CREAT)) {
 		if (path[strlen(path) - 1] == '/')
-			return creat_dir_error(path);
-		return vfs_create(path, S_IFREG | (mode & 07777 & ~current->umask), 0, ip);
+			return creat_dir_error(start, path);
+		return create_through_links(start, path,
+					    S_IFREG | (mode & 07777 & ~current->umask), ip);
 	}
-	if (err == 0 && (flags & O_CREAT) && (flags & O_EXCL)) {
+	if (err == 0 && (excl || S_ISLNK((*ip)->mode))) {
+		err = S_ISLNK((*ip)->mode) && !excl ? -ELOOP : -EEXIST;
 		inode_put(*ip);
-		return -EEXIST;
 	}
 	return err;
 }
@@ -127,6 +178,8 @@ static int open_inode(struct inode *ip, u32 flags, struct file **out)
 		return err;
 	if (S_ISFIFO(ip->mode))
 		return fifo_open(ip, flags & ~OPEN_ONLY_FLAGS, out);
+	if (ip->proc_kind && !S_ISDIR(ip->mode))
+		return procfs_open(ip, flags & ~OPEN_ONLY_FLAGS, out);
 	if (!(ops = ops_for(ip)))
 		return -ENXIO;
 	if ((flags & O_TRUNC) && S_ISREG(ip->mode) && (flags & O_ACCMODE) != O_RDONLY)
@@ -138,17 +191,24 @@ static int open_inode(struct inode *ip, u32 flags, struct file **out)
 	return err;
 }
 
-/* Open (and with O_CREAT perhaps create) path; *out gets a new file. */
-int file_open(const char *path, u32 flags, u16 mode, struct file **out)
+/* Open (and with O_CREAT perhaps create) path from start (NULL: the
+ * working directory); *out gets a new file. */
+int file_open_at(struct inode *start, const char *path, u32 flags, u16 mode,
+		 struct file **out)
 {
 	struct inode *ip;
 	int err;
 
 	if ((flags & O_ACCMODE) == O_ACCMODE)
 		return -EINVAL;
-	if ((err = lookup_or_create(path, flags, mode, &ip)) < 0)
+	if ((err = lookup_or_create(start, path, flags, mode, &ip)) < 0)
 		return err;
 	err = open_inode(ip, flags, out);
 	inode_put(ip);
 	return err;
+}
+
+int file_open(const char *path, u32 flags, u16 mode, struct file **out)
+{
+	return file_open_at(NULL, path, flags, mode, out);
 }

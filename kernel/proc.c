@@ -24,6 +24,7 @@
  * id of a process, process group or session that still exists.
  */
 #include "kernel/proc.h"
+#include "kernel/procfs.h"
 #include "kernel/bootopts.h"
 #include "kernel/exec.h"
 #include "kernel/file.h"
@@ -184,8 +185,11 @@ int proc_fork(void)
 	np->gid = current->gid;
 	np->egid = current->egid;
 	np->sgid = current->sgid;
+	np->ngroups = current->ngroups;
+	memcpy(np->groups, current->groups, sizeof(np->groups));
 	np->ctty = current->ctty;
 	memcpy(np->name, current->name, sizeof(np->name));
+	procfs_fork(np, current);
 	np->arg_start = current->arg_start;
 	np->arg_end = current->arg_end;
 	np->brk_start = current->brk_start;

@@ -28,6 +28,7 @@
 #define NPROC_ROOT_RESERVE 16		/* slots only root may take */
 #define KSTACK_SIZE	8192		/* kernel stack per process */
 #define NOFILE		64		/* open files per process */
+#define NGROUPS		32		/* supplementary groups per process */
 #define PROC_NAME_LEN	16
 #define KSTACK_CANARY	0x57ac4ca7u	/* at the bottom of every kernel stack */
 
@@ -85,6 +86,8 @@ struct proc {
 	int pgid, sid;
 	int uid, euid, suid;
 	int gid, egid, sgid;
+	int ngroups;			/* supplementary groups (setgroups) */
+	int groups[NGROUPS];
 	char name[PROC_NAME_LEN];
 
 	/* address space */
@@ -130,6 +133,7 @@ struct proc {
 	u64 saved_mask;			/* sigsuspend: the mask to restore */
 	bool restore_mask;
 	u64 alarm_at;			/* clock_ns() of the SIGALRM, 0 = none */
+	u64 alarm_interval;		/* setitimer's period (ns), 0 = one shot */
 	int stop_sig;			/* the signal that stopped it */
 	bool stop_unreported;		/* for waitpid(WUNTRACED) */
 	bool cont_unreported;		/* for waitpid(WCONTINUED) */
@@ -158,5 +162,6 @@ unsigned proc_count(void);
 void proc_reap_if_autoreap(struct proc *p);
 bool proc_alive(const struct proc *p);
 bool pgrp_orphaned(int pgid);
+bool proc_in_group(const struct proc *p, int gid);	/* kernel/sys_thread.c */
 
 #endif

@@ -1,19 +1,22 @@
 /*
- * ramfs.c - the in-memory root file system: inodes, directories, file
- * data and path lookup.
+ * ramfs.c - the in-memory root file system: inodes, directories and file
+ * data.
  *
  * A directory holds a singly linked list of entries (name, inode, and a
  * position that never changes, so that a directory being read while
  * entries are removed skips and repeats nothing); "." and ".." are not
  * stored but answered from the directory itself and its parent, on which
- * a directory holds a reference - even once removed, ".." leads back.  A regular file keeps its bytes in whole page frames, listed in
- * inode.pages (0 = a hole, read as zeros).  Every inode counts its names
- * (nlink) and its users (refs); it is freed, with its pages, when both
- * reach 0.
+ * a directory holds a reference - even once removed, ".." leads back.
+ * A regular file keeps its bytes in whole page frames, listed in
+ * inode.pages (0 = a hole, read as zeros); so does a symbolic link, its
+ * target being its data.  Every inode counts its names (nlink) and its
+ * users (refs); it is freed, with its pages, when both reach 0.  Path
+ * lookup is in kernel/namei.c.
  */
 #include "kernel/vfs.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
+#include "kernel/procfs.h"
 #include "kernel/string.h"
 #include "kernel/time.h"
 #include "mm/mm.h"
@@ -99,6 +102,8 @@ struct inode *dir_lookup(struct inode *dir, const char *name)
 		return dir->parent;
 	if (dir_dead(dir))
 		return NULL;
+	if (dir->proc_kind)
+		return procfs_lookup(dir, name);
 	for (struct dentry *d = dir->entries; d; d = d->next)
 		if (!strcmp(d->name, name))
 			return d->inode;
@@ -115,6 +120,8 @@ int dir_link(struct inode *dir, const char *name, struct inode *ip)
 		return -ENOENT;
 	if (dir_lookup(dir, name))
 		return -EEXIST;
+	if (dir->proc_kind)
+		return -EACCES;		/* nothing is made in /proc */
 	if (!(d = kzalloc(sizeof(*d))))
 		return -ENOMEM;
 	strlcpy(d->name, name, sizeof(d->name));
@@ -176,127 +183,9 @@ int inode_permission(struct inode *ip, int mask)
 	}
 	if (current->euid == ip->uid)
 		mode >>= 6;
-	else if (current->egid == ip->gid)
+	else if (proc_in_group(current, ip->gid))
 		mode >>= 3;
 	return (mode & mask & 7) == (u32)mask ? 0 : -EACCES;
-}
-
-/* ---------------------------------------------------------- path lookup */
-
-/* Copy the next component of *path into name; advance *path past it. */
-static int next_component(const char **path, char *name)
-{
-	const char *p = *path, *start;
-	size_t len;
-
-	while (*p == '/')
-		p++;
-	start = p;
-	while (*p && *p != '/')
-		p++;
-	len = (size_t)(p - start);
-	if (len > NAME_MAX)
-		return -ENAMETOOLONG;
-	memcpy(name, start, len);
-	name[len] = '\0';
-	*path = p;
-	return (int)len;
-}
-
-/*
- * Walk path to the directory holding its last component.  On success
- * *dir holds a reference and name the last component ("" for "/").
- */
-int nameiparent(const char *path, struct inode **dir, char *name)
-{
-	struct inode *ip;
-	int len;
-
-	if (!*path)
-		return -ENOENT;
-	ip = *path == '/' ? root : current->cwd;
-	if ((len = next_component(&path, name)) < 0)
-		return len;
-	for (;;) {
-		const char *rest = path;
-		char next[NAME_MAX + 1];
-		int n = next_component(&rest, next);
-
-		if (n < 0)
-			return n;
-		if (n == 0)
-			break;
-		struct inode *child = dir_lookup(ip, name);
-		if (!child)
-			return -ENOENT;
-		if (!S_ISDIR(child->mode))
-			return -ENOTDIR;
-		if (inode_permission(child, MAY_EXEC) < 0)
-			return -EACCES;
-		ip = child;
-		memcpy(name, next, (size_t)n + 1);
-		path = rest;
-	}
-	if (!S_ISDIR(ip->mode))
-		return -ENOTDIR;
-	inode_get(ip);
-	*dir = ip;
-	return 0;
-}
-
-/* Look path up; on success *out holds a reference. */
-int namei(const char *path, struct inode **out)
-{
-	char name[NAME_MAX + 1];
-	struct inode *dir, *ip;
-	int err = nameiparent(path, &dir, name);
-
-	if (err < 0)
-		return err;
-	if (!name[0]) {
-		*out = dir;
-		return 0;
-	}
-	if ((err = inode_permission(dir, MAY_EXEC)) < 0) {
-		inode_put(dir);
-		return err;
-	}
-	ip = dir_lookup(dir, name);
-	if (!ip)
-		err = -ENOENT;
-	else if (!S_ISDIR(ip->mode) && path[strlen(path) - 1] == '/')
-		err = -ENOTDIR;		/* "file/" names a directory that is not one */
-	else
-		inode_get(ip);
-	inode_put(dir);
-	if (err == 0)
-		*out = ip;
-	return err;
-}
-
-/* Make a new node at path (mode includes the type; umask already applied). */
-int vfs_create(const char *path, u16 mode, u32 rdev, struct inode **out)
-{
-	char name[NAME_MAX + 1];
-	struct inode *dir, *ip;
-	int err = nameiparent(path, &dir, name);
-
-	if (err < 0)
-		return err;
-	if (!name[0] || dir_lookup(dir, name))
-		err = -EEXIST;
-	else if ((err = inode_permission(dir, MAY_WRITE | MAY_EXEC)) == 0 &&
-		 !(ip = inode_new(mode)))
-		err = -ENOMEM;
-	if (err == 0) {
-		ip->rdev = rdev;
-		if ((err = dir_link(dir, name, ip)) < 0)
-			inode_put(ip);
-		else
-			*out = ip;
-	}
-	inode_put(dir);
-	return err;
 }
 
 /* ---------------------------------------------------------- file data */

@@ -1,10 +1,12 @@
 /*
  * sys_file.c - system calls on file descriptors: read, write, open,
- * close, lseek, dup, dup2, dup3, fcntl, ioctl, fstat, getdents.
+ * close, lseek, dup, dup2, dup3, fcntl, fcntl64, ioctl, getdents,
+ * getdents64, openat.  (fstat is in kernel/sys_stat.c.)
  */
 #include "kernel/syscall.h"
 #include "kernel/file.h"
 #include "kernel/proc.h"
+#include "kernel/procfs.h"
 #include "kernel/string.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
@@ -13,6 +15,7 @@
 
 #define SETFL_MASK	(O_APPEND | O_NONBLOCK)
 #define DIRENT_HEADER	(offsetof(struct linux_dirent, d_name))
+#define DIRENT64_HEADER	(offsetof(struct linux_dirent64, d_name))
 
 extern const struct file_ops dir_ops;
 
@@ -42,15 +45,17 @@ long sys_write(int fd, const char __user *buf, u32 n)
 	return f->ops->write(f, buf, n);
 }
 
-long sys_open(const char __user *upath, int flags, int mode)
+long sys_openat(int dirfd, const char __user *upath, int flags, int mode)
 {
+	struct inode *start;
 	struct file *f;
 	char *path;
 	long err;
 
 	if ((err = getname(upath, &path)) < 0)
 		return err;
-	err = file_open(path, (u32)flags, (u16)mode, &f);
+	if ((err = at_start(dirfd, path, &start)) == 0)
+		err = file_open_at(start, path, (u32)flags, (u16)mode, &f);
 	putname(path);
 	if (err < 0)
 		return err;
@@ -59,6 +64,11 @@ long sys_open(const char __user *upath, int flags, int mode)
 	else if (flags & O_CLOEXEC)
 		current->cloexec |= 1ull << err;
 	return err;
+}
+
+long sys_open(const char __user *path, int flags, int mode)
+{
+	return sys_openat(AT_FDCWD, path, flags, mode);
 }
 
 long sys_creat(const char __user *path, int mode)
@@ -196,6 +206,12 @@ long sys_fcntl(int fd, int cmd, u32 arg)
 	return -EINVAL;
 }
 
+/* fcntl64 is fcntl with 64-bit record locks, which are not kept here. */
+long sys_fcntl64(int fd, int cmd, u32 arg)
+{
+	return sys_fcntl(fd, cmd, arg);
+}
+
 long sys_ioctl(int fd, u32 cmd, u32 arg)
 {
 	struct file *f = fd_get(fd);
@@ -207,17 +223,6 @@ long sys_ioctl(int fd, u32 cmd, u32 arg)
 	return f->ops->ioctl(f, cmd, arg);
 }
 
-long sys_fstat(int fd, struct stat __user *st)
-{
-	struct file *f = fd_get(fd);
-	struct stat k;
-
-	if (!f)
-		return -EBADF;
-	inode_stat(f->inode, &k);
-	return copy_to_user(st, &k, sizeof(k));
-}
-
 static u8 dirent_type(u16 mode)
 {
 	switch (mode & S_IFMT) {
@@ -225,6 +230,7 @@ static u8 dirent_type(u16 mode)
 	case S_IFREG:	return DT_REG;
 	case S_IFCHR:	return DT_CHR;
 	case S_IFIFO:	return DT_FIFO;
+	case S_IFLNK:	return DT_LNK;
 	}
 	return DT_UNKNOWN;
 }
@@ -240,6 +246,8 @@ static bool dir_entry(struct inode *dir, u32 *pos, const char **name, struct ino
 		*ip = *pos ? dir->parent : dir;
 		return true;
 	}
+	if (dir->proc_kind)
+		return procfs_entry(dir, pos, name, ip);
 	while (d && d->pos < *pos)
 		d = d->next;
 	if (!d)
@@ -250,12 +258,42 @@ static bool dir_entry(struct inode *dir, u32 *pos, const char **name, struct ino
 	return true;
 }
 
-/* getdents(2): as many whole records as fit; f->pos is the position of
- * the next entry to return. */
-long sys_getdents(int fd, struct linux_dirent __user *ubuf, u32 n)
+/* One record of getdents (wide: getdents64) into rec; its length. */
+static u32 dirent_record(u8 *rec, bool wide, const char *name, struct inode *ip, u32 next)
+{
+	u32 len = strlen(name);
+
+	if (wide) {
+		struct linux_dirent64 *d = (struct linux_dirent64 *)rec;
+		u32 reclen = ALIGN_UP(DIRENT64_HEADER + len + 1, 8);
+
+		memset(rec, 0, reclen);
+		d->d_ino = ip->ino;
+		d->d_off = next;
+		d->d_reclen = (u16)reclen;
+		d->d_type = dirent_type(ip->mode);
+		memcpy(d->d_name, name, len);
+		return reclen;
+	} else {
+		struct linux_dirent *d = (struct linux_dirent *)rec;
+		u32 reclen = ALIGN_UP(DIRENT_HEADER + len + 2, 4);
+
+		memset(rec, 0, reclen);
+		d->d_ino = ip->ino;
+		d->d_off = next;
+		d->d_reclen = (u16)reclen;
+		memcpy(d->d_name, name, len);
+		rec[reclen - 1] = dirent_type(ip->mode);
+		return reclen;
+	}
+}
+
+/* getdents(2) and getdents64: as many whole records as fit; f->pos is
+ * the position of the next entry to return. */
+static long get_dents(int fd, u8 __user *ubuf, u32 n, bool wide)
 {
 	struct file *f = fd_get(fd);
-	u8 rec[DIRENT_HEADER + NAME_MAX + 2 + 4];
+	u8 rec[DIRENT64_HEADER + NAME_MAX + 1 + 8];
 	u32 done = 0;
 	const char *name;
 	struct inode *ip;
@@ -267,18 +305,11 @@ long sys_getdents(int fd, struct linux_dirent __user *ubuf, u32 n)
 	if (dir_dead(f->inode))
 		return -ENOENT;
 	while (dir_entry(f->inode, &f->pos, &name, &ip)) {
-		struct linux_dirent *d = (struct linux_dirent *)rec;
-		u32 len = strlen(name), reclen = ALIGN_UP(DIRENT_HEADER + len + 2, 4);
+		u32 reclen = dirent_record(rec, wide, name, ip, f->pos + 1);
 
 		if (done + reclen > n)
 			break;
-		memset(rec, 0, reclen);
-		d->d_ino = ip->ino;
-		d->d_off = f->pos + 1;
-		d->d_reclen = (u16)reclen;
-		memcpy(d->d_name, name, len);
-		rec[reclen - 1] = dirent_type(ip->mode);
-		if (copy_to_user((u8 __user *)ubuf + done, rec, reclen) < 0)
+		if (copy_to_user(ubuf + done, rec, reclen) < 0)
 			return -EFAULT;
 		done += reclen;
 		f->pos++;
@@ -286,4 +317,14 @@ long sys_getdents(int fd, struct linux_dirent __user *ubuf, u32 n)
 	if (done == 0 && dir_entry(f->inode, &f->pos, &name, &ip))
 		return -EINVAL;			/* buffer too small for one record */
 	return (long)done;
+}
+
+long sys_getdents(int fd, struct linux_dirent __user *d, u32 n)
+{
+	return get_dents(fd, (u8 __user *)d, n, false);
+}
+
+long sys_getdents64(int fd, struct linux_dirent64 __user *d, u32 n)
+{
+	return get_dents(fd, (u8 __user *)d, n, true);
 }

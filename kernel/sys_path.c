@@ -1,22 +1,31 @@
 /*
- * sys_path.c - system calls that name files by path: stat, lstat,
- * access, mkdir, rmdir, unlink, link, rename, mknod, chmod, chdir,
- * getcwd, and umask.  A path is copied in (getname) or built (getcwd)
- * in a page frame of its own, never in the kernel heap.
+ * sys_path.c - system calls that name files by path: access, mkdir,
+ * rmdir, unlink, link, rename, mknod, chmod, symlink, chdir, getcwd and
+ * umask, with their *at() forms (a relative path starts at the directory
+ * open as dirfd, or with AT_FDCWD at the working directory; a dirfd that
+ * is open but not on a directory is ENOTDIR).  stat and the calls around
+ * it are in kernel/sys_stat.c.  A path is copied in (getname) or built
+ * (getcwd) in a page frame of its own, never in the kernel heap.
  *
  * The calls that change a directory check in Linux's order, so that the
  * same mistake gives the same errno: the name's own problems (".", "..",
  * "/"), then whether the entry exists (ENOENT; EEXIST for a name to be
  * made), then permission on the directory (EACCES), and only then what
- * the entry is (ENOTDIR, EISDIR, EPERM) and holds (ENOTEMPTY).
+ * the entry is (ENOTDIR, EISDIR, EPERM) and holds (ENOTEMPTY).  The last
+ * component of a path is not followed when it is a symbolic link by the
+ * calls that work on the entry itself (unlink, rmdir, rename, link's old
+ * name, symlink, mknod, mkdir); the others follow it.
  */
 #include "kernel/syscall.h"
+#include "kernel/file.h"
+#include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
 #include "kernel/time.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
 #include "kernel/errno.h"
+#include <uapi/fcntl.h>
 
 #define ACCESS_MASK	7	/* R_OK | W_OK | X_OK */
 
@@ -24,7 +33,7 @@ _Static_assert(PATH_MAX <= PAGE_SIZE, "a path buffer is one page frame");
 
 /* A PATH_MAX buffer: a page frame, so that paths never depend on the
  * kernel heap having a large free block.  Free it with putname. */
-static char *path_buf(void)
+char *path_buf(void)
 {
 	u32 pa = frame_alloc();
 
@@ -52,49 +61,55 @@ void putname(char *name)
 	frame_put(V2P(name));
 }
 
-/* Resolve a user path to an inode reference. */
-static int user_namei(const char __user *upath, struct inode **ip)
+/* Where the relative path of an *at() call starts: NULL (the working
+ * directory) for AT_FDCWD, else the directory open as dirfd.  An absolute
+ * or empty path does not look at dirfd, as on Linux. */
+int at_start(int dirfd, const char *path, struct inode **start)
 {
+	struct file *f;
+
+	*start = NULL;
+	if (path[0] == '/' || !path[0] || dirfd == AT_FDCWD)
+		return 0;
+	if (!(f = fd_get(dirfd)))
+		return -EBADF;
+	if (!f->inode || !S_ISDIR(f->inode->mode))
+		return -ENOTDIR;
+	*start = f->inode;
+	return 0;
+}
+
+/* Resolve a user path, relative to dirfd, to an inode reference;
+ * flags: LOOKUP_FOLLOW. */
+int user_namei_at(int dirfd, const char __user *upath, int flags, struct inode **ip)
+{
+	struct inode *start;
 	char *path;
 	int err = getname(upath, &path);
 
 	if (err < 0)
 		return err;
-	err = namei(path, ip);
+	if ((err = at_start(dirfd, path, &start)) == 0)
+		err = namei_at(start, path, flags, ip);
 	putname(path);
 	return err;
 }
 
-/* Resolve a user path to its parent directory and last component. */
-static int user_nameiparent(const char __user *upath, struct inode **dir, char *name)
+/* Resolve a user path, relative to dirfd, to its parent directory and
+ * last component. */
+static int user_nameiparent(int dirfd, const char __user *upath, struct inode **dir,
+			    char *name)
 {
+	struct inode *start;
 	char *path;
 	int err = getname(upath, &path);
 
 	if (err < 0)
 		return err;
-	err = nameiparent(path, dir, name);
+	if ((err = at_start(dirfd, path, &start)) == 0)
+		err = nameiparent_at(start, path, dir, name);
 	putname(path);
 	return err;
-}
-
-long sys_stat(const char __user *path, struct stat __user *st)
-{
-	struct inode *ip;
-	struct stat k;
-	int err = user_namei(path, &ip);
-
-	if (err < 0)
-		return err;
-	inode_stat(ip, &k);
-	inode_put(ip);
-	return copy_to_user(st, &k, sizeof(k));
-}
-
-/* There are no symbolic links, so lstat is stat. */
-long sys_lstat(const char __user *path, struct stat __user *st)
-{
-	return sys_stat(path, st);
 }
 
 /*
@@ -102,7 +117,7 @@ long sys_lstat(const char __user *path, struct stat __user *st)
  * program wants to know about its caller - so the lookup and the check
  * run with the real user and group ids as the effective ones.
  */
-long sys_access(const char __user *path, int mode)
+long sys_faccessat(int dirfd, const char __user *path, int mode)
 {
 	int euid = current->euid, egid = current->egid;
 	struct inode *ip;
@@ -112,7 +127,7 @@ long sys_access(const char __user *path, int mode)
 		return -EINVAL;
 	current->euid = current->uid;
 	current->egid = current->gid;
-	if ((err = user_namei(path, &ip)) == 0) {
+	if ((err = user_namei_at(dirfd, path, LOOKUP_FOLLOW, &ip)) == 0) {
 		err = mode ? inode_permission(ip, mode) : 0;
 		inode_put(ip);
 	}
@@ -121,29 +136,40 @@ long sys_access(const char __user *path, int mode)
 	return err;
 }
 
-static long make_node(const char __user *upath, u16 mode)
+long sys_access(const char __user *path, int mode)
 {
-	struct inode *ip;
+	return sys_faccessat(AT_FDCWD, path, mode);
+}
+
+static long make_node(int dirfd, const char __user *upath, u16 mode)
+{
+	struct inode *ip, *start;
 	char *path;
 	int err = getname(upath, &path);
 
 	if (err < 0)
 		return err;
-	err = vfs_create(path, mode, 0, &ip);
+	if ((err = at_start(dirfd, path, &start)) == 0)
+		err = vfs_create_at(start, path, mode, 0, &ip);
 	putname(path);
 	if (err == 0)
 		inode_put(ip);
 	return err;
 }
 
+long sys_mkdirat(int dirfd, const char __user *path, int mode)
+{
+	return make_node(dirfd, path, S_IFDIR | ((u16)mode & 07777 & ~current->umask));
+}
+
 long sys_mkdir(const char __user *path, int mode)
 {
-	return make_node(path, S_IFDIR | ((u16)mode & 07777 & ~current->umask));
+	return sys_mkdirat(AT_FDCWD, path, mode);
 }
 
 /* mknod makes regular files and FIFOs.  Device nodes need root (EPERM),
  * and even root cannot make new ones here: the devices are fixed (EINVAL). */
-long sys_mknod(const char __user *path, int mode, u32 dev)
+long sys_mknodat(int dirfd, const char __user *path, int mode, u32 dev)
 {
 	u16 type = (u16)mode & S_IFMT, perm = (u16)mode & 07777 & ~current->umask;
 
@@ -154,7 +180,12 @@ long sys_mknod(const char __user *path, int mode, u32 dev)
 		return -EPERM;
 	if (type != S_IFREG && type != S_IFIFO)
 		return -EINVAL;
-	return make_node(path, type | perm);
+	return make_node(dirfd, path, type | perm);
+}
+
+long sys_mknod(const char __user *path, int mode, u32 dev)
+{
+	return sys_mknodat(AT_FDCWD, path, mode, dev);
 }
 
 /* rmdir's error for "/", "." and ".." (unlink's is EISDIR). */
@@ -190,6 +221,8 @@ static int remove_check(struct inode *dir, struct inode *ip, bool want_dir)
 
 	if (err < 0)
 		return err;
+	if (ip->proc_kind)		/* /proc itself (a mount on Linux), or in it */
+		return dir->proc_kind ? -EPERM : -EBUSY;
 	if (sticky_denies(dir, ip))
 		return -EPERM;
 	if (want_dir && !S_ISDIR(ip->mode))
@@ -202,11 +235,11 @@ static int remove_check(struct inode *dir, struct inode *ip, bool want_dir)
 }
 
 /* Remove the entry name from dir: shared by unlink and rmdir. */
-static long remove_entry(const char __user *upath, bool want_dir)
+static long remove_entry(int dirfd, const char __user *upath, bool want_dir)
 {
 	char name[NAME_MAX + 1];
 	struct inode *dir, *ip;
-	int err = user_nameiparent(upath, &dir, name);
+	int err = user_nameiparent(dirfd, upath, &dir, name);
 
 	if (err < 0)
 		return err;
@@ -223,23 +256,36 @@ static long remove_entry(const char __user *upath, bool want_dir)
 
 long sys_unlink(const char __user *path)
 {
-	return remove_entry(path, false);
+	return remove_entry(AT_FDCWD, path, false);
 }
 
 long sys_rmdir(const char __user *path)
 {
-	return remove_entry(path, true);
+	return remove_entry(AT_FDCWD, path, true);
 }
 
-long sys_link(const char __user *old, const char __user *new)
+long sys_unlinkat(int dirfd, const char __user *path, int flags)
+{
+	if (flags & ~AT_REMOVEDIR)
+		return -EINVAL;
+	return remove_entry(dirfd, path, flags & AT_REMOVEDIR);
+}
+
+/* link(2) links the old name itself, even a symbolic link, as Linux does;
+ * linkat follows it with AT_SYMLINK_FOLLOW. */
+long sys_linkat(int olddirfd, const char __user *old, int newdirfd,
+		const char __user *new, int flags)
 {
 	char name[NAME_MAX + 1];
 	struct inode *ip, *dir;
-	int err = user_namei(old, &ip);
+	int err;
 
+	if (flags & ~AT_SYMLINK_FOLLOW)
+		return -EINVAL;
+	err = user_namei_at(olddirfd, old, flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0, &ip);
 	if (err < 0)
 		return err;
-	if ((err = user_nameiparent(new, &dir, name)) == 0) {
+	if ((err = user_nameiparent(newdirfd, new, &dir, name)) == 0) {
 		if (!name[0] || dir_lookup(dir, name))
 			err = -EEXIST;
 		else if ((err = inode_permission(dir, MAY_WRITE | MAY_EXEC)) == 0)
@@ -248,6 +294,11 @@ long sys_link(const char __user *old, const char __user *new)
 	}
 	inode_put(ip);
 	return err;
+}
+
+long sys_link(const char __user *old, const char __user *new)
+{
+	return sys_linkat(AT_FDCWD, old, AT_FDCWD, new, 0);
 }
 
 static bool is_ancestor(struct inode *a, struct inode *d)
@@ -280,6 +331,8 @@ static int rename_check(struct inode *ip, struct inode *olddir, struct inode *ne
 	if ((err = inode_permission(olddir, MAY_WRITE | MAY_EXEC)) < 0 ||
 	    (err = inode_permission(newdir, MAY_WRITE | MAY_EXEC)) < 0)
 		return err;
+	if (ip->proc_kind || (target && target->proc_kind))
+		return -EBUSY;		/* /proc, and what is in it, stay */
 	if (sticky_denies(olddir, ip) || (target && sticky_denies(newdir, target)))
 		return -EPERM;
 	if (target && is_dir && !S_ISDIR(target->mode))
@@ -293,15 +346,16 @@ static int rename_check(struct inode *ip, struct inode *olddir, struct inode *ne
 	return 0;
 }
 
-long sys_rename(const char __user *old, const char __user *new)
+long sys_renameat(int olddirfd, const char __user *old, int newdirfd,
+		  const char __user *new)
 {
 	char oldname[NAME_MAX + 1], newname[NAME_MAX + 1];
 	struct inode *olddir, *newdir, *ip, *target;
-	int err = user_nameiparent(old, &olddir, oldname);
+	int err = user_nameiparent(olddirfd, old, &olddir, oldname);
 
 	if (err < 0)
 		return err;
-	if ((err = user_nameiparent(new, &newdir, newname)) < 0) {
+	if ((err = user_nameiparent(newdirfd, new, &newdir, newname)) < 0) {
 		inode_put(olddir);
 		return err;
 	}
@@ -326,10 +380,15 @@ long sys_rename(const char __user *old, const char __user *new)
 	return err;
 }
 
-long sys_chmod(const char __user *path, int mode)
+long sys_rename(const char __user *old, const char __user *new)
+{
+	return sys_renameat(AT_FDCWD, old, AT_FDCWD, new);
+}
+
+long sys_fchmodat(int dirfd, const char __user *path, int mode)
 {
 	struct inode *ip;
-	int err = user_namei(path, &ip);
+	int err = user_namei_at(dirfd, path, LOOKUP_FOLLOW, &ip);
 
 	if (err < 0)
 		return err;
@@ -343,10 +402,37 @@ long sys_chmod(const char __user *path, int mode)
 	return err;
 }
 
+long sys_chmod(const char __user *path, int mode)
+{
+	return sys_fchmodat(AT_FDCWD, path, mode);
+}
+
+long sys_symlinkat(const char __user *utarget, int dirfd, const char __user *upath)
+{
+	struct inode *start;
+	char *target, *path;
+	int err = getname(utarget, &target);
+
+	if (err < 0)
+		return err;
+	if ((err = getname(upath, &path)) == 0) {
+		if ((err = at_start(dirfd, path, &start)) == 0)
+			err = vfs_symlink_at(start, path, target);
+		putname(path);
+	}
+	putname(target);
+	return err;
+}
+
+long sys_symlink(const char __user *target, const char __user *path)
+{
+	return sys_symlinkat(target, AT_FDCWD, path);
+}
+
 long sys_chdir(const char __user *path)
 {
 	struct inode *ip;
-	int err = user_namei(path, &ip);
+	int err = user_namei_at(AT_FDCWD, path, LOOKUP_FOLLOW, &ip);
 
 	if (err < 0)
 		return err;
@@ -366,44 +452,56 @@ long sys_chdir(const char __user *path)
 /* The name of dir inside its parent. */
 static const char *name_in_parent(struct inode *dir)
 {
+	static char pid_name[12];
+
+	if (dir->proc_kind && dir->parent->proc_kind) {	/* /proc/PID */
+		snprintf(pid_name, sizeof(pid_name), "%d", dir->proc_pid);
+		return pid_name;
+	}
 	for (struct dentry *d = dir->parent->entries; d; d = d->next)
 		if (d->inode == dir)
 			return d->name;
 	return "?";
 }
 
-/* getcwd(2): the path is built backwards from the end of a buffer. */
-long sys_getcwd(char __user *ubuf, u32 size)
+/* The working directory's path into buf (PATH_MAX bytes): built
+ * backwards from the end of buf, then moved to its start.  Its length
+ * with the final NUL, or -ENOENT, -ENAMETOOLONG. */
+int cwd_path(char *buf)
 {
-	u32 pos = PATH_MAX - 1, len;
-	long err;
-	char *buf;
+	u32 pos = PATH_MAX - 1;
 
 	if (dir_dead(current->cwd))
 		return -ENOENT;
-	if (!(buf = path_buf()))
-		return -ENOMEM;
 	buf[pos] = '\0';
 	for (struct inode *d = current->cwd; d != d->parent; d = d->parent) {
 		const char *name = name_in_parent(d);
 		u32 n = strlen(name);
-		if (n + 1 > pos) {
-			putname(buf);
+		if (n + 1 > pos)
 			return -ENAMETOOLONG;
-		}
 		pos -= n;
 		memcpy(buf + pos, name, n);
 		buf[--pos] = '/';
 	}
 	if (pos == PATH_MAX - 1)
 		buf[--pos] = '/';
-	len = PATH_MAX - pos;
-	if (len > size)
-		err = -ERANGE;
-	else
-		err = copy_to_user(ubuf, buf + pos, len) < 0 ? -EFAULT : (long)len;
+	memmove(buf, buf + pos, PATH_MAX - pos);
+	return (int)(PATH_MAX - pos);
+}
+
+long sys_getcwd(char __user *ubuf, u32 size)
+{
+	char *buf = path_buf();
+	long len;
+
+	if (!buf)
+		return -ENOMEM;
+	if ((len = cwd_path(buf)) >= 0 && (u32)len > size)
+		len = -ERANGE;
+	else if (len >= 0 && copy_to_user(ubuf, buf, (u32)len) < 0)
+		len = -EFAULT;
 	putname(buf);
-	return err;
+	return len;
 }
 
 long sys_umask(int mask)

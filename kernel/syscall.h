@@ -21,6 +21,11 @@ struct sysinfo;
 struct rlimit;
 struct rlimit64;
 struct linux_dirent;
+struct linux_dirent64;
+struct stat64;
+struct iovec;
+struct itimerval;
+struct inode;
 
 void syscall_dispatch(struct trapframe *tf);
 
@@ -81,8 +86,34 @@ long sys_dup2(int fd, int fd2);
 long sys_dup3(int fd, int fd2, int flags);
 long sys_fcntl(int fd, int cmd, u32 arg);
 long sys_ioctl(int fd, u32 cmd, u32 arg);
-long sys_fstat(int fd, struct stat __user *st);
 long sys_getdents(int fd, struct linux_dirent __user *d, u32 n);
+long sys_getdents64(int fd, struct linux_dirent64 __user *d, u32 n);
+long sys_fcntl64(int fd, int cmd, u32 arg);
+long sys_openat(int dirfd, const char __user *path, int flags, int mode);
+
+/* kernel/sys_iov.c */
+long sys_readv(int fd, const struct iovec __user *iov, int cnt);
+long sys_writev(int fd, const struct iovec __user *iov, int cnt);
+long sys__llseek(int fd, u32 high, u32 low, u64 __user *result, int whence);
+
+/* kernel/sys_stat.c */
+long sys_stat(const char __user *path, struct stat __user *st);
+long sys_lstat(const char __user *path, struct stat __user *st);
+long sys_fstat(int fd, struct stat __user *st);
+long sys_stat64(const char __user *path, struct stat64 __user *st);
+long sys_lstat64(const char __user *path, struct stat64 __user *st);
+long sys_fstat64(int fd, struct stat64 __user *st);
+long sys_fstatat64(int dirfd, const char __user *path, struct stat64 __user *st, int flags);
+long sys_readlink(const char __user *path, char __user *buf, int size);
+long sys_readlinkat(int dirfd, const char __user *path, char __user *buf, int size);
+long sys_utimensat(int dirfd, const char __user *path, const struct timespec __user *times,
+		   int flags);
+
+/* kernel/sys_thread.c */
+long sys_gettid(void);
+long sys_set_tid_address(int __user *tidptr);
+long sys_getgroups32(int size, u32 __user *list);
+long sys_setgroups32(int size, const u32 __user *list);
 
 /* ipc/signal.c */
 struct kernel_sigaction;
@@ -103,6 +134,10 @@ long sys_rt_sigreturn(void);
 long sys_sigreturn(void);
 long sys_pause(void);
 long sys_alarm(u32 seconds);
+long sys_tkill(int tid, int sig);
+long sys_tgkill(int tgid, int tid, int sig);
+long sys_getitimer(int which, struct itimerval __user *v);
+long sys_setitimer(int which, const struct itimerval __user *v, struct itimerval __user *old);
 
 /* ipc/msg.c, ipc/sem.c, ipc/shm.c */
 struct sembuf;
@@ -133,8 +168,21 @@ long sys_prlimit64(int pid, u32 resource, const struct rlimit64 __user *unew,
 		   struct rlimit64 __user *uold);
 
 /* kernel/sys_path.c */
-long sys_stat(const char __user *path, struct stat __user *st);
-long sys_lstat(const char __user *path, struct stat __user *st);
+int at_start(int dirfd, const char *path, struct inode **start);
+int cwd_path(char *buf);
+char *path_buf(void);
+int user_namei_at(int dirfd, const char __user *path, int flags, struct inode **ip);
+long sys_faccessat(int dirfd, const char __user *path, int mode);
+long sys_mkdirat(int dirfd, const char __user *path, int mode);
+long sys_mknodat(int dirfd, const char __user *path, int mode, u32 dev);
+long sys_unlinkat(int dirfd, const char __user *path, int flags);
+long sys_linkat(int olddirfd, const char __user *old, int newdirfd,
+		const char __user *new, int flags);
+long sys_renameat(int olddirfd, const char __user *old, int newdirfd,
+		  const char __user *new);
+long sys_fchmodat(int dirfd, const char __user *path, int mode);
+long sys_symlinkat(const char __user *target, int dirfd, const char __user *path);
+long sys_symlink(const char __user *target, const char __user *path);
 long sys_access(const char __user *path, int mode);
 long sys_mkdir(const char __user *path, int mode);
 long sys_rmdir(const char __user *path);

@@ -3,7 +3,9 @@
  *
  * The root file system lives in memory (kernel/ramfs.c): an inode is a
  * directory (a list of named entries), a regular file (its data in page
- * frames), a FIFO, or a character device.  An inode lives while it has a
+ * frames), a symbolic link (its target as its data), a FIFO, or a
+ * character device; /proc's inodes are made by kernel/procfs.c.  Path
+ * lookup (kernel/namei.c) follows symbolic links.  An inode lives while it has a
  * name (nlink > 0) or a user (refs > 0: open files, working directories,
  * path walks in progress).
  */
@@ -40,6 +42,8 @@ struct inode {
 	u32 *pages;			/* regular files: physical frames */
 	u32 npages;			/* regular files: slots in pages[] */
 	void *fifo;			/* FIFOs: the pipe while open */
+	u16 proc_kind;			/* /proc nodes: what it shows (procfs.c), 0 = none */
+	int proc_pid;			/* /proc nodes: the process it is about */
 };
 
 #define MKDEV(major, minor)	(((major) << 8) | (minor))
@@ -52,8 +56,16 @@ void inode_get(struct inode *ip);
 void inode_put(struct inode *ip);
 struct inode *inode_new(u16 mode);
 
+#define LOOKUP_FOLLOW	1		/* namei_at: follow a final symbolic link */
+
 int namei(const char *path, struct inode **out);
 int nameiparent(const char *path, struct inode **dir, char *name);
+int namei_at(struct inode *start, const char *path, int flags, struct inode **out);
+int nameiparent_at(struct inode *start, const char *path, struct inode **dir, char *name);
+int vfs_create_at(struct inode *start, const char *path, u16 mode, u32 rdev,
+		  struct inode **out);
+int vfs_symlink_at(struct inode *start, const char *path, const char *target);
+int link_target(struct inode *link, char *buf);
 struct inode *dir_lookup(struct inode *dir, const char *name);
 bool dir_dead(const struct inode *dir);
 int dir_link(struct inode *dir, const char *name, struct inode *ip);

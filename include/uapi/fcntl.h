@@ -28,7 +28,17 @@
 
 #define FD_CLOEXEC	1
 
-#define AT_FDCWD	-100
+#define F_GETLK64	12		/* fcntl64 */
+#define F_SETLK64	13
+#define F_SETLKW64	14
+
+#define AT_FDCWD		-100	/* *at(): relative to the working directory */
+#define AT_SYMLINK_NOFOLLOW	0x100	/* fstatat, fchmodat, utimensat... */
+#define AT_REMOVEDIR		0x200	/* unlinkat: as rmdir */
+#define AT_EACCESS		0x200	/* faccessat: with the effective ids */
+#define AT_SYMLINK_FOLLOW	0x400	/* linkat */
+#define AT_NO_AUTOMOUNT		0x800	/* fstatat: accepted, no effect here */
+#define AT_EMPTY_PATH		0x1000	/* "" names dirfd itself */
 
 #define SEEK_SET	0
 #define SEEK_CUR	1

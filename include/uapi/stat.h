@@ -1,6 +1,8 @@
 /*
  * uapi/stat.h - file types, mode bits and struct stat as the Linux i386
- * stat/fstat/lstat calls (106, 107, 108) fill it.
+ * stat/fstat/lstat calls (106, 107, 108) fill it; struct stat64 (96
+ * bytes) as stat64/lstat64/fstat64/fstatat64 (195-197, 300) fill it;
+ * the records of getdents (141) and getdents64 (220).
  */
 #ifndef _UAPI_STAT_H
 #define _UAPI_STAT_H
@@ -57,6 +59,40 @@ struct stat {
 	unsigned long  st_ctime_nsec;
 	unsigned long  __unused4;
 	unsigned long  __unused5;
+};
+
+/* Linux i386's struct stat64: 96 bytes, 64-bit sizes and inode numbers
+ * (the inode number twice, for old programs).  Long longs are 4-byte
+ * aligned inside structures on i386, so there are no hidden holes. */
+struct stat64 {
+	unsigned long long st_dev;
+	unsigned int   __pad1;
+	unsigned long  __st_ino;
+	unsigned int   st_mode;
+	unsigned int   st_nlink;
+	unsigned long  st_uid;
+	unsigned long  st_gid;
+	unsigned long long st_rdev;
+	unsigned int   __pad2;
+	long long      st_size;
+	unsigned long  st_blksize;
+	unsigned long long st_blocks;
+	unsigned long  st_atime;
+	unsigned long  st_atime_nsec;
+	unsigned long  st_mtime;
+	unsigned long  st_mtime_nsec;
+	unsigned long  st_ctime;
+	unsigned long  st_ctime_nsec;
+	unsigned long long st_ino;
+};
+
+/* One record of getdents64 (220). */
+struct linux_dirent64 {
+	unsigned long long d_ino;
+	long long      d_off;
+	unsigned short d_reclen;
+	unsigned char  d_type;
+	char           d_name[];
 };
 
 /* One record of getdents (141); d_type is the byte before the next record. */

@@ -1,6 +1,6 @@
 /*
- * uapi/time.h - time structures of nanosleep, gettimeofday and
- * clock_gettime (Linux i386: 32-bit seconds), and the clock ids.
+ * uapi/time.h - time structures of nanosleep, gettimeofday,
+ * setitimer and clock_gettime (Linux i386: 32-bit seconds), and the clock ids.
  */
 #ifndef _UAPI_TIME_H
 #define _UAPI_TIME_H
@@ -21,6 +21,16 @@ struct tms {
 	long tms_cutime;
 	long tms_cstime;
 };
+
+/* setitimer/getitimer (104, 105): time left and period. */
+struct itimerval {
+	struct timeval it_interval;
+	struct timeval it_value;
+};
+
+#define ITIMER_REAL	0
+#define ITIMER_VIRTUAL	1
+#define ITIMER_PROF	2
 
 #define CLOCK_REALTIME	0
 #define CLOCK_MONOTONIC	1

@@ -9,6 +9,8 @@
  *   |   mode  links uid  gid     size
  *   type: d directory, - regular file, p FIFO, c character device,
  *         b block device, l symbolic link, s socket
+ *   a symbolic link shows its target: "lrwxrwxrwx ... name -> target";
+ *   with -l a link named on the command line is shown, not followed.
  *
  * The names of a directory are sorted as GNU ls sorts them in the C
  * locale, byte by byte (strcmp): "Z" before "a".  On a terminal the
@@ -99,20 +101,25 @@ static void end_names(void)
 static int show_file(const char *path, const char *name)
 {
 	struct stat st;
-	char perms[10];
+	char perms[10], target[MAX_PATH];
+	ssize_t n = -1;
 
 	if (!long_format) {
 		show_name(name);
 		return 0;
 	}
-	if (stat(path, &st) < 0) {
+	if (lstat(path, &st) < 0) {
 		fprintf(stderr, "ls: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
+	if (S_ISLNK(st.st_mode))
+		n = readlink(path, target, sizeof(target) - 1);
+	target[n > 0 ? n : 0] = '\0';
 	mode_string(st.st_mode, perms);
-	printf("%c%s %2u %4u %4u %8lu %s\n", type_letter(st.st_mode), perms,
+	printf("%c%s %2u %4u %4u %8lu %s%s%s\n", type_letter(st.st_mode), perms,
 	       (unsigned int)st.st_nlink, (unsigned int)st.st_uid,
-	       (unsigned int)st.st_gid, (unsigned long)st.st_size, name);
+	       (unsigned int)st.st_gid, (unsigned long)st.st_size, name,
+	       n > 0 ? " -> " : "", target);
 	return 0;
 }
 
@@ -205,7 +212,7 @@ static int list(const char *path, int with_header, int after_others)
 	struct stat st;
 	int status;
 
-	if (stat(path, &st) < 0) {
+	if ((long_format ? lstat(path, &st) : stat(path, &st)) < 0) {
 		fprintf(stderr, "ls: %s: %s\n", path, strerror(errno));
 		return -1;
 	}

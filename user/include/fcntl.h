@@ -11,5 +11,6 @@
 int open(const char *path, int flags, ...);
 int creat(const char *path, mode_t mode);
 int fcntl(int fd, int cmd, ...);
+int openat(int dirfd, const char *path, int flags, ...);
 
 #endif

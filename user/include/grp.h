@@ -31,5 +31,6 @@ void setgrent(void);
 struct group *getgrent(void);
 int getgrent_r(struct group *grp, char *buf, size_t buflen, struct group **result);
 void endgrent(void);
+int setgroups(size_t size, const gid_t *list);
 
 #endif

@@ -48,6 +48,7 @@ struct sigaction {
 struct timespec;
 
 int kill(pid_t pid, int sig);
+int tgkill(pid_t tgid, pid_t tid, int sig);
 int killpg(pid_t pgrp, int sig);
 int raise(int sig);
 int sigqueue(pid_t pid, int sig, const union sigval value);

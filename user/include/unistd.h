@@ -46,6 +46,14 @@ int rmdir(const char *path);
 int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 int access(const char *path, int mode);
+int faccessat(int dirfd, const char *path, int mode, int flags);
+int unlinkat(int dirfd, const char *path, int flags);
+int renameat(int olddirfd, const char *old, int newdirfd, const char *new);
+int linkat(int olddirfd, const char *old, int newdirfd, const char *new, int flags);
+int symlink(const char *target, const char *path);
+int symlinkat(const char *target, int dirfd, const char *path);
+ssize_t readlink(const char *restrict path, char *restrict buf, size_t size);
+ssize_t readlinkat(int dirfd, const char *restrict path, char *restrict buf, size_t size);
 int isatty(int fd);
 
 pid_t fork(void);
@@ -59,6 +67,8 @@ int execle(const char *path, const char *arg, ...);
 _Noreturn void _exit(int status);
 
 pid_t getpid(void);
+pid_t gettid(void);
+int getgroups(int size, gid_t list[]);
 pid_t getppid(void);
 pid_t getpgrp(void);
 pid_t getpgid(pid_t pid);

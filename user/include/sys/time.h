@@ -1,5 +1,6 @@
 /*
- * sys/time.h - gettimeofday() and struct timeval helpers.
+ * sys/time.h - gettimeofday(), the interval timers and struct timeval
+ * helpers.
  */
 #ifndef _SYS_TIME_H
 #define _SYS_TIME_H
@@ -13,6 +14,9 @@ struct timezone {
 };
 
 int gettimeofday(struct timeval *restrict tv, void *restrict tz);
+int getitimer(int which, struct itimerval *value);
+int setitimer(int which, const struct itimerval *restrict value,
+	      struct itimerval *restrict old);
 
 #define timerisset(t)	((t)->tv_sec || (t)->tv_usec)
 #define timerclear(t)	((t)->tv_sec = (t)->tv_usec = 0)
