@@ -82,14 +82,15 @@ static int follow_link(struct walk *w, struct inode *link, const char *after)
 
 	if (++w->links > MAX_SYMLINKS)
 		return -ELOOP;
-	if (!(buf = kmalloc(PATH_MAX)))
+	if (!(buf = path_buf()))
 		return -ENOMEM;
 	if ((len = link_target(link, buf)) <= 0 || (u32)len + after_len >= PATH_MAX) {
-		kfree(buf);
+		putname(buf);
 		return len < 0 ? len : len == 0 ? -ENOENT : -ENAMETOOLONG;
 	}
 	memcpy(buf + len, after, after_len + 1);
-	kfree(w->buf);			/* after may point into it: copied first */
+	if (w->buf)			/* after may point into it: copied first */
+		putname(w->buf);
 	w->buf = buf;
 	w->rest = buf;
 	if (buf[0] == '/')
@@ -169,7 +170,8 @@ int namei_at(struct inode *start, const char *path, int flags, struct inode **ou
 			break;
 		}
 	}
-	kfree(w.buf);
+	if (w.buf)
+		putname(w.buf);
 	if (err == 0) {
 		inode_get(ip);
 		*out = ip;
@@ -188,7 +190,8 @@ int nameiparent_at(struct inode *start, const char *path, struct inode **dir, ch
 
 	if (err == 0)
 		err = walk_to_last(&w, name, &slash);
-	kfree(w.buf);
+	if (w.buf)
+		putname(w.buf);
 	if (err == 0) {
 		inode_get(w.dir);
 		*dir = w.dir;

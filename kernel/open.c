@@ -112,7 +112,7 @@ static int creat_dir_error(struct inode *start, const char *path)
 static int create_through_links(struct inode *start, const char *path, u16 mode,
 				struct inode **ip)
 {
-	char name[NAME_MAX + 1], *target = kmalloc(PATH_MAX);
+	char name[NAME_MAX + 1], *target = path_buf();
 	struct inode *dir = NULL, *link;
 	int err = -ENOENT;
 
@@ -142,7 +142,7 @@ static int create_through_links(struct inode *start, const char *path, u16 mode,
 	}
 	if (dir)
 		inode_put(dir);
-	kfree(target);
+	putname(target);
 	return err;
 }
 

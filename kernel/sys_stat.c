@@ -167,7 +167,7 @@ long sys_readlinkat(int dirfd, const char __user *path, char __user *ubuf, int s
 		inode_put(ip);
 		return -EINVAL;
 	}
-	if (!(buf = kmalloc(PATH_MAX))) {
+	if (!(buf = path_buf())) {
 		inode_put(ip);
 		return -ENOMEM;
 	}
@@ -176,7 +176,7 @@ long sys_readlinkat(int dirfd, const char __user *path, char __user *ubuf, int s
 		if (copy_to_user(ubuf, buf, (u32)len) < 0)
 			len = -EFAULT;
 	}
-	kfree(buf);
+	putname(buf);
 	inode_put(ip);
 	return len;
 }

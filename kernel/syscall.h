@@ -170,7 +170,6 @@ long sys_prlimit64(int pid, u32 resource, const struct rlimit64 __user *unew,
 /* kernel/sys_path.c */
 int at_start(int dirfd, const char *path, struct inode **start);
 int cwd_path(char *buf);
-char *path_buf(void);
 int user_namei_at(int dirfd, const char __user *path, int flags, struct inode **ip);
 long sys_faccessat(int dirfd, const char __user *path, int mode);
 long sys_mkdirat(int dirfd, const char __user *path, int mode);

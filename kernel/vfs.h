@@ -73,6 +73,7 @@ int dir_unlink(struct inode *dir, const char *name);
 int vfs_create(const char *path, u16 mode, u32 rdev, struct inode **out);
 int getname(const char __user *upath, char **out);
 void putname(char *name);
+char *path_buf(void);		/* a PATH_MAX buffer; free with putname */
 
 ssize_t inode_read(struct inode *ip, void *dst, u32 off, u32 n);
 ssize_t inode_write(struct inode *ip, const void *src, u32 off, u32 n);
