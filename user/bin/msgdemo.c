@@ -158,6 +158,7 @@ int main(int argc, char **argv)
 	if (optind < argc || clients < 1 || clients > MAX_CLIENTS ||
 	    requests < 1 || requests > MAX_REQUESTS)
 		return usage();
+	demo_catch_signals();
 
 	say("A System V message queue holds typed messages.  msgsnd adds one at\n"
 	    "the end; msgrcv takes the first one of the type it asks for, and\n"
@@ -168,19 +169,16 @@ int main(int argc, char **argv)
 	msq = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
 	if (msq < 0)
 		die("msgget");
+	demo_owns(DEMO_MSG, msq);
 	say("msgget made queue %d.  Starting a server and %d clients.\n\n", msq,
 	    clients);
 
-	server_pid = fork();
-	if (server_pid < 0)
-		die("fork");
+	server_pid = fork_or_die();
 	if (server_pid == 0)
 		server();
 	for (int i = 0; i < clients; i++) {
-		pid_t pid = fork();
+		pid_t pid = fork_or_die();
 
-		if (pid < 0)
-			die("fork");
 		if (pid == 0)
 			client(i, requests);
 	}
@@ -197,6 +195,7 @@ int main(int argc, char **argv)
 	show_queue();
 
 	if (keep) {
+		demo_owns(DEMO_MSG, -1);
 		say("\n-k: queue %d stays, with %d messages of type %d in it.\n"
 		    "See it with 'ipcs -q' and remove it with 'ipcrm -q %d'.\n", msq,
 		    KEPT_MESSAGES, KEPT_TYPE, msq);
@@ -204,6 +203,7 @@ int main(int argc, char **argv)
 	}
 	if (msgctl(msq, IPC_RMID, NULL) < 0)
 		die("msgctl IPC_RMID");
+	demo_owns(DEMO_MSG, -1);
 	say("\nmsgctl IPC_RMID removed the queue; anyone still sleeping on it\n"
 	    "would wake with EIDRM.\n");
 	return 0;

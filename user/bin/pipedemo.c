@@ -211,6 +211,7 @@ static void part2(void)
 
 int main(void)
 {
+	demo_catch_signals();
 	part1();
 	part2();
 	return 0;

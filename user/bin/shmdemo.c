@@ -132,6 +132,7 @@ static void part1_pages(void)
 	shmid = shmget(IPC_PRIVATE, sizeof(struct segment), IPC_CREAT | 0600);
 	if (shmid < 0)
 		die("shmget");
+	demo_owns(DEMO_SHM, shmid);
 	after = frames();
 	snprintf(what, sizeof(what), "shmget made segment %d of %d pages, "
 		 "but no memory yet", shmid, NPAGES);
@@ -157,9 +158,7 @@ static void part1_pages(void)
 	}
 
 	say("A child attaches the segment too and reads every page.\n");
-	pid = fork();
-	if (pid < 0)
-		die("fork");
+	pid = fork_or_die();
 	if (pid == 0) {
 		volatile char *mine = shmat(shmid, NULL, 0);
 		long b, a;
@@ -245,18 +244,15 @@ static int part2_ring(int items)
 	semid = semget(IPC_PRIVATE, NSEMS, IPC_CREAT | 0600);
 	if (semid < 0)
 		die("semget");
+	demo_owns(DEMO_SEM, semid);
 	if (semctl(semid, 0, SETALL, (union semun){ .array = init }) < 0)
 		die("semctl SETALL");
 	memset(&seg->header.ring, 0, sizeof(seg->header.ring));
 
-	prod = fork();
-	if (prod < 0)
-		die("fork");
+	prod = fork_or_die();
 	if (prod == 0)
 		producer(items);
-	cons = fork();
-	if (cons < 0)
-		die("fork");
+	cons = fork_or_die();
 	if (cons == 0)
 		consumer(items);
 	if (shmctl(shmid, IPC_STAT, &ds) == 0)
@@ -296,6 +292,7 @@ int main(int argc, char **argv)
 	}
 	if (optind < argc || items < 1 || items > MAX_ITEMS)
 		return usage();
+	demo_catch_signals();
 
 	part1_pages();
 	status = part2_ring(items);
@@ -303,6 +300,8 @@ int main(int argc, char **argv)
 	if (shmdt(seg) < 0)
 		die("shmdt");
 	if (keep) {
+		demo_owns(DEMO_SHM, -1);
+		demo_owns(DEMO_SEM, -1);
 		say("\n-k: segment %d and semaphore set %d stay.  See them with\n"
 		    "'ipcs', remove them with 'ipcrm -m %d -s %d'.\n", shmid, semid,
 		    shmid, semid);
@@ -310,6 +309,8 @@ int main(int argc, char **argv)
 	}
 	if (shmctl(shmid, IPC_RMID, NULL) < 0 || semctl(semid, 0, IPC_RMID) < 0)
 		die("IPC_RMID");
+	demo_owns(DEMO_SHM, -1);
+	demo_owns(DEMO_SEM, -1);
 	say("\nDetached and removed both: nobody has the segment attached, so\n");
 	say_frames("its pages go back to the kernel", before, frames());
 	return status;
