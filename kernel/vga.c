@@ -74,6 +74,8 @@ static void sgr(int p)
 		attr = VGA_DEFAULT_ATTR;
 	else if (p == 1)
 		attr |= 0x08;			/* bright foreground */
+	else if (p == 7)			/* reverse video: swap the colours */
+		attr = (u8)((attr & 0x88) | (attr & 0x07) << 4 | (attr & 0x70) >> 4);
 	else if (p >= 30 && p <= 37)
 		attr = (attr & 0xf8) | ansi_to_vga[p - 30];
 	else if (p >= 40 && p <= 47)

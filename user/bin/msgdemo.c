@@ -9,7 +9,9 @@
  * the server asks for; a reply carries the asking client's pid as its
  * type, which only that client asks for.  Each client sends REQUESTS
  * words and gets them back in capitals; then the parent sends a quit
- * request and the server exits.  The queue is removed at the end, unless
+ * request and the server exits.  Then the queue is made small (IPC_SET of
+ * msg_qbytes) and a child sends more than fits: its msgsnd sleeps until
+ * the parent receives one.  The queue is removed at the end, unless
  * -k keeps it (with a few messages left in it) for ipcs and ipcrm.
  */
 #include <ctype.h>
@@ -34,6 +36,11 @@
 #define MAX_REQUESTS	100
 #define KEPT_MESSAGES	3		/* left in the queue by -k */
 #define KEPT_TYPE	42
+#define FULL_MESSAGES	2		/* the small queue holds this many */
+#define FULL_TYPE	7
+#define FULL_WAIT_MS	500		/* the sender sleeps this long */
+#define MSEC_PER_SEC	1000L
+#define NSEC_PER_MSEC	1000000L
 
 enum op { OP_UPPER, OP_QUIT };
 
@@ -128,6 +135,70 @@ static void leave_messages(void)
 			die("msgsnd");
 }
 
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * MSEC_PER_SEC + ts.tv_nsec / NSEC_PER_MSEC;
+}
+
+/* The child of full_queue(): one message more than fits. */
+static _Noreturn void filling_sender(void)
+{
+	struct reply msg = { .mtype = FULL_TYPE, .word = "filler" };
+	long start;
+
+	for (int i = 1; i <= FULL_MESSAGES; i++) {
+		if (msgsnd(msq, &msg, REPLY_SIZE, 0) < 0)
+			die("msgsnd");
+		say("  sender %d: message %d sent at once\n", getpid(), i);
+	}
+	say("  sender %d: message %d does not fit: msgsnd sleeps\n", getpid(),
+	    FULL_MESSAGES + 1);
+	start = now_ms();
+	if (msgsnd(msq, &msg, REPLY_SIZE, 0) < 0)
+		die("msgsnd");
+	say("  sender %d: msgsnd returned after %ld ms: there was room\n",
+	    getpid(), now_ms() - start);
+	exit(0);
+}
+
+/* A queue with room for FULL_MESSAGES: the next sender sleeps. */
+static void full_queue(void)
+{
+	struct msqid_ds ds;
+	struct reply msg;
+	msglen_t old_qbytes;
+	pid_t pid;
+
+	if (msgctl(msq, IPC_STAT, &ds) < 0)
+		die("msgctl IPC_STAT");
+	say("\nA queue holds at most msg_qbytes bytes (%lu here).  The owner\n"
+	    "may lower it with IPC_SET; now it is %d messages' worth, %zu\n"
+	    "bytes.  A child sends %d messages; the parent waits %d ms, then\n"
+	    "receives one.\n", ds.msg_qbytes, FULL_MESSAGES,
+	    FULL_MESSAGES * REPLY_SIZE, FULL_MESSAGES + 1, FULL_WAIT_MS);
+	old_qbytes = ds.msg_qbytes;
+	ds.msg_qbytes = FULL_MESSAGES * REPLY_SIZE;
+	if (msgctl(msq, IPC_SET, &ds) < 0)
+		die("msgctl IPC_SET");
+	pid = fork_or_die();
+	if (pid == 0)
+		filling_sender();
+	sleep_ms(FULL_WAIT_MS);
+	say("  parent: msgrcv takes one message of type %d\n", FULL_TYPE);
+	for (int i = 0; i <= FULL_MESSAGES; i++) {
+		if (msgrcv(msq, &msg, REPLY_SIZE, FULL_TYPE, 0) < 0)
+			die("msgrcv");
+		if (i == 0)
+			waitpid(pid, NULL, 0);
+	}
+	ds.msg_qbytes = old_qbytes;
+	if (msgctl(msq, IPC_SET, &ds) < 0)
+		die("msgctl IPC_SET");
+}
+
 static int usage(void)
 {
 	fprintf(stderr, "usage: msgdemo [-k] [-c CLIENTS] [-r REQUESTS]\n");
@@ -190,6 +261,7 @@ int main(int argc, char **argv)
 	if (msgsnd(msq, &quit, REQUEST_SIZE, 0) < 0)
 		die("msgsnd quit");
 	waitpid(server_pid, NULL, 0);
+	full_queue();
 	if (keep)
 		leave_messages();
 	show_queue();
