@@ -132,7 +132,7 @@ static void writer(void)
 {
 	int fd;
 
-	trace("writer", "open(\"%s\", O_WRONLY): a reader waits: no sleep",
+	trace("writer", "open(\"%s\", O_WRONLY): a reader waits",
 	      FIFO_PATH);
 	fd = open(FIFO_PATH, O_WRONLY);
 	if (fd < 0)
