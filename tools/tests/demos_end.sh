@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # demos_end.sh - host-side test that every demo ends cleanly when its
 # output pipe closes or it is interrupted, leaving nothing behind:
-#   - each of the six demos piped into `head -3` (msgdemo and shmdemo into
+#   - each of the seven demos piped into `head -3` (msgdemo and shmdemo into
 #     `head -3` and `head -12`) ends, and head printed its lines;
 #   - shmdemo -n 1000, semdemo -p 32 -n 10000 and msgdemo -c 16 -r 100 are
 #     stopped by SIGTERM or SIGINT a second after they start;
@@ -50,7 +50,7 @@ head_case() {
 	fi
 }
 
-for demo in sigdemo pipedemo fifodemo msgdemo semdemo shmdemo; do
+for demo in sigdemo pipedemo fifodemo msgdemo semdemo shmdemo permdemo; do
 	head_case "$demo" 3
 done
 head_case msgdemo 12

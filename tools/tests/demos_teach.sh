@@ -9,7 +9,11 @@
 #             child that ignores and blocks everything; only root or the
 #             same user may signal (EPERM for bob on alice's process);
 #   msgdemo   a sender sleeping on a full queue until a receive;
-#   shmdemo   the fork's drop in free frames explained.
+#   shmdemo   the fork's drop in free frames explained;
+#   permdemo  ipc_perm between users: alice is refused (EACCES, EPERM) on
+#             root's 600 queue, may read and write at 666 but not remove,
+#             may remove it once she owns it; as alice it says to run it
+#             as root.
 # And tail prints the last lines of a demo's output.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
@@ -18,7 +22,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 make_tmpdir
 columns=80
 failures=0
-demos=(sigdemo pipedemo fifodemo msgdemo semdemo shmdemo)
+demos=(sigdemo pipedemo fifodemo msgdemo semdemo shmdemo permdemo)
 
 for demo in "${demos[@]}"; do
 	"$repo_root/tools/qemu-run" --timeout 60 -- "$demo" >"$tmpdir/$demo" 2>&1 ||
@@ -32,6 +36,7 @@ for demo in "${demos[@]}"; do
 done
 "$repo_root/tools/qemu-run" --timeout 60 -- su alice -c sigdemo >"$tmpdir/sigdemo-alice" 2>&1 || true
 "$repo_root/tools/qemu-run" --timeout 60 -- sh -c 'msgdemo | tail -3' >"$tmpdir/tail" 2>&1 || true
+"$repo_root/tools/qemu-run" --timeout 60 -- su alice -c permdemo >"$tmpdir/permdemo-alice" 2>&1 || true
 
 # need FILE WHAT REGEX - FILE must have a line matching REGEX.
 need() {
@@ -62,6 +67,13 @@ need msgdemo "the sender sleeps on the full queue" 'does not fit: msgsnd sleeps'
 need msgdemo "the sender wakes after a receive" 'msgsnd returned after [0-9]+ ms'
 need shmdemo "the fork's frames" '^  fork: .* -> '
 need shmdemo "why the fork took frames" 'copy-on-write'
+need permdemo "msgget refused" 'alice: msgget\(0x5eed, 0600\) +-1, EACCES'
+need permdemo "msgsnd refused" 'alice: msgsnd \(write\) +-1, EACCES'
+need permdemo "IPC_STAT refused" 'alice: msgctl IPC_STAT \(read\) -1, EACCES'
+need permdemo "IPC_RMID refused" 'alice: msgctl IPC_RMID +-1, EPERM'
+need permdemo "msgsnd allowed at 666" 'alice: msgsnd \(write\) +0, allowed'
+need permdemo "the owner removes" 'alice: msgctl IPC_RMID +0, allowed'
+need permdemo-alice "as alice: run as root" 'run it as root'
 need tail "tail -3 of msgdemo" 'would wake with EIDRM'
 if (($(wc -l <"$tmpdir/tail") != 3)); then
 	echo "FAIL tail: msgdemo | tail -3 printed $(wc -l <"$tmpdir/tail") lines"
@@ -69,7 +81,7 @@ if (($(wc -l <"$tmpdir/tail") != 3)); then
 fi
 
 if ((failures > 0)); then
-	for f in "${demos[@]}" sigdemo-alice tail; do
+	for f in "${demos[@]}" sigdemo-alice permdemo-alice tail; do
 		echo "--- $f:"
 		sed 's/^/  | /' "$tmpdir/$f"
 	done | head -400
