@@ -4,7 +4,8 @@
 # is /bin/false); su refused to a user who is not root; chmod in octal and
 # symbolic forms; chown OWNER:GROUP and its refusal to a user; and the
 # signal rule as a user: alice may not signal init (root's), may signal
-# her own process; alice may not remove root's message queue (ipcrm).
+# her own process; alice's ipcs does not show root's 600 queue and says
+# so, her ipcrm of it is refused.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
@@ -28,6 +29,7 @@ echo "== chown by bob"; su bob -c "chown bob /tmp/f"
 echo "== kill by alice"; su alice -c "kill -0 1"
 echo "== own kill"; su alice -c "sleep 30 & kill %1; wait; echo waited"
 msgdemo -k > /dev/null
+echo "== ipcs by alice"; su alice -c "ipcs -q"
 echo "== ipcrm by alice"; su alice -c "ipcrm -q 0"
 echo "== ipcs by root"; ipcs -q
 echo "== end"
@@ -64,6 +66,7 @@ expect 'chown by bob' 'Operation not permitted'
 expect 'kill by alice' 'Operation not permitted'
 expect 'own kill' '^waited$'
 expect 'own kill' '^waited$'
+expect 'ipcs by alice' 'not shown: no read permission'
 expect 'ipcrm by alice' 'Operation not permitted|not permitted|EPERM|denied'
 expect 'ipcs by root' '^0x0+ +0 +root +600 '
 if section 'own kill' | grep -q 'not permitted'; then
