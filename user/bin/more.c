@@ -29,7 +29,7 @@
 #define BUF_SIZE	4096
 #define TAB_WIDTH	8
 #define PROMPT		"\033[7m--More--\033[0m"
-#define UNPROMPT	"\r        \r"
+#define UNPROMPT	"\r          \r"	/* --More-- and an echoed ^C */
 
 static int tty_fd = -1;
 static struct termios saved;

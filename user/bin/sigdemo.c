@@ -44,7 +44,10 @@
 #define SENDS		5
 #define CHILD_STATUS	42
 #define CHILD_NAP_MS	300	/* a child waits this long for its signal */
+#define CHILD_LIFE_MS	5000	/* parts 7 and 8: a child's longest life, so
+				   that none outlives an interrupted demo */
 #define NSEC_PER_MSEC	1000000L
+#define MSEC_PER_SEC	1000L
 #define ALICE		1000	/* users of /etc/passwd */
 #define BOB		1001
 
@@ -252,7 +255,8 @@ static void part_interrupted(void)
 
 static void nap_ms(long ms)
 {
-	struct timespec ts = { 0, ms * NSEC_PER_MSEC };
+	struct timespec ts = { ms / MSEC_PER_SEC,
+			       (ms % MSEC_PER_SEC) * NSEC_PER_MSEC };
 
 	nanosleep(&ts, NULL);
 }
@@ -348,8 +352,8 @@ static void part_uncatchable(void)
 			signal(sig, SIG_IGN);
 		sigfillset(&all);
 		sigprocmask(SIG_BLOCK, &all, NULL);
-		for (;;)
-			pause();
+		nap_ms(CHILD_LIFE_MS);	/* bounded: nothing else could end it */
+		_exit(0);
 	}
 	nap_ms(CHILD_NAP_MS);
 	kill(pid, SIGTERM);
@@ -374,8 +378,8 @@ static pid_t sleeper_as(uid_t uid)
 	if (pid == 0) {
 		if (setresuid(uid, uid, uid) < 0)
 			_exit(1);
-		for (;;)
-			pause();
+		nap_ms(CHILD_LIFE_MS);
+		_exit(0);
 	}
 	return pid;
 }
