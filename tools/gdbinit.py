@@ -23,24 +23,18 @@ from gdb.unwinder import Unwinder, register_unwinder
 
 USER_DIRS = ("build/user/", "build/extra/")
 PTR_SIZE = 4
+ADD_ESP_LEN = 3     # "add esp, 4" after "call trap", just before trapret
 
 
 def symbol_address(name):
-    sym = gdb.lookup_global_symbol(name) or gdb.lookup_static_symbol(name)
-    if sym is not None:
-        return int(sym.value().address)
-    msym = gdb.lookup_minimal_symbol(name) if hasattr(gdb, "lookup_minimal_symbol") else None
-    if msym is not None:
-        return int(msym.value().address)
+    """The address of a kernel symbol, with or without debugging info."""
     return int(gdb.parse_and_eval("(unsigned int)&" + name))
 
 
-def trap_entry_range():
-    """[start, end) of trap_common up to the end of trapret."""
-    start = symbol_address("trap_common")
-    trapret = symbol_address("trapret")
-    # trapret: popad, 4 pops, add esp 8, iretd: well under 32 bytes.
-    return start, trapret + 32
+def trap_return_address():
+    """Where trap() returns to in trap_common: the only place where
+    trap_common's frame is a caller's frame, its esp at the tf argument."""
+    return symbol_address("trapret") - ADD_ESP_LEN
 
 
 def trapframe_type():
@@ -67,11 +61,11 @@ class TrapUnwinder(Unwinder):
 
     def __call__(self, pending_frame):
         try:
-            start, end = trap_entry_range()
+            ret = trap_return_address()
+            start = symbol_address("trap_common")
         except gdb.error:
             return None
-        pc = int(pending_frame.read_register("eip"))
-        if not start <= pc < end:
+        if int(pending_frame.read_register("eip")) != ret:
             return None
         sp = pending_frame.read_register("esp")
         tf = gdb.Value(frame_trapframe(int(sp))).cast(trapframe_type().pointer()).dereference()
@@ -90,10 +84,10 @@ register_unwinder(None, TrapUnwinder(), replace=True)
 
 
 def innermost_trapframe():
-    start, end = trap_entry_range()
+    ret = trap_return_address()
     frame = gdb.newest_frame()
     while frame is not None:
-        if start <= frame.pc() < end:
+        if frame.pc() == ret:
             esp = int(frame.read_register("esp"))
             return frame_trapframe(esp)
         frame = frame.older()
