@@ -14,7 +14,7 @@ make_tmpdir
 boot_console -cdrom "$iso"
 
 menu_shown() {
-	grep -aq 'executed automatically in [1-9]' "$console"
+	grep -aq 'executed automatically in [2-9]s' "$console"
 }
 wait_until "$boot_timeout" "$qemu_pid" menu_shown ||
 	console_fail "no GRUB menu with a countdown on the serial console"
