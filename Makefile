@@ -8,6 +8,7 @@
 #   make gdb        attach gdb to `make debug` with the kernel's symbols
 #   make bench      benchmarks, reported in cycles per operation
 #   make linux-check  the user tests built for Linux and run on this host
+#   make help       the targets and variables, in one screen
 #
 # `make run`, `make test`, `make debug` and `make gdb` first install any
 # missing Debian packages through tools/deps.sh.
@@ -177,23 +178,21 @@ FORCE:
 deps:
 	@tools/deps.sh
 
+export QEMU QEMU_ARGS GDBPORT
+
 run: deps all
-	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-		echo "Booting build/os.iso in a QEMU window (serial console also here)."; \
-		$(QEMU) $(QEMU_ARGS) -cdrom $(BUILD)/os.iso -serial stdio; \
-	else $(MAKE) --no-print-directory run-nox; fi; true
+	@tools/boot.sh window
 
 run-nox: deps all
-	@echo "Booting build/os.iso headless; the serial console is this terminal."
-	@echo "Quit QEMU with Ctrl-A then X."
-	@$(QEMU) $(QEMU_ARGS) -cdrom $(BUILD)/os.iso -display none -serial mon:stdio; true
+	@tools/boot.sh nox
 
 debug: deps all
-	@echo "QEMU is stopped and waits for gdb on port $(GDBPORT); run 'make gdb' in another terminal."
-	@$(QEMU) $(QEMU_ARGS) -cdrom $(BUILD)/os.iso -display none -serial mon:stdio \
-		-gdb tcp:127.0.0.1:$(GDBPORT) -S; true
+	@tools/boot.sh debug
 
+# gdb waits ~15 s for a stub that is not there: say what to do at once.
 gdb: deps $(BUILD)/kernel.elf
+	@bash -c 'exec 3<>/dev/tcp/127.0.0.1/$(GDBPORT)' 2>/dev/null || \
+		{ echo "make gdb: nothing listens on port $(GDBPORT): run 'make debug' first (in another terminal)." >&2; exit 1; }
 	gdb -q -ex "set \$$gdbport = $(GDBPORT)" -x tools/gdbinit $(BUILD)/kernel.elf
 
 test: deps
@@ -205,9 +204,39 @@ linux-check: deps
 bench: deps all
 	@tools/bench.sh
 
+# compile_commands.json for editors and clangd: every C file of the kernel
+# and the user programs with the flags it is built with.
+compile_commands.json: FORCE
+	@tools/compile-commands.sh "$(CC)" "$(KCFLAGS)" "$(UCFLAGS)" \
+		"$(filter %.c,$(KSRC))" "$(LIBC_SRC) $(wildcard user/bin/*.c user/tests/*.c)" > $@.new
+	@mv $@.new $@
+	@echo "  wrote $@"
+
+help:
+	@echo "Targets:"
+	@echo "  make [all]        build build/kernel.elf and build/os.iso"
+	@echo "  make run          boot the ISO in a QEMU window (headless if no display)"
+	@echo "  make run-nox      boot headless; serial console here, quit with Ctrl-A X"
+	@echo "  make debug        boot stopped, gdb stub on port GDBPORT"
+	@echo "  make gdb          attach gdb to 'make debug' (another terminal)"
+	@echo "  make test         build and run every test: 'N passed, M failed'"
+	@echo "  make bench        benchmarks in cycles per operation"
+	@echo "  make linux-check  the user tests on this host's Linux (root)"
+	@echo "  make compile_commands.json   compiler flags for editors"
+	@echo "  make clean        remove build/"
+	@echo "Variables:"
+	@echo "  T=PATTERN         make test: only tests whose name contains PATTERN"
+	@echo "  TEST_JOBS=N       make test: N tests at once (default 2)"
+	@echo "  TEST_TIMEOUT=S    make test: seconds per user test (default 30)"
+	@echo "  EXTRA_PROGS='a.c' add /bin/a built from a.c to the image"
+	@echo "  KVM=1             use KVM instead of QEMU's emulation"
+	@echo "  GDBPORT=N         gdb port of make debug / make gdb (default 1234)"
+	@echo "  MEM=SIZE          guest memory (default 128M)"
+	@echo "  V=1               show the full build commands"
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps run run-nox debug gdb test linux-check bench clean FORCE
+.PHONY: all deps run run-nox debug gdb test linux-check bench clean help FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -5,11 +5,16 @@
  * Caps Lock are tracked; other key presses become bytes for the terminal
  * (Ctrl+letter gives the control character, arrow keys the ANSI
  * sequences ESC [ A..D that a VT100 sends).  Key releases are ignored.
+ * Shift-PageUp and Shift-PageDown scroll the VGA console's view through
+ * its scrollback (kernel/vga.c) instead; they reach no program.  The
+ * "fake shift" codes some keyboards send around extended keys (E0 2A,
+ * E0 AA) are ignored, so they do not change the Shift state.
  */
 #include "kernel/keyboard.h"
 #include "kernel/pic.h"
 #include "kernel/trap.h"
 #include "kernel/tty.h"
+#include "kernel/vga.h"
 #include "kernel/x86.h"
 
 #define KBD_DATA	0x60
@@ -25,6 +30,8 @@
 #define SC_DOWN		0x50
 #define SC_LEFT		0x4b
 #define SC_RIGHT	0x4d
+#define SC_PAGEUP	0x49
+#define SC_PAGEDOWN	0x51
 
 static const char normal_map[128] = {
 	0, 27, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '=', 0x7f,
@@ -68,6 +75,14 @@ static void key_press(u8 code, bool ext)
 		case SC_DOWN:	send_arrow('B'); break;
 		case SC_RIGHT:	send_arrow('C'); break;
 		case SC_LEFT:	send_arrow('D'); break;
+		case SC_PAGEUP:
+			if (shift)
+				vga_scrollback(VGA_SCROLL_STEP);
+			break;
+		case SC_PAGEDOWN:
+			if (shift)
+				vga_scrollback(-VGA_SCROLL_STEP);
+			break;
 		}
 		return;
 	}
@@ -93,6 +108,8 @@ void keyboard_irq(void)
 	}
 	extended = false;
 	code &= (u8)~KEY_RELEASE;
+	if (ext && (code == SC_LSHIFT || code == SC_RSHIFT))
+		return;				/* a fake shift */
 	if (code == SC_LSHIFT || code == SC_RSHIFT)
 		shift = !release;
 	else if (code == SC_CTRL)

@@ -429,6 +429,55 @@ long sys_symlink(const char __user *target, const char __user *path)
 	return sys_symlinkat(target, AT_FDCWD, path);
 }
 
+/*
+ * chown: uid or gid (u32)-1 leaves that one as it is.  Only root gives a
+ * file away; its owner may change its group, to one of its own groups
+ * (effective or supplementary) only.  A change clears the
+ * set-user-ID and set-group-ID bits of anything but a directory, as on
+ * Linux (set-group-ID only with group execute), so that a chown cannot
+ * hand out privileges.
+ */
+#define INODE_ID_MAX	0xffff	/* inodes keep 16-bit owners */
+
+/* May a process that is not root make this change of owners? */
+static bool chown_refused(const struct inode *ip, u32 uid, u32 gid)
+{
+	if (current->euid != ip->uid)
+		return true;
+	if (uid != (u32)-1 && uid != ip->uid)
+		return true;
+	return gid != (u32)-1 && gid != ip->gid && !proc_in_group(current, (int)gid);
+}
+
+long sys_chown(const char __user *path, u32 uid, u32 gid)
+{
+	struct inode *ip;
+	int err;
+
+	if ((uid != (u32)-1 && uid > INODE_ID_MAX) ||
+	    (gid != (u32)-1 && gid > INODE_ID_MAX))
+		return -EINVAL;
+	err = user_namei_at(AT_FDCWD, path, LOOKUP_FOLLOW, &ip);
+	if (err < 0)
+		return err;
+	if (current->euid != 0 && chown_refused(ip, uid, gid)) {
+		inode_put(ip);
+		return -EPERM;
+	}
+	if (uid != (u32)-1)
+		ip->uid = (u16)uid;
+	if (gid != (u32)-1)
+		ip->gid = (u16)gid;
+	if (!S_ISDIR(ip->mode)) {
+		ip->mode &= (u16)~S_ISUID;
+		if (ip->mode & S_IXGRP)
+			ip->mode &= (u16)~S_ISGID;
+	}
+	ip->ctime = time_now();
+	inode_put(ip);
+	return 0;
+}
+
 long sys_chdir(const char __user *path)
 {
 	struct inode *ip;

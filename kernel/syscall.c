@@ -109,6 +109,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(getresuid32),
 	[__NR_setresgid32] = (syscall_fn)sys_setresgid,
 	SYSCALL(getresgid32),
+	[__NR_chown32] = (syscall_fn)sys_chown,
 	[__NR_setuid32] = (syscall_fn)sys_setuid,
 	[__NR_setgid32] = (syscall_fn)sys_setgid,
 	SYSCALL(clock_gettime),

@@ -190,6 +190,7 @@ long sys_link(const char __user *old, const char __user *new);
 long sys_rename(const char __user *old, const char __user *new);
 long sys_mknod(const char __user *path, int mode, u32 dev);
 long sys_chmod(const char __user *path, int mode);
+long sys_chown(const char __user *path, u32 uid, u32 gid);
 long sys_chdir(const char __user *path);
 long sys_getcwd(char __user *buf, u32 size);
 long sys_umask(int mask);

@@ -119,10 +119,16 @@ static void commit(void)
 	wake_up(&tty.read_wait);
 }
 
-/* Ctrl-C, Ctrl-\, Ctrl-Z: signal the foreground process group. */
+/*
+ * Ctrl-C, Ctrl-\, Ctrl-Z: signal the foreground process group.  As on
+ * Linux (without NOFLSH), all input not read yet is discarded - the line
+ * being edited and whole lines typed ahead - so that what was typed for
+ * the interrupted program does not go to the next one (the shell).
+ */
 static void signal_foreground(int sig)
 {
-	tty.head = tty.committed;		/* drop the edited line */
+	tty.head = tty.committed = tty.tail;
+	tty.eof = false;
 	if (tty.pgrp > 0)
 		send_signal_group(tty.pgrp, sig, SI_KERNEL);
 }

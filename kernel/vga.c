@@ -2,7 +2,17 @@
  * vga.c - the VGA text console: 80x25 cells of (character, colour) at
  * physical 0xB8000, a hardware cursor, scrolling, and the few ANSI escape
  * sequences programs use (colours ESC[..m, clear ESC[2J, home ESC[H,
- * erase to end of line ESC[K).
+ * erase to end of line ESC[K, reverse video ESC[7m).
+ *
+ * Scrollback, as Linux's VGA console has: each line that scrolls off the
+ * top goes into `history`, a ring of the last SCROLLBACK_LINES lines.
+ * Output is written to `live`, the screen as it is, and copied to the
+ * VGA memory only while the view is at the bottom (back == 0).
+ * vga_scrollback() (Shift-PageUp/PageDown, from kernel/keyboard.c) moves
+ * the view `back` lines into the history, hiding the cursor; new output
+ * brings the view back to the bottom first.  Invariants: 0 <= back <=
+ * kept <= SCROLLBACK_LINES; history line i (0 = oldest kept) is at
+ * history[(first + i) % SCROLLBACK_LINES].
  *
  * Called with interrupts disabled, like all kernel code.
  */
@@ -20,10 +30,16 @@
 #define CRTC_CURSOR_LO	0x0f
 #define TAB_WIDTH	8
 #define ANSI_MAX_PARAMS	4
+#define SCROLLBACK_LINES 500
+#define CURSOR_HIDDEN	(VGA_ROWS * VGA_COLS)	/* a position off the screen */
 
 enum { ST_NORMAL, ST_ESC, ST_CSI };
 
-static u16 *const screen = (u16 *)P2V(VGA_PHYS);
+static u16 *const vga_mem = (u16 *)P2V(VGA_PHYS);
+static u16 screen[VGA_ROWS * VGA_COLS];		/* the live screen */
+static u16 history[SCROLLBACK_LINES][VGA_COLS];
+static int first, kept;				/* the history ring */
+static int back;				/* lines the view is scrolled back */
 static int row, col;
 static u8 attr = VGA_DEFAULT_ATTR;
 static int state = ST_NORMAL;
@@ -35,7 +51,7 @@ static const u8 ansi_to_vga[8] = { 0, 4, 2, 6, 1, 5, 3, 7 };
 
 static void move_cursor(void)
 {
-	u16 pos = (u16)(row * VGA_COLS + col);
+	u16 pos = (u16)(back ? CURSOR_HIDDEN : row * VGA_COLS + col);
 
 	outb(CRTC_INDEX, CRTC_CURSOR_HI);
 	outb(CRTC_DATA, pos >> 8);
@@ -43,17 +59,56 @@ static void move_cursor(void)
 	outb(CRTC_DATA, pos & 0xff);
 }
 
+/* Copy the view - history lines, then the live screen - to the VGA. */
+static void redraw(void)
+{
+	for (int r = 0; r < VGA_ROWS; r++) {
+		int line = kept - back + r;	/* in history, then live */
+		const u16 *src = line < kept ?
+			history[(first + line) % SCROLLBACK_LINES] :
+			&screen[(line - kept) * VGA_COLS];
+
+		memcpy(&vga_mem[r * VGA_COLS], src, VGA_COLS * sizeof(u16));
+	}
+	move_cursor();
+}
+
+/* Cells from..to-1 of the live screen changed. */
+static void show_cells(int from, int to)
+{
+	if (!back)
+		memcpy(&vga_mem[from], &screen[from], (size_t)(to - from) * sizeof(u16));
+}
+
 static void clear_cells(int from, int to)
 {
 	for (int i = from; i < to; i++)
 		screen[i] = (u16)(attr << 8 | ' ');
+	show_cells(from, to);
 }
 
+/* The top line goes into the history, the rest moves up one. */
 static void scroll(void)
 {
+	int slot = (first + kept) % SCROLLBACK_LINES;
+
+	if (kept == SCROLLBACK_LINES)
+		first = (first + 1) % SCROLLBACK_LINES;
+	else
+		kept++;
+	memcpy(history[slot], screen, sizeof(history[slot]));
 	memmove(screen, screen + VGA_COLS, (VGA_ROWS - 1) * VGA_COLS * 2);
 	clear_cells((VGA_ROWS - 1) * VGA_COLS, VGA_ROWS * VGA_COLS);
 	row = VGA_ROWS - 1;
+	show_cells(0, VGA_ROWS * VGA_COLS);
+}
+
+void vga_scrollback(int lines)
+{
+	int want = back + lines;
+
+	back = want < 0 ? 0 : want > kept ? kept : want;
+	redraw();
 }
 
 void vga_set_attr(u8 a)
@@ -63,6 +118,7 @@ void vga_set_attr(u8 a)
 
 void vga_clear(void)
 {
+	back = 0;
 	clear_cells(0, VGA_ROWS * VGA_COLS);
 	row = col = 0;
 	move_cursor();
@@ -74,6 +130,8 @@ static void sgr(int p)
 		attr = VGA_DEFAULT_ATTR;
 	else if (p == 1)
 		attr |= 0x08;			/* bright foreground */
+	else if (p == 7)			/* reverse video: swap the colours */
+		attr = (u8)((attr & 0x88) | (attr & 0x07) << 4 | (attr & 0x70) >> 4);
 	else if (p >= 30 && p <= 37)
 		attr = (attr & 0xf8) | ansi_to_vga[p - 30];
 	else if (p >= 40 && p <= 47)
@@ -136,6 +194,8 @@ static bool ansi_step(char c)
 
 void vga_putc(char c)
 {
+	if (back)
+		vga_scrollback(-back);		/* output: back to the bottom */
 	if (ansi_step(c))
 		return;
 	switch (c) {
@@ -155,6 +215,7 @@ void vga_putc(char c)
 		break;
 	default:
 		screen[row * VGA_COLS + col] = (u16)(attr << 8 | (u8)c);
+		show_cells(row * VGA_COLS + col, row * VGA_COLS + col + 1);
 		col++;
 	}
 	if (col >= VGA_COLS) {

@@ -89,6 +89,11 @@ for file in tools/tests/*.sh; do
 	fi
 done
 job_count=${#job_kind[@]}
+if ((job_count == 0)); then
+	echo "test.sh: no test matched '$pattern' (names are selftest/NAME, test/NAME, host/NAME)"
+	echo "0 passed, 0 failed"
+	exit 1
+fi
 
 # run_job I - run job I, its output in $tmpdir/I.out, its status in I.status.
 run_job() {

@@ -44,8 +44,8 @@ struct kstat_proc {
 	int euid;
 	int gid;
 	int state;
-	unsigned long pending;		/* pending signal bits (bit n-1 = signal n) */
-	unsigned long blocked;		/* blocked signal mask */
+	unsigned long long pending;	/* pending signals 1..64 (bit n-1 = signal n) */
+	unsigned long long blocked;	/* blocked signal mask, 64 bits too */
 	unsigned long mem_pages;	/* user pages mapped */
 	unsigned long ticks;		/* CPU time in timer ticks */
 	char name[KPROC_NAME_LEN];

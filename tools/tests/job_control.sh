@@ -120,21 +120,21 @@ expect '^\[1\] [0-9]+$' 'the background job to be reported as "[1] PID"'
 run 'kill -STOP %1'
 mark
 run 'ps'
-expect ' T +[0-9a-f]{8} .*yes$' 'ps to show yes stopped (T)'
+expect ' T +[0-9]+:[0-9]+ yes ' 'ps to show yes stopped (T)'
 mark
 run 'jobs'
 expect '^\[1\]\+ +Stopped +yes > /dev/null$' 'jobs to show the job stopped'
 run 'kill -CONT %1'
 mark
 run 'ps'
-expect ' [RS] +[0-9a-f]{8} .*yes$' 'ps to show yes running after kill -CONT'
-! reply_has ' T .*yes$' || console_fail "yes is still stopped after kill -CONT"
+expect ' [RS] +[0-9]+:[0-9]+ yes ' 'ps to show yes running after kill -CONT'
+! reply_has ' T +[0-9]+:[0-9]+ yes ' || console_fail "yes is still stopped after kill -CONT"
 # A stopped process keeps the signals sent to it pending.
 run 'kill -STOP %1'
 run 'kill -USR1 %1'
 mark
 run 'ps'
-expect ' T +00000200 .*yes$' 'ps to show SIGUSR1 (00000200) pending for the stopped yes'
+expect ' T +[0-9]+:[0-9]+ yes +USR1 ' 'ps to show SIGUSR1 pending for the stopped yes'
 # The report comes before a prompt once yes has died, or from jobs.
 killed='^\[1\]\+ +Killed +yes > /dev/null$'
 mark

@@ -3,7 +3,9 @@
 # typed on the serial console through tools/qemu-run --input:
 #   - erase (DEL and Backspace) removes the last character;
 #   - kill (Ctrl-U) removes the whole line being edited;
-#   - Ctrl-C drops the line being edited (no foreground job to signal);
+#   - Ctrl-C drops the line being edited (no foreground job to signal) -
+#     and, as on Linux, every line typed before it not read yet, so it is
+#     typed first here;
 #   - Ctrl-D in the middle of a line hands over what is there, without a
 #     newline; Ctrl-D on an empty line is end of file.
 # cat copies what it reads into a file, and the file is shown after a
@@ -11,7 +13,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-typed=$'abx\x7fc\nkill me\x15ok\nraw\x08\x08w\nlost\x03part\x04'
+typed=$'lost\x03abx\x7fc\nkill me\x15ok\nraw\x08\x08w\npart\x04'
 expected=$'abc\nok\nrw\npart'
 marker="=== file ==="
 

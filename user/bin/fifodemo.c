@@ -91,9 +91,10 @@ static void make_fifo(void)
 	unlink(FIFO_PATH);		/* left over from an interrupted run */
 	if (mkfifo(FIFO_PATH, 0600) < 0)
 		die("mkfifo");
+	demo_owns_path(FIFO_PATH);
 	if (stat(FIFO_PATH, &st) < 0)
 		die("stat");
-	trace("parent", "mkfifo(\"%s\", 0600); stat says: %s, mode %o",
+	trace("parent", "mkfifo(\"%s\", 0600): stat: %s, mode %o",
 	      FIFO_PATH, S_ISFIFO(st.st_mode) ? "S_IFIFO" : "not a FIFO?",
 	      st.st_mode & 07777);
 	explain("\n"
@@ -109,7 +110,7 @@ static void reader(void)
 	ssize_t n;
 	int fd;
 
-	trace("reader", "open(\"%s\", O_RDONLY) - no writer yet, so this sleeps",
+	trace("reader", "open(\"%s\", O_RDONLY): no writer, sleeps",
 	      FIFO_PATH);
 	before = now_ms();
 	fd = open(FIFO_PATH, O_RDONLY);
@@ -131,8 +132,8 @@ static void writer(void)
 {
 	int fd;
 
-	trace("writer", "open(\"%s\", O_WRONLY) - a reader is waiting, so this "
-	      "returns at once", FIFO_PATH);
+	trace("writer", "open(\"%s\", O_WRONLY): a reader waits",
+	      FIFO_PATH);
 	fd = open(FIFO_PATH, O_WRONLY);
 	if (fd < 0)
 		die("writer: open");
@@ -153,6 +154,7 @@ int main(void)
 	struct stat st;
 
 	start_ms = now_ms();
+	demo_catch_signals();
 	explain("A FIFO is a pipe with a name.  Processes that share no\n"
 		"descriptor meet through the name: one opens it for reading,\n"
 		"another for writing, and the kernel joins them to one pipe.\n");
@@ -176,8 +178,9 @@ int main(void)
 		"process closed it.\n");
 	if (unlink(FIFO_PATH) < 0)
 		die("unlink");
-	trace("parent", "unlink(\"%s\"): stat now says %s", FIFO_PATH,
+	demo_owns_path(NULL);
+	trace("parent", "unlink(\"%s\"): now %s", FIFO_PATH,
 	      stat(FIFO_PATH, &st) < 0 && errno == ENOENT ? "ENOENT, it is gone" :
-	      "it is still there?");
+	      "still there?");
 	return 0;
 }

@@ -13,10 +13,13 @@
  *
  * Each kind's MSG_INFO/SHM_INFO/SEM_INFO gives the highest slot index in
  * use; MSG_STAT/SHM_STAT/SEM_STAT on each index up to it gives the id
- * and the data of the object there (unused slots fail and are skipped,
- * and so are objects the caller may not read).
+ * and the data of the object there (unused slots fail and are skipped;
+ * objects the caller may not read fail with EACCES and are counted in a
+ * line "(N not shown: no read permission)", as when alice looks at root's
+ * objects of mode 600).  Owners are named from /etc/passwd.
  */
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/msg.h>
@@ -45,15 +48,24 @@ static int usage(void)
 	return 1;
 }
 
-/* "root" for uid 0, else the number (there is no user database). */
+/* The user's name from /etc/passwd, else the number. */
 static const char *owner(uid_t uid)
 {
 	static char buf[OWNER_LEN];
+	struct passwd *pw = getpwuid(uid);
 
-	if (uid == 0)
-		return "root";
-	snprintf(buf, sizeof(buf), "%u", uid);
+	if (pw)
+		snprintf(buf, sizeof(buf), "%s", pw->pw_name);
+	else
+		snprintf(buf, sizeof(buf), "%u", uid);
 	return buf;
+}
+
+/* After a kind's list: how many objects the caller may not read. */
+static void note_hidden(int hidden)
+{
+	if (hidden)
+		printf("(%d not shown: no read permission)\n", hidden);
 }
 
 static void print_perm(int id, const struct ipc_perm *perm)
@@ -66,7 +78,7 @@ static int show_msg(void)
 {
 	struct msginfo info;
 	struct msqid_ds ds;
-	int top, id;
+	int top, id, hidden = 0;
 
 	printf("\n------ Message Queues --------\n");
 	printf("%-10s %-10s %-10s %-10s %-12s %-12s\n", "key", "msqid", "owner",
@@ -78,11 +90,14 @@ static int show_msg(void)
 	}
 	for (int idx = 0; idx <= top; idx++) {
 		id = msgctl(idx, MSG_STAT, &ds);
-		if (id < 0)
+		if (id < 0) {
+			hidden += errno == EACCES;
 			continue;
+		}
 		print_perm(id, &ds.msg_perm);
 		printf("%-12lu %-12lu\n", ds.msg_cbytes, ds.msg_qnum);
 	}
+	note_hidden(hidden);
 	return 0;
 }
 
@@ -90,7 +105,7 @@ static int show_shm(void)
 {
 	struct shm_info info;
 	struct shmid_ds ds;
-	int top, id;
+	int top, id, hidden = 0;
 
 	printf("\n------ Shared Memory Segments --------\n");
 	printf("%-10s %-10s %-10s %-10s %-10s %-10s %-12s\n", "key", "shmid",
@@ -102,13 +117,16 @@ static int show_shm(void)
 	}
 	for (int idx = 0; idx <= top; idx++) {
 		id = shmctl(idx, SHM_STAT, &ds);
-		if (id < 0)
+		if (id < 0) {
+			hidden += errno == EACCES;
 			continue;
+		}
 		print_perm(id, &ds.shm_perm);
 		printf("%-10zu %-10lu %-6s %-6s\n", ds.shm_segsz, ds.shm_nattch,
 		       ds.shm_perm.mode & SHM_DEST ? "dest" : "",
 		       ds.shm_perm.mode & SHM_LOCKED ? "locked" : "");
 	}
+	note_hidden(hidden);
 	return 0;
 }
 
@@ -116,7 +134,7 @@ static int show_sem(void)
 {
 	struct seminfo info;
 	struct semid_ds ds;
-	int top, id;
+	int top, id, hidden = 0;
 
 	printf("\n------ Semaphore Arrays --------\n");
 	printf("%-10s %-10s %-10s %-10s %-10s\n", "key", "semid", "owner", "perms",
@@ -128,11 +146,14 @@ static int show_sem(void)
 	}
 	for (int idx = 0; idx <= top; idx++) {
 		id = semctl(idx, 0, SEM_STAT, (union semun){ .buf = &ds });
-		if (id < 0)
+		if (id < 0) {
+			hidden += errno == EACCES;
 			continue;
+		}
 		print_perm(id, &ds.sem_perm);
 		printf("%-10lu\n", ds.sem_nsems);
 	}
+	note_hidden(hidden);
 	return 0;
 }
 

@@ -9,7 +9,9 @@
  * the server asks for; a reply carries the asking client's pid as its
  * type, which only that client asks for.  Each client sends REQUESTS
  * words and gets them back in capitals; then the parent sends a quit
- * request and the server exits.  The queue is removed at the end, unless
+ * request and the server exits.  Then the queue is made small (IPC_SET of
+ * msg_qbytes) and a child sends more than fits: its msgsnd sleeps until
+ * the parent receives one.  The queue is removed at the end, unless
  * -k keeps it (with a few messages left in it) for ipcs and ipcrm.
  */
 #include <ctype.h>
@@ -34,6 +36,11 @@
 #define MAX_REQUESTS	100
 #define KEPT_MESSAGES	3		/* left in the queue by -k */
 #define KEPT_TYPE	42
+#define FULL_MESSAGES	2		/* the small queue holds this many */
+#define FULL_TYPE	7
+#define FULL_WAIT_MS	500		/* the sender sleeps this long */
+#define MSEC_PER_SEC	1000L
+#define NSEC_PER_MSEC	1000000L
 
 enum op { OP_UPPER, OP_QUIT };
 
@@ -128,6 +135,70 @@ static void leave_messages(void)
 			die("msgsnd");
 }
 
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * MSEC_PER_SEC + ts.tv_nsec / NSEC_PER_MSEC;
+}
+
+/* The child of full_queue(): one message more than fits. */
+static _Noreturn void filling_sender(void)
+{
+	struct reply msg = { .mtype = FULL_TYPE, .word = "filler" };
+	long start;
+
+	for (int i = 1; i <= FULL_MESSAGES; i++) {
+		if (msgsnd(msq, &msg, REPLY_SIZE, 0) < 0)
+			die("msgsnd");
+		say("  sender %d: message %d sent at once\n", getpid(), i);
+	}
+	say("  sender %d: message %d does not fit: msgsnd sleeps\n", getpid(),
+	    FULL_MESSAGES + 1);
+	start = now_ms();
+	if (msgsnd(msq, &msg, REPLY_SIZE, 0) < 0)
+		die("msgsnd");
+	say("  sender %d: msgsnd returned after %ld ms: there was room\n",
+	    getpid(), now_ms() - start);
+	exit(0);
+}
+
+/* A queue with room for FULL_MESSAGES: the next sender sleeps. */
+static void full_queue(void)
+{
+	struct msqid_ds ds;
+	struct reply msg;
+	msglen_t old_qbytes;
+	pid_t pid;
+
+	if (msgctl(msq, IPC_STAT, &ds) < 0)
+		die("msgctl IPC_STAT");
+	say("\nA queue holds at most msg_qbytes bytes (%lu here).  The owner\n"
+	    "may lower it with IPC_SET; now it is %d messages' worth, %zu\n"
+	    "bytes.  A child sends %d messages; the parent waits %d ms, then\n"
+	    "receives one.\n", ds.msg_qbytes, FULL_MESSAGES,
+	    FULL_MESSAGES * REPLY_SIZE, FULL_MESSAGES + 1, FULL_WAIT_MS);
+	old_qbytes = ds.msg_qbytes;
+	ds.msg_qbytes = FULL_MESSAGES * REPLY_SIZE;
+	if (msgctl(msq, IPC_SET, &ds) < 0)
+		die("msgctl IPC_SET");
+	pid = fork_or_die();
+	if (pid == 0)
+		filling_sender();
+	sleep_ms(FULL_WAIT_MS);
+	say("  parent: msgrcv takes one message of type %d\n", FULL_TYPE);
+	for (int i = 0; i <= FULL_MESSAGES; i++) {
+		if (msgrcv(msq, &msg, REPLY_SIZE, FULL_TYPE, 0) < 0)
+			die("msgrcv");
+		if (i == 0)
+			waitpid(pid, NULL, 0);
+	}
+	ds.msg_qbytes = old_qbytes;
+	if (msgctl(msq, IPC_SET, &ds) < 0)
+		die("msgctl IPC_SET");
+}
+
 static int usage(void)
 {
 	fprintf(stderr, "usage: msgdemo [-k] [-c CLIENTS] [-r REQUESTS]\n");
@@ -158,6 +229,7 @@ int main(int argc, char **argv)
 	if (optind < argc || clients < 1 || clients > MAX_CLIENTS ||
 	    requests < 1 || requests > MAX_REQUESTS)
 		return usage();
+	demo_catch_signals();
 
 	say("A System V message queue holds typed messages.  msgsnd adds one at\n"
 	    "the end; msgrcv takes the first one of the type it asks for, and\n"
@@ -168,19 +240,16 @@ int main(int argc, char **argv)
 	msq = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
 	if (msq < 0)
 		die("msgget");
+	demo_owns(DEMO_MSG, msq);
 	say("msgget made queue %d.  Starting a server and %d clients.\n\n", msq,
 	    clients);
 
-	server_pid = fork();
-	if (server_pid < 0)
-		die("fork");
+	server_pid = fork_or_die();
 	if (server_pid == 0)
 		server();
 	for (int i = 0; i < clients; i++) {
-		pid_t pid = fork();
+		pid_t pid = fork_or_die();
 
-		if (pid < 0)
-			die("fork");
 		if (pid == 0)
 			client(i, requests);
 	}
@@ -192,11 +261,13 @@ int main(int argc, char **argv)
 	if (msgsnd(msq, &quit, REQUEST_SIZE, 0) < 0)
 		die("msgsnd quit");
 	waitpid(server_pid, NULL, 0);
+	full_queue();
 	if (keep)
 		leave_messages();
 	show_queue();
 
 	if (keep) {
+		demo_owns(DEMO_MSG, -1);
 		say("\n-k: queue %d stays, with %d messages of type %d in it.\n"
 		    "See it with 'ipcs -q' and remove it with 'ipcrm -q %d'.\n", msq,
 		    KEPT_MESSAGES, KEPT_TYPE, msq);
@@ -204,6 +275,7 @@ int main(int argc, char **argv)
 	}
 	if (msgctl(msq, IPC_RMID, NULL) < 0)
 		die("msgctl IPC_RMID");
+	demo_owns(DEMO_MSG, -1);
 	say("\nmsgctl IPC_RMID removed the queue; anyone still sleeping on it\n"
 	    "would wake with EIDRM.\n");
 	return 0;

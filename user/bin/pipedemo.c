@@ -13,12 +13,21 @@
  * pipe ends on standard input and output, close() of every end a
  * process does not use, execv() of the real programs, and waitpid().
  *
+ * Part 3: a full pipe and a pipe with no reader.  A child fills a pipe
+ * (O_NONBLOCK writes until EAGAIN show how much it holds), then makes a
+ * blocking write, which sleeps until the parent reads and makes room.
+ * Then children write into pipes whose read ends are all closed: one
+ * with SIGPIPE's default action is killed by it, one that ignores
+ * SIGPIPE gets EPIPE from write() instead.
+ *
  * Messages from the parent start with "[parent]", from the children
  * with "[child N]" (N is the process id).  A child whose standard output
  * is a pipe writes its messages to standard error, which is still the
  * terminal.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -36,6 +45,10 @@
 #define BUF_SIZE	128
 #define EXIT_EXEC_FAILED 127
 #define NSTAGES		3
+#define CHUNK		1024	/* part 3's writes */
+#define FULL_WAIT_MS	500	/* the parent lets the writer sleep this long */
+#define MSEC_PER_SEC	1000L
+#define NSEC_PER_MSEC	1000000L
 
 /* One stage of the hand-made pipeline. */
 struct stage {
@@ -209,9 +222,119 @@ static void part2(void)
 		"user/bin/sh.c.");
 }
 
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * MSEC_PER_SEC + ts.tv_nsec / NSEC_PER_MSEC;
+}
+
+/* Part 3's writer: fill the pipe without blocking, then block once. */
+static _Noreturn void filler(int wfd)
+{
+	static char chunk[CHUNK];
+	char who[BUF_SIZE];
+	long held = 0, start;
+	int flags = fcntl(wfd, F_GETFL);
+
+	snprintf(who, sizeof(who), "child %d", getpid());
+	fcntl(wfd, F_SETFL, flags | O_NONBLOCK);
+	while (write(wfd, chunk, CHUNK) == CHUNK)
+		held += CHUNK;
+	trace(false, who, "O_NONBLOCK writes of %d bytes: %ld fit, then EAGAIN",
+	      CHUNK, held);
+	fcntl(wfd, F_SETFL, flags);
+	trace(false, who, "the pipe is full; a blocking write(%d bytes) sleeps",
+	      CHUNK);
+	start = now_ms();
+	if (write(wfd, chunk, CHUNK) < 0)
+		die("write");
+	trace(false, who, "write returned after %ld ms: the reader made room",
+	      now_ms() - start);
+	exit(0);
+}
+
+static void full_pipe(void)
+{
+	static char buf[CHUNK];
+	int fds[2];
+	pid_t pid;
+
+	if (pipe(fds) < 0)
+		die("pipe");
+	pid = fork_or_die();
+	if (pid == 0) {
+		close(fds[0]);
+		filler(fds[1]);
+	}
+	close(fds[1]);
+	sleep_ms(FULL_WAIT_MS);
+	trace(false, "parent", "slept %d ms without reading; now read(%d bytes)",
+	      FULL_WAIT_MS, CHUNK);
+	if (read(fds[0], buf, sizeof(buf)) < 0)
+		die("read");
+	while (read(fds[0], buf, sizeof(buf)) > 0)
+		;
+	close(fds[0]);
+	waitpid(pid, NULL, 0);
+}
+
+/* A child writes into a pipe nobody can read; SIGPIPE as given. */
+static void write_to_no_reader(void (*action)(int), const char *name)
+{
+	int fds[2], status;
+	char who[BUF_SIZE];
+	pid_t pid;
+
+	if (pipe(fds) < 0)
+		die("pipe");
+	pid = fork_or_die();
+	if (pid == 0) {
+		close(fds[0]);
+		signal(SIGPIPE, action);
+		sleep_ms(PAUSE_MS);	/* until the parent closed its read end */
+		snprintf(who, sizeof(who), "child %d", getpid());
+		trace(false, who, "SIGPIPE is %s; write(%d, \"x\")", name, fds[1]);
+		if (write(fds[1], "x", 1) < 0)
+			trace(false, who, "write returned -1, errno %s",
+			      errno == EPIPE ? "EPIPE" : strerror(errno));
+		exit(0);
+	}
+	close(fds[0]);
+	close(fds[1]);
+	waitpid(pid, &status, 0);
+	if (WIFSIGNALED(status))
+		trace(false, "parent", "child %d was killed by signal %d (%s)", pid,
+		      WTERMSIG(status), WTERMSIG(status) == SIGPIPE ? "SIGPIPE" : "?");
+	else
+		trace(false, "parent", "child %d exited with status %d", pid,
+		      WEXITSTATUS(status));
+}
+
+static void part3(void)
+{
+	explain("\n"
+		"Part 3: a full pipe, and a pipe with no reader\n"
+		"\n"
+		"A pipe holds a fixed amount.  A writer that finds it full sleeps\n"
+		"in write() until a reader takes some out (a write of at most\n"
+		"PIPE_BUF bytes waits until all of it fits: it is never split).\n");
+	full_pipe();
+	explain("\n"
+		"A write into a pipe whose read ends are all closed can never be\n"
+		"read: the kernel sends the writer SIGPIPE, whose default action\n"
+		"ends the process.  That is how `yes | head -1` ends: yes dies on\n"
+		"its next write.  A process that ignores SIGPIPE gets EPIPE.\n");
+	write_to_no_reader(SIG_DFL, "SIG_DFL (default: die)");
+	write_to_no_reader(SIG_IGN, "SIG_IGN (ignored)");
+}
+
 int main(void)
 {
+	demo_catch_signals();
 	part1();
 	part2();
+	part3();
 	return 0;
 }

@@ -4,20 +4,24 @@
  * Linux's ps reads /proc; this kernel has a system call instead:
  * kstat(KSTAT_PROCS, ...) fills one struct kstat_proc per process.
  *
- *   PID PPID PGID UID STAT PENDING TIME CMD
+ *   PID PPID PGID UID STAT TIME CMD PENDING BLOCKED
  *
  * STAT is one letter as on Linux: R running or runnable, S sleeping
  * (interruptible), D blocked (uninterruptible), T stopped, Z zombie.
- * PENDING is the set of signals sent to the process but not delivered
- * yet (blocked, or the process is stopped), in hex: bit n - 1 stands for
- * signal n, so 00004000 is SIGTERM (15).  On Linux, `ps s` shows it too.
- * TIME is the CPU time used, in minutes:seconds.
+ * TIME is the CPU time used, in minutes:seconds.  PENDING is the set of
+ * signals sent to the process but not delivered yet (blocked, or the
+ * process is stopped or has not run since), BLOCKED the signals it blocks
+ * (its signal mask), each by name: "USR1,TERM", "-" for none, "+N" for N
+ * more than fit.  On Linux, `ps s` shows both too, as 64-bit hex masks.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/kstat.h>
+#include "signames.h"
 
 #define SECS_PER_MIN	60
+#define SET_WIDTH	18	/* characters of PENDING and of BLOCKED */
+#define CMD_WIDTH	10	/* CMD column before the signal sets */
 
 static char state_letter(int state)
 {
@@ -64,16 +68,20 @@ int main(int argc, char **argv)
 		perror("ps: kstat");
 		return 1;
 	}
-	printf("%5s %5s %5s %5s %-4s %8s %6s %s\n",
-	       "PID", "PPID", "PGID", "UID", "STAT", "PENDING", "TIME", "CMD");
+	printf("%5s %5s %5s %5s %-4s %6s %-*s %-*s %s\n",
+	       "PID", "PPID", "PGID", "UID", "STAT", "TIME", CMD_WIDTH, "CMD",
+	       SET_WIDTH, "PENDING", "BLOCKED");
 	for (i = 0; i < n; i++) {
 		const struct kstat_proc *p = &procs[i];
+		char pending[SET_WIDTH + 1], blocked[SET_WIDTH + 1];
 
 		secs = info.hz ? p->ticks / info.hz : 0;
-		printf("%5d %5d %5d %5d %-4c %08lx %3lu:%02lu %.*s\n",
+		signal_set_names(pending, sizeof(pending), p->pending);
+		signal_set_names(blocked, sizeof(blocked), p->blocked);
+		printf("%5d %5d %5d %5d %-4c %3lu:%02lu %-*.*s %-*s %s\n",
 		       p->pid, p->ppid, p->pgid, p->uid, state_letter(p->state),
-		       p->pending, secs / SECS_PER_MIN, secs % SECS_PER_MIN,
-		       KPROC_NAME_LEN, p->name);
+		       secs / SECS_PER_MIN, secs % SECS_PER_MIN, CMD_WIDTH,
+		       KPROC_NAME_LEN, p->name, SET_WIDTH, pending, blocked);
 	}
 	free(procs);
 	return 0;

@@ -114,10 +114,8 @@ static int run(int procs, int times, int locked)
 		die("open " COUNTER_FILE);
 	write_counter(fd, 0);
 	for (int i = 0; i < procs; i++) {
-		pid_t pid = fork();
+		pid_t pid = fork_or_die();
 
-		if (pid < 0)
-			die("fork");
 		if (pid == 0)
 			worker(times, locked);
 	}
@@ -132,10 +130,8 @@ static int run(int procs, int times, int locked)
 static void show_undo(void)
 {
 	struct timespec poll = { 0, HOLD_POLL_MS * NSEC_PER_MSEC };
-	pid_t pid = fork();
+	pid_t pid = fork_or_die();
 
-	if (pid < 0)
-		die("fork");
 	if (pid == 0) {
 		lock();
 		for (;;)
@@ -180,6 +176,8 @@ int main(int argc, char **argv)
 	if (optind < argc || procs < 2 || procs > MAX_PROCS || times < 1 ||
 	    times > MAX_TIMES)
 		return usage();
+	demo_catch_signals();
+	demo_owns_path(COUNTER_FILE);
 
 	say("%d processes each add 1 to a counter in %s, %d times:\n"
 	    "read the number, yield the processor, write the number + 1.\n"
@@ -199,6 +197,7 @@ int main(int argc, char **argv)
 	semid = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
 	if (semid < 0)
 		die("semget");
+	demo_owns(DEMO_SEM, semid);
 	if (semctl(semid, LOCK, SETVAL, (union semun){ .val = 1 }) < 0)
 		die("semctl SETVAL");
 	say("Now with a lock: semaphore set %d, one semaphore of value 1.\n"
@@ -212,13 +211,16 @@ int main(int argc, char **argv)
 
 	show_undo();
 	unlink(COUNTER_FILE);
+	demo_owns_path(NULL);
 	if (keep) {
+		demo_owns(DEMO_SEM, -1);
 		say("\n-k: semaphore set %d stays.  See it with 'ipcs -s' and remove\n"
 		    "it with 'ipcrm -s %d'.\n", semid, semid);
 		return 0;
 	}
 	if (semctl(semid, 0, IPC_RMID) < 0)
 		die("semctl IPC_RMID");
+	demo_owns(DEMO_SEM, -1);
 	say("\nsemctl IPC_RMID removed the set.\n");
 	return got == procs * times ? 0 : 1;
 }

@@ -864,6 +864,15 @@ static void continue_job(struct job *j)
 	signal_job(j, SIGCONT);
 }
 
+/* Did Ctrl-C (SIGINT) end some process of job j? */
+static int job_interrupted(const struct job *j)
+{
+	for (int i = 0; i < j->nprocs; i++)
+		if (WIFSIGNALED(j->status[i]) && WTERMSIG(j->status[i]) == SIGINT)
+			return 1;
+	return 0;
+}
+
 /*
  * Wait while job j runs in the foreground, and return its $?.  With job
  * control the terminal is j's until j ends or stops; then the shell
@@ -890,9 +899,11 @@ static int wait_foreground(struct job *j)
 	status = j->status[j->nprocs - 1];
 	/*
 	 * As bash, say how a signal ended it, except for a broken pipe and
-	 * Ctrl-C, where the terminal echoed "^C" and only a newline is due.
+	 * Ctrl-C, where the terminal echoed "^C" and only a newline is due -
+	 * also when Ctrl-C ended another process of the pipeline than the
+	 * last, so that the prompt starts on a line of its own.
 	 */
-	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGINT)
+	if (job_interrupted(j))
 		fputc('\n', stderr);
 	else if (WIFSIGNALED(status) && WTERMSIG(status) != SIGPIPE)
 		fprintf(stderr, "%s%s\n", strsignal(WTERMSIG(status)),

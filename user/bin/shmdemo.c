@@ -42,6 +42,8 @@
 #define TEXT_LEN	64
 #define CONSUMER_DELAY_MS 30		/* the consumer is slow */
 #define NSEC_PER_MSEC	1000000L
+#define WHAT_WIDTH	44
+#define KSTACK_KIB	8		/* a process's kernel stack (kernel/proc.h) */		/* say_frames' first column */
 
 /* The semaphores of the set. */
 enum { EMPTY, FULL, MUTEX, NSEMS };
@@ -93,14 +95,15 @@ static long frames(void)
 		(long)info.free_frames;
 }
 
-/* "free frames A -> B (-N)", or nothing without kstat. */
+/* "WHAT   A -> B (-N)": the kernel's free frames before and after;
+ * WHAT alone without kstat. */
 static void say_frames(const char *what, long before, long after)
 {
 	if (before < 0)
-		say("%s\n", what);
+		say("  %s\n", what);
 	else
-		say("%s: free frames %ld -> %ld (%+ld)\n", what, before, after,
-		    after - before);
+		say("  %-*s %5ld -> %5ld (%+ld)\n", WHAT_WIDTH, what, before,
+		    after, after - before);
 }
 
 static void sem_change(int num, int op)
@@ -129,12 +132,15 @@ static void part1_pages(void)
 	say("Part 1: where the memory comes from.\n");
 	if (before < 0)
 		say("(No kstat here - not Relay? - so no frame counts.)\n");
+	else
+		say("After each step, the kernel's free page frames (kstat):\n");
 	shmid = shmget(IPC_PRIVATE, sizeof(struct segment), IPC_CREAT | 0600);
 	if (shmid < 0)
 		die("shmget");
+	demo_owns(DEMO_SHM, shmid);
 	after = frames();
-	snprintf(what, sizeof(what), "shmget made segment %d of %d pages, "
-		 "but no memory yet", shmid, NPAGES);
+	snprintf(what, sizeof(what), "shmget: segment %d, %d pages, none yet",
+		 shmid, NPAGES);
 	say_frames(what, before, after);
 
 	before = after;
@@ -142,7 +148,7 @@ static void part1_pages(void)
 	if (seg == (void *)-1)
 		die("shmat");
 	after = frames();
-	snprintf(what, sizeof(what), "shmat attached it at %p, still no page",
+	snprintf(what, sizeof(what), "shmat: attached at %p, still none",
 		 (void *)seg);
 	say_frames(what, before, after);
 
@@ -150,28 +156,34 @@ static void part1_pages(void)
 		before = after;
 		((volatile char *)seg)[i * PAGE] = 0;
 		after = frames();
-		snprintf(what, sizeof(what), "  first touch of page %d: the page "
-			 "fault handler gives it a zeroed page%s", i,
-			 before - after > 1 ? " (and a page table)" : "");
+		snprintf(what, sizeof(what), "touch page %d: %s", i,
+			 before - after > 1 ? "a zeroed page + a page table" :
+			 "the fault maps a zeroed page");
 		say_frames(what, before, after);
 	}
 
 	say("A child attaches the segment too and reads every page.\n");
-	pid = fork();
-	if (pid < 0)
-		die("fork");
+	before = frames();
+	pid = fork_or_die();
 	if (pid == 0) {
-		volatile char *mine = shmat(shmid, NULL, 0);
-		long b, a;
+		volatile char *mine;
+		long b = frames(), a;
 
+		say_frames("fork: the child's tables and kernel stack", before, b);
+		mine = shmat(shmid, NULL, 0);
 		if (mine == (void *)-1)
 			die("shmat");
 		b = frames();
 		for (int i = 0; i < NPAGES; i++)
 			(void)mine[i * PAGE];
 		a = frames();
-		say_frames("  the child's reads map the same physical pages, no new "
-			   "ones", b, a);
+		say_frames("the child reads: the same pages, none new", b, a);
+		if (before >= 0)
+			say("The fork's frames are the child's own, not the segment's:\n"
+			    "its page directory and page tables, its %d KiB kernel\n"
+			    "stack, and a copy of each page either process wrote since\n"
+			    "(copy-on-write).  The segment's pages are never copied.\n",
+			    KSTACK_KIB);
 		exit(0);
 	}
 	waitpid(pid, NULL, 0);
@@ -245,23 +257,20 @@ static int part2_ring(int items)
 	semid = semget(IPC_PRIVATE, NSEMS, IPC_CREAT | 0600);
 	if (semid < 0)
 		die("semget");
+	demo_owns(DEMO_SEM, semid);
 	if (semctl(semid, 0, SETALL, (union semun){ .array = init }) < 0)
 		die("semctl SETALL");
 	memset(&seg->header.ring, 0, sizeof(seg->header.ring));
 
-	prod = fork();
-	if (prod < 0)
-		die("fork");
+	prod = fork_or_die();
 	if (prod == 0)
 		producer(items);
-	cons = fork();
-	if (cons < 0)
-		die("fork");
+	cons = fork_or_die();
 	if (cons == 0)
 		consumer(items);
 	if (shmctl(shmid, IPC_STAT, &ds) == 0)
-		say("(IPC_STAT: %lu attaches - the parent's and one inherited by each "
-		    "child)\n", ds.shm_nattch);
+		say("(IPC_STAT: %lu attaches - the parent's and one inherited by\n"
+		    "each child)\n", ds.shm_nattch);
 	waitpid(prod, NULL, 0);
 	waitpid(cons, &status, 0);
 	say("\n%d items produced, %d consumed, %s.\n", seg->header.ring.produced,
@@ -296,6 +305,7 @@ int main(int argc, char **argv)
 	}
 	if (optind < argc || items < 1 || items > MAX_ITEMS)
 		return usage();
+	demo_catch_signals();
 
 	part1_pages();
 	status = part2_ring(items);
@@ -303,6 +313,8 @@ int main(int argc, char **argv)
 	if (shmdt(seg) < 0)
 		die("shmdt");
 	if (keep) {
+		demo_owns(DEMO_SHM, -1);
+		demo_owns(DEMO_SEM, -1);
 		say("\n-k: segment %d and semaphore set %d stay.  See them with\n"
 		    "'ipcs', remove them with 'ipcrm -m %d -s %d'.\n", shmid, semid,
 		    shmid, semid);
@@ -310,7 +322,10 @@ int main(int argc, char **argv)
 	}
 	if (shmctl(shmid, IPC_RMID, NULL) < 0 || semctl(semid, 0, IPC_RMID) < 0)
 		die("IPC_RMID");
-	say("\nDetached and removed both: nobody has the segment attached, so\n");
-	say_frames("its pages go back to the kernel", before, frames());
+	demo_owns(DEMO_SHM, -1);
+	demo_owns(DEMO_SEM, -1);
+	say("\nDetached and removed both: nobody has the segment attached, so\n"
+	    "its pages and its page table go back to the kernel:\n");
+	say_frames("shmdt and IPC_RMID", before, frames());
 	return status;
 }

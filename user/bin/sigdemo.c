@@ -16,6 +16,16 @@
  *      on an empty pipe.  Without SA_RESTART the read fails with EINTR;
  *      with SA_RESTART it goes on waiting after the handler (which, here,
  *      writes a byte into the pipe so that the read can finish).
+ *   6. The three dispositions side by side: SIGUSR2 sent to a child with
+ *      SIG_DFL (it dies), one with SIG_IGN (nothing happens) and one with
+ *      a handler (it runs, the child goes on).
+ *   7. SIGKILL and SIGSTOP: sigaction() refuses them (EINVAL), blocking
+ *      them is silently not done, and a child that ignores and blocks
+ *      every other signal is still stopped, continued and killed.
+ *   8. Who may signal whom: root, or a process of the same user (real or
+ *      effective uid of the sender matching the target's real or saved
+ *      uid); others get EPERM.  As root the demo switches children to the
+ *      users alice and bob of /etc/passwd to show it.
  *
  * Handlers only use write(): printf() is not safe in a handler, because
  * the signal may arrive while main() is inside printf with its buffer
@@ -25,12 +35,21 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SENDS		5
 #define CHILD_STATUS	42
+#define CHILD_NAP_MS	300	/* a child waits this long for its signal */
+#define CHILD_LIFE_MS	5000	/* parts 7 and 8: a child's longest life, so
+				   that none outlives an interrupted demo */
+#define NSEC_PER_MSEC	1000000L
+#define MSEC_PER_SEC	1000L
+#define ALICE		1000	/* users of /etc/passwd */
+#define BOB		1001
 
 static volatile sig_atomic_t usr1_count, rt_count;
 static volatile sig_atomic_t rt_values[SENDS];
@@ -234,6 +253,185 @@ static void part_interrupted(void)
 	close(demo_pipe[1]);
 }
 
+static void nap_ms(long ms)
+{
+	struct timespec ts = { ms / MSEC_PER_SEC,
+			       (ms % MSEC_PER_SEC) * NSEC_PER_MSEC };
+
+	nanosleep(&ts, NULL);
+}
+
+static void on_usr2(int sig)
+{
+	(void)sig;
+	say("    [handler] SIGUSR2 arrived in the child; it goes on.\n");
+}
+
+/* What became of a child, as a phrase. */
+static const char *fate(int status, char *buf, size_t size)
+{
+	if (WIFSIGNALED(status))
+		snprintf(buf, size, "killed by signal %d (%s)", WTERMSIG(status),
+			 strsignal(WTERMSIG(status)));
+	else if (WIFSTOPPED(status))
+		snprintf(buf, size, "stopped by signal %d", WSTOPSIG(status));
+	else
+		snprintf(buf, size, "exited with status %d", WEXITSTATUS(status));
+	return buf;
+}
+
+/* A child that takes SIGUSR2 with disposition fn, and what happens. */
+static void usr2_child(void (*fn)(int), const char *name)
+{
+	int ready[2], status;
+	char c, buf[64];
+	pid_t pid;
+
+	if (pipe(ready) < 0)
+		return;
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		install(SIGUSR2, fn, 0);
+		write(ready[1], "r", 1);
+		nap_ms(CHILD_NAP_MS);
+		_exit(0);
+	}
+	read(ready[0], &c, 1);
+	printf("  SIGUSR2 is %s in child %d; kill(%d, SIGUSR2)\n", name, pid, pid);
+	fflush(stdout);
+	kill(pid, SIGUSR2);
+	waitpid(pid, &status, 0);
+	printf("  child %d %s\n", pid, fate(status, buf, sizeof(buf)));
+	close(ready[0]);
+	close(ready[1]);
+}
+
+static void part_dispositions(void)
+{
+	printf("6. Default, ignore, or handle\n"
+	       "Every signal has a disposition: SIG_DFL (the default action:\n"
+	       "for SIGUSR2, end the process), SIG_IGN (throw it away), or a\n"
+	       "handler.  Three children, one of each, get SIGUSR2:\n");
+	usr2_child(SIG_DFL, "SIG_DFL");
+	usr2_child(SIG_IGN, "SIG_IGN");
+	usr2_child(on_usr2, "a handler");
+	printf("(SIG_DFL is not always death: for SIGCHLD it is to ignore,\n"
+	       "for SIGTSTP to stop, for SIGCONT to continue.)\n\n");
+}
+
+static void part_uncatchable(void)
+{
+	struct sigaction sa;
+	sigset_t all, now;
+	int status;
+	char buf[64];
+	pid_t pid;
+
+	printf("7. SIGKILL and SIGSTOP cannot be caught, ignored or blocked\n");
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_IGN;
+	printf("  sigaction(SIGKILL, SIG_IGN): %s\n",
+	       sigaction(SIGKILL, &sa, NULL) < 0 && errno == EINVAL ?
+	       "-1, EINVAL" : "accepted?");
+	sa.sa_handler = on_usr2;
+	printf("  sigaction(SIGSTOP, handler): %s\n",
+	       sigaction(SIGSTOP, &sa, NULL) < 0 && errno == EINVAL ?
+	       "-1, EINVAL" : "accepted?");
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &now);
+	sigprocmask(SIG_SETMASK, &now, &all);
+	printf("  sigprocmask(SIG_BLOCK, all): SIGKILL %s, SIGSTOP %s\n",
+	       sigismember(&all, SIGKILL) ? "blocked?" : "not blocked",
+	       sigismember(&all, SIGSTOP) ? "blocked?" : "not blocked");
+	printf("A child ignores every signal it can and blocks the rest:\n");
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		for (int sig = 1; sig < NSIG; sig++)
+			signal(sig, SIG_IGN);
+		sigfillset(&all);
+		sigprocmask(SIG_BLOCK, &all, NULL);
+		nap_ms(CHILD_LIFE_MS);	/* bounded: nothing else could end it */
+		_exit(0);
+	}
+	nap_ms(CHILD_NAP_MS);
+	kill(pid, SIGTERM);
+	kill(pid, SIGSTOP);
+	waitpid(pid, &status, WUNTRACED);
+	printf("  SIGTERM: nothing; SIGSTOP: child %d %s\n", pid,
+	       fate(status, buf, sizeof(buf)));
+	kill(pid, SIGCONT);
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	printf("  SIGCONT, then SIGKILL: child %d %s\n\n", pid,
+	       fate(status, buf, sizeof(buf)));
+}
+
+/* A child running as uid that sleeps until killed. */
+static pid_t sleeper_as(uid_t uid)
+{
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		if (setresuid(uid, uid, uid) < 0)
+			_exit(1);
+		nap_ms(CHILD_LIFE_MS);
+		_exit(0);
+	}
+	return pid;
+}
+
+/* A child running as uid tries kill(target, 0); its result, printed. */
+static void try_kill_as(uid_t uid, const char *user, pid_t target,
+			const char *owner)
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		if (setresuid(uid, uid, uid) < 0)
+			_exit(1);
+		if (kill(target, 0) == 0)
+			printf("  %-5s kill(%d [%s's], 0): 0, allowed\n", user,
+			       target, owner);
+		else
+			printf("  %-5s kill(%d [%s's], 0): -1, %s\n", user, target,
+			       owner, errno == EPERM ? "EPERM" : strerror(errno));
+		exit(0);
+	}
+	waitpid(pid, &status, 0);
+}
+
+static void part_permission(void)
+{
+	pid_t alices;
+
+	printf("8. Who may send a signal\n"
+	       "Root may signal any process; any other user only processes of\n"
+	       "the same user (kill(pid, 0) asks without sending anything).\n");
+	if (geteuid() != 0) {
+		printf("  as uid %d: kill(1 [init, root's], 0): %s\n"
+		       "(Run sigdemo as root to see alice and bob try.)\n\n",
+		       (int)geteuid(), kill(1, 0) < 0 && errno == EPERM ?
+		       "-1, EPERM" : "allowed");
+		return;
+	}
+	alices = sleeper_as(ALICE);
+	nap_ms(CHILD_NAP_MS);
+	try_kill_as(ALICE, "alice", alices, "alice");
+	try_kill_as(BOB, "bob", alices, "alice");
+	try_kill_as(BOB, "bob", 1, "root");
+	try_kill_as(0, "root", alices, "alice");
+	kill(alices, SIGKILL);
+	waitpid(alices, NULL, 0);
+	printf("(Try it in the shell: su alice, then kill 1.)\n\n");
+}
+
 int main(void)
 {
 	printf("sigdemo: a tour of signals (process %d)\n\n", (int)getpid());
@@ -242,6 +440,9 @@ int main(void)
 	part_realtime();
 	part_sigchld();
 	part_interrupted();
+	part_dispositions();
+	part_uncatchable();
+	part_permission();
 	printf("That is all.  The code is in user/bin/sigdemo.c.\n");
 	return 0;
 }

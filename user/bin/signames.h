@@ -1,5 +1,5 @@
 /*
- * signames.h - signal names, for /bin/kill and the kill builtin of sh.
+ * signames.h - signal names, for /bin/kill, the kill builtin of sh and ps.
  *
  * A signal is named without its "SIG" prefix, as `kill -l` lists them:
  * "KILL" for 9.  Names are taken in any case, with or without "SIG".
@@ -32,7 +32,7 @@ static const char *const signal_names[NSIG] = {
 };
 
 /* "KILL", "SIGKILL", "kill" or "9" -> 9; -1 if it is none of them. */
-static int signal_number(const char *s)
+static inline int signal_number(const char *s)
 {
 	char name[SIGNAME_MAX];
 	const char *bare;
@@ -54,8 +54,39 @@ static int signal_number(const char *s)
 	return -1;
 }
 
+/*
+ * Write the signals of set (bit n - 1 = signal n) into buf as names joined
+ * by commas ("INT,TERM", real-time ones as "RTMIN+n"), "-" for none; when
+ * they do not fit in size - 1 bytes, the last that fit are followed by "+"
+ * and the count of the others.
+ */
+static inline void signal_set_names(char *buf, size_t size, unsigned long long set)
+{
+	char name[SIGNAME_MAX], more[SIGNAME_MAX];
+	size_t len = 0;
+	int sig, left = __builtin_popcountll(set);
+
+	snprintf(buf, size, "-");
+	for (sig = 1; sig < NSIG && left > 0; sig++) {
+		if (!(set & (1ULL << (sig - 1))))
+			continue;
+		if (sig < SIGRTMIN && signal_names[sig])
+			snprintf(name, sizeof(name), "%s", signal_names[sig]);
+		else
+			snprintf(name, sizeof(name), "RTMIN+%d", sig - SIGRTMIN);
+		left--;
+		snprintf(more, sizeof(more), ",+%d", left);
+		if (len + (len > 0) + strlen(name) + (left ? strlen(more) : 0) >= size) {
+			snprintf(buf + len, size - len, len ? ",+%d" : "+%d",
+				 left + 1);
+			return;
+		}
+		len += snprintf(buf + len, size - len, "%s%s", len ? "," : "", name);
+	}
+}
+
 /* kill -l: " 1) SIGHUP", " 2) SIGINT"... five to a row, as bash does. */
-static void list_signals(void)
+static inline void list_signals(void)
 {
 	int sig, column = 0;
 
@@ -79,7 +110,7 @@ static void list_signals(void)
  * as in `kill -l $?`), or the number of the signal named ARG.  Return
  * -1 if ARG is no signal.
  */
-static int print_signal_info(const char *arg)
+static inline int print_signal_info(const char *arg)
 {
 	char *end;
 	long n;

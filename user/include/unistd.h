@@ -44,6 +44,7 @@ int link(const char *oldpath, const char *newpath);
 int unlink(const char *path);
 int rmdir(const char *path);
 int chdir(const char *path);
+int chown(const char *path, uid_t owner, gid_t group);
 char *getcwd(char *buf, size_t size);
 int access(const char *path, int mode);
 int faccessat(int dirfd, const char *path, int mode, int flags);

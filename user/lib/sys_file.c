@@ -155,6 +155,11 @@ int chmod(const char *path, mode_t mode)
 	return SYS2(chmod, path, mode);
 }
 
+int chown(const char *path, uid_t owner, gid_t group)
+{
+	return SYS3(chown32, path, owner, group);
+}
+
 int mknod(const char *path, mode_t mode, dev_t dev)
 {
 	return SYS3(mknod, path, mode, dev);

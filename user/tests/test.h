@@ -8,6 +8,7 @@
  *    ret, err) a result that must be -1 with errno err, CHECK_ERR(expr,
  *    err) the same for an expression run with errno cleared, and
  *    REQUIRE(cond, fmt, ...) ends the test when a step it needs failed;
+ *    Messages name errno values (ENOTTY), through errno_name();
  *  - test_done(name) at the end of main: a summary line, the exit status;
  *  - children: test_fork(), child_exit(), run_child(fn, arg) (the wait
  *    status of a child that ran fn), wait_status(), child_ok(),
@@ -51,6 +52,72 @@
 
 static int failures;
 
+/*
+ * errno_name(err) - the symbolic name of an errno value ("ENOTTY"), or
+ * NULL for one not in the table; failure messages print it, as the
+ * reader looks values up by name.
+ */
+#define ERRNO_NAME(e)	[e] = #e
+static inline const char *errno_name(int err)
+{
+	static const char *const names[] = {
+		ERRNO_NAME(EPERM),
+		ERRNO_NAME(ENOENT),
+		ERRNO_NAME(ESRCH),
+		ERRNO_NAME(EINTR),
+		ERRNO_NAME(EIO),
+		ERRNO_NAME(ENXIO),
+		ERRNO_NAME(E2BIG),
+		ERRNO_NAME(ENOEXEC),
+		ERRNO_NAME(EBADF),
+		ERRNO_NAME(ECHILD),
+		ERRNO_NAME(EAGAIN),
+		ERRNO_NAME(ENOMEM),
+		ERRNO_NAME(EACCES),
+		ERRNO_NAME(EFAULT),
+		ERRNO_NAME(ENOTBLK),
+		ERRNO_NAME(EBUSY),
+		ERRNO_NAME(EEXIST),
+		ERRNO_NAME(EXDEV),
+		ERRNO_NAME(ENODEV),
+		ERRNO_NAME(ENOTDIR),
+		ERRNO_NAME(EISDIR),
+		ERRNO_NAME(EINVAL),
+		ERRNO_NAME(ENFILE),
+		ERRNO_NAME(EMFILE),
+		ERRNO_NAME(ENOTTY),
+		ERRNO_NAME(ETXTBSY),
+		ERRNO_NAME(EFBIG),
+		ERRNO_NAME(ENOSPC),
+		ERRNO_NAME(ESPIPE),
+		ERRNO_NAME(EROFS),
+		ERRNO_NAME(EMLINK),
+		ERRNO_NAME(EPIPE),
+		ERRNO_NAME(EDOM),
+		ERRNO_NAME(ERANGE),
+		ERRNO_NAME(EDEADLK),
+		ERRNO_NAME(ENAMETOOLONG),
+		ERRNO_NAME(ENOLCK),
+		ERRNO_NAME(ENOSYS),
+		ERRNO_NAME(ENOTEMPTY),
+		ERRNO_NAME(ELOOP),
+		ERRNO_NAME(ENOMSG),
+		ERRNO_NAME(EIDRM),
+		ERRNO_NAME(ENOSTR),
+		ERRNO_NAME(ENODATA),
+		ERRNO_NAME(ETIME),
+		ERRNO_NAME(EOVERFLOW),
+		ERRNO_NAME(EILSEQ),
+		ERRNO_NAME(ENOTSOCK),
+		ERRNO_NAME(EOPNOTSUPP),
+		ERRNO_NAME(ETIMEDOUT),
+	};
+
+	if (err <= 0 || (unsigned)err >= sizeof(names) / sizeof(names[0]))
+		return NULL;
+	return names[err];
+}
+
 /* Report a failure at file:line and count it; errno is kept. */
 static inline __attribute__((format(printf, 3, 4)))
 void test_fail(const char *file, int line, const char *fmt, ...)
@@ -63,7 +130,12 @@ void test_fail(const char *file, int line, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	fflush(stdout);
-	fprintf(stderr, "FAIL %s:%d: %s [errno %d]\n", file, line, msg, saved);
+	if (errno_name(saved))
+		fprintf(stderr, "FAIL %s:%d: %s [errno %s]\n", file, line, msg,
+			errno_name(saved));
+	else
+		fprintf(stderr, "FAIL %s:%d: %s [errno %d]\n", file, line, msg,
+			saved);
 	failures++;
 	errno = saved;
 }
@@ -97,9 +169,12 @@ void test_fail(const char *file, int line, const char *fmt, ...)
 static inline void check_errno_at(const char *file, int line, const char *what,
 				  long ret, int err, const char *err_name)
 {
+	const char *got = errno_name(errno);
+
 	if (ret != -1 || errno != err)
-		test_fail(file, line, "%s: returned %ld, expected -1 with "
-			  "errno %s (%s)", what, ret, err_name, strerror(err));
+		test_fail(file, line, "%s: returned %ld (errno %s), expected -1 "
+			  "with errno %s (%s)", what, ret, got ? got : "?",
+			  err_name, strerror(err));
 }
 
 /* ret must be -1 (or (void *)-1, as shmat's) with errno err (EXXX). */
@@ -287,8 +362,8 @@ static inline bool mark_leaks(struct leak_mark *mark)
 	mark->fds = count_open_fds();
 	if (kstat(KSTAT_INFO, &mark->kernel, sizeof(mark->kernel)) == 0)
 		return true;
-	printf("kstat: errno %d - not this kernel? kernel counts not checked\n",
-	       errno);
+	printf("kstat: errno %s - not this kernel? kernel counts not checked\n",
+	       errno_name(errno) ? errno_name(errno) : "?");
 	no_kstat = true;
 	return false;
 }
