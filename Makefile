@@ -99,6 +99,13 @@ $(BUILD)/kernel.elf: $(KOBJ) $(BUILD)/boot/initrd.o $(BUILD)/ksyms.o linker.ld
 	@echo "  LD      $@"
 	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(BUILD)/boot/initrd.o $(BUILD)/ksyms.o $(LIBGCC)
 
+# A variant of the kernel for tools/relay-image.sh: the same kernel, its
+# root the archive that script staged in $(BUILD)/variant/NAME/initrd.tar.
+$(BUILD)/variant/%/kernel.elf: $(BUILD)/variant/%/initrd.tar $(KOBJ) $(BUILD)/ksyms.o linker.ld
+	$(Q)$(NASM) $(NFLAGS) -DINITRD='"$(BUILD)/variant/$*/initrd.tar"' boot/initrd.asm \
+		-o $(BUILD)/variant/$*/initrd.o
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(BUILD)/variant/$*/initrd.o $(BUILD)/ksyms.o $(LIBGCC)
+
 $(BUILD)/os.iso: $(BUILD)/kernel.elf boot/grub.cfg
 	@mkdir -p $(BUILD)/iso/boot/grub
 	@echo "  ISO     $@"
