@@ -233,7 +233,7 @@ gdb: deps $(BUILD)/kernel.elf
 	gdb -q -ex "set \$$gdbport = $(GDBPORT)" -x tools/gdbinit $(BUILD)/kernel.elf
 
 test: deps
-	@tools/deps.sh busybox musl
+	@tools/deps.sh busybox musl linux
 	@tools/test.sh $(T)
 
 linux-check: deps

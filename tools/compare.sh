@@ -82,7 +82,7 @@ run_side "$tmpdir/relay" tools/qemu-run --timeout "$timeout" --kernel "$kernel" 
 run_side "$tmpdir/linux" tools/linux-run --timeout "$timeout" --add "$linux_bin=$guest" -- "$guest" "$@"
 
 linux_version=$(basename "$(readlink build/deps/linux/vmlinuz)")
-echo "compare $guest${*:+ $(printf '%q ' "$@")}"
+echo "compare $guest$(printf ' %q' "$@")"
 echo "  left:  Relay ($relay_what)"
 echo "  right: Linux ${linux_version#vmlinuz-} ($linux_what)"
 echo

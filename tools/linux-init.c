@@ -5,8 +5,9 @@
  *
  * The kernel passes the words after "--" on its command line as argv[1..]:
  * the words of tools/qemu-run's command line, some of them in single quotes.
- * init joins them back and splits them again, single quotes kept together,
- * so "'two words'" is one argument as in Relay's shell.
+ * init joins them back and splits them again, single quotes kept together
+ * and backslashes honoured, so "'two words'" and 'it'\''s' are one
+ * argument each, as in Relay's shell.
  *
  * It mounts devtmpfs on /dev, proc on /proc and a tmpfs on /tmp, makes the
  * first serial port (the console) its fds 0, 1 and 2 (what qemu-run's
@@ -53,7 +54,10 @@ static void open_console(void)
 		close(fd);
 }
 
-/* Split the joined command line into words; '...' keeps its spaces. */
+/*
+ * Split the joined command line into words as a shell would for
+ * qemu-run's quoting: '...' keeps its spaces, \x stands for x.
+ */
 static int split_words(char *line, char **words, int max)
 {
 	int n = 0;
@@ -72,6 +76,9 @@ static int split_words(char *line, char **words, int max)
 					*out++ = *in++;
 				if (*in)
 					in++;
+			} else if (*in == '\\' && in[1]) {
+				in++;
+				*out++ = *in++;
 			} else {
 				*out++ = *in++;
 			}

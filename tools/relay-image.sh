@@ -4,21 +4,22 @@
 # print its path (build/variant/NAME/kernel.elf) for `qemu-run --kernel`.
 # It lets tests and tools/compare.sh run binaries built on the host (glibc
 # or musl programs) without adding them to build/kernel.elf, which other
-# tests use at the same time.  The usual root is build/root less /linux
-# (kept out to leave room: the kernel image must stay small).  Run `make
-# all` first; the variant is linked from the same objects.
+# tests use at the same time.  The usual root is build/initrd.tar (which
+# make replaces in one rename, unlike build/root) less /linux (kept out to
+# leave room: the kernel image must stay small).  Run `make all` first;
+# the variant is linked from the same objects.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 (($# >= 1)) || die "usage: $prog NAME HOSTFILE=GUESTPATH..."
 name=$1
 shift
-[[ -d $repo_root/build/root ]] || die "no build/root: run make all first"
+[[ -f $repo_root/build/initrd.tar ]] || die "no build/initrd.tar: run make all first"
 variant=$repo_root/build/variant/$name
 stage=$variant/root
 rm -rf "$stage"
 mkdir -p "$stage"
-cp -a "$repo_root/build/root/." "$stage/"
+tar -xf "$repo_root/build/initrd.tar" -C "$stage"
 rm -rf "$stage/linux"
 for pair in "$@"; do
 	host=${pair%%=*} guest=${pair#*=}
