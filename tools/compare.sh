@@ -82,7 +82,7 @@ run_side "$tmpdir/relay" tools/qemu-run --timeout "$timeout" --kernel "$kernel" 
 run_side "$tmpdir/linux" tools/linux-run --timeout "$timeout" --add "$linux_bin=$guest" -- "$guest" "$@"
 
 linux_version=$(basename "$(readlink build/deps/linux/vmlinuz)")
-echo "compare $guest$(printf ' %q' "$@")"
+echo "compare $guest${1+$(printf ' %q' "$@")}"
 echo "  left:  Relay ($relay_what)"
 echo "  right: Linux ${linux_version#vmlinuz-} ($linux_what)"
 echo
@@ -94,4 +94,7 @@ if ((status == 0)); then
 	exit 0
 fi
 echo "outputs differ (marked: | changed, < Relay only, > Linux only)"
+if [[ $libc != relay ]] && grep -qE '^\[exit status (127|1[3-9][0-9])\]$' "$tmpdir/relay"; then
+	echo "(if Relay cannot run $libc binaries yet: LIBC=relay builds its side with Relay's own libc)"
+fi
 exit 1
