@@ -30,5 +30,6 @@ for pair in "$@"; do
 done
 tar --format=ustar --owner=0 --group=0 --mtime=@0 --sort=name \
 	-cf "$variant/initrd.tar" -C "$stage" .
+rm -rf "$stage"
 make -s -C "$repo_root" "build/variant/$name/kernel.elf" >&2
 echo "$variant/kernel.elf"
