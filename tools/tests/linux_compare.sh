@@ -5,7 +5,8 @@
 # Relay and glibc for Linux (LIBC=relay, which runs today), prints its
 # arguments (the same on both sides), its pid (marked as different) and
 # exits 3 on both.  Also checks tools/linux-run's exit status and
-# quoting on its own.  The Linux kernel comes from `tools/deps.sh linux`
+# quoting on its own, and that `make bench-linux` (tools/bench-linux.sh)
+# prints its table row for one benchmark.  The Linux kernel comes from `tools/deps.sh linux`
 # (make test fetches it).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
@@ -41,4 +42,9 @@ cat "$tmpdir/out"
 [[ $status == 3 ]] || { echo "FAIL: linux-run exit status $status, want 3"; failed=1; }
 expect "^argv\[1\] = it's$" "a quote inside a word"
 expect "^argv\[2\] = a b$" "a word with a space"
+
+tools/bench-linux.sh getpid >"$tmpdir/out" 2>&1 || { echo "FAIL: bench-linux.sh failed"; failed=1; }
+cat "$tmpdir/out"
+expect "^benchmark +Relay +Linux +Relay/Linux +per$" "the table's head"
+expect "^getpid +[0-9]+ +[0-9]+ +[0-9]+\.[0-9]+ +call$" "a row: cycles in each and the ratio"
 ((failed == 0))
