@@ -233,7 +233,8 @@ gdb: deps $(BUILD)/kernel.elf
 	gdb -q -ex "set \$$gdbport = $(GDBPORT)" -x tools/gdbinit $(BUILD)/kernel.elf
 
 test: deps
-	@tools/deps.sh busybox musl linux
+	@tools/deps.sh busybox musl linux || \
+		echo "make test: going on without them: the host/linux_* tests will fail"
 	@tools/test.sh $(T)
 
 linux-check: deps
