@@ -8,7 +8,7 @@
 # Linux runs bench built with glibc (gcc -m32 -static), with a static
 # /bin/true for fork_exec_wait.  Relay runs /bin/bench built with its own
 # libc, or with LIBC=glibc the very same glibc binary (which needs Relay to
-# run glibc programs).
+# run glibc programs).  Run make first (make bench-linux does).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -18,7 +18,8 @@ libc=${LIBC:-relay}
 icount="-icount shift=0,sleep=off"
 mkdir -p "$out"
 make_tmpdir
-make -s all
+# No `make all` here: tests run this next to others that boot build/.
+[[ -f build/kernel.elf && -f build/initrd.tar ]] || die "build first (make)"
 gcc -m32 -static -O2 -s -o "$out/bench.glibc" user/bin/bench.c
 echo 'int main(void) { return 0; }' | gcc -m32 -static -O2 -s -x c -o "$out/true.glibc" -
 

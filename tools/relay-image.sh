@@ -14,7 +14,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 (($# >= 1)) || die "usage: $prog NAME HOSTFILE=GUESTPATH..."
 name=$1
 shift
-[[ -f $repo_root/build/initrd.tar ]] || die "no build/initrd.tar: run make all first"
+[[ -f $repo_root/build/initrd.tar && -f $repo_root/build/ksyms.o ]] ||
+	die "no build/initrd.tar or build/ksyms.o: run make all first"
 variant=$repo_root/build/variant/$name
 stage=$variant/root
 rm -rf "$stage"
