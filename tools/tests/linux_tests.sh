@@ -67,6 +67,7 @@ run_batch() {
 			echo "FAIL $libc/$name (exit status $status; waits for: $waits)"
 			sed 's/^/    /' "$tmpdir/out" | tail -n 15
 			failed=$((failed + 1))
+			echo "$libc=$waits" >>"$tmpdir/waits"
 		fi
 	done
 }
@@ -87,5 +88,9 @@ for ((i = 0; i <= ${#runs[@]}; i++)); do
 		size=$((size + bytes))
 	fi
 done
+if ((failed > 0)); then
+	echo "the failed binaries, by what the list says they wait for:"
+	sort "$tmpdir/waits" | uniq -c | sed 's/^/   /'
+fi
 echo "linux_tests: $passed passed, $failed failed (of $list)"
 ((failed == 0 && passed > 0))
