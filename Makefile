@@ -9,6 +9,8 @@
 #   make bench      benchmarks, reported in cycles per operation
 #   make linux-check  the user tests built for Linux and run on this host
 #   make help       the targets and variables, in one screen
+#   make compare PROG=path.c  one program in Relay and in Linux, side by side
+#   make bench-linux  the benchmark in Relay and in Linux, one table
 #
 # `make run`, `make test`, `make debug` and `make gdb` first install any
 # missing Debian packages through tools/deps.sh.
@@ -16,6 +18,9 @@
 # User programs: every user/bin/NAME.c becomes /bin/NAME, every
 # user/tests/NAME.c becomes /test/NAME, files in user/etc/ go to /etc/.
 # EXTRA_PROGS="a.c dir/b.c" adds /bin/a and /bin/b from outside the tree.
+# Linux programs: every user/linux/NAME.c, built on the host with glibc,
+# becomes /linux/glibc/NAME, and with musl /linux/musl/NAME; busybox is
+# /linux/busybox (musl and busybox once `tools/deps.sh musl busybox` ran).
 
 BUILD	:= build
 CC	:= gcc
@@ -95,6 +100,15 @@ $(BUILD)/kernel.elf: $(KOBJ) $(BUILD)/boot/initrd.o $(BUILD)/ksyms.o linker.ld
 	@echo "  LD      $@"
 	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(BUILD)/boot/initrd.o $(BUILD)/ksyms.o $(LIBGCC)
 
+# A variant of the kernel for tools/relay-image.sh: the same kernel, its
+# root the archive that script staged in $(BUILD)/variant/NAME/initrd.tar.
+# It links the objects `make all` left, without remaking them (nor the
+# image's archive, which tests that run meanwhile are using).
+$(BUILD)/variant/%/kernel.elf: $(BUILD)/variant/%/initrd.tar
+	$(Q)$(NASM) $(NFLAGS) -DINITRD='"$(BUILD)/variant/$*/initrd.tar"' boot/initrd.asm \
+		-o $(BUILD)/variant/$*/initrd.o
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJ) $(BUILD)/variant/$*/initrd.o $(BUILD)/ksyms.o $(LIBGCC)
+
 $(BUILD)/os.iso: $(BUILD)/kernel.elf boot/grub.cfg
 	@mkdir -p $(BUILD)/iso/boot/grub
 	@echo "  ISO     $@"
@@ -147,9 +161,30 @@ $(BUILD)/extra/$(basename $(notdir $(1))): $(BUILD)/extra/$(basename $(notdir $(
 endef
 $(foreach p,$(EXTRA_PROGS),$(eval $(call extra_prog,$(p))))
 
+# Unmodified Linux programs, built on the host (gcc -m32 -static) with
+# glibc and, once fetched into build/deps, with musl (tools/musl-gcc); and
+# Debian's busybox-static.  They run on Relay as they do on Linux.
+LINUX_PROGS := $(patsubst user/linux/%.c,%,$(wildcard user/linux/*.c))
+LINUX_CFLAGS := -O2 -s -Wall -Wextra -Werror
+MUSL_LIBC := $(BUILD)/deps/musl/usr/lib/i386-linux-musl/libc.a
+BUSYBOX	:= $(wildcard $(BUILD)/deps/busybox/bin/busybox)
+LINUX_FILES := $(addprefix glibc/,$(LINUX_PROGS)) \
+	       $(if $(wildcard $(MUSL_LIBC)),$(addprefix musl/,$(LINUX_PROGS)))
+
+$(BUILD)/linux-bin/glibc/%: user/linux/%.c
+	@mkdir -p $(dir $@)
+	@echo "  GLIBC   $<"
+	$(Q)$(CC) -m32 -static $(LINUX_CFLAGS) -o $@ $<
+
+$(BUILD)/linux-bin/musl/%: user/linux/%.c $(MUSL_LIBC) tools/musl-gcc
+	@mkdir -p $(dir $@)
+	@echo "  MUSL    $<"
+	$(Q)tools/musl-gcc $(LINUX_CFLAGS) -o $@ $<
+
 ROOT_FILES := $(addprefix $(BUILD)/user/bin/,$(PROGS)) \
 	      $(addprefix $(BUILD)/user/tests/,$(TESTS)) \
 	      $(addprefix $(BUILD)/extra/,$(EXTRA)) \
+	      $(addprefix $(BUILD)/linux-bin/,$(LINUX_FILES)) $(BUSYBOX) \
 	      $(wildcard user/etc/*)
 
 # The root file system the kernel unpacks at boot: a ustar archive of the
@@ -166,6 +201,10 @@ $(BUILD)/initrd.tar: $(ROOT_FILES) FORCE
 	@for p in $(TESTS); do $(STRIP) $(BUILD)/user/tests/$$p -o $(BUILD)/root/test/$$p; done
 	@for p in $(EXTRA); do $(STRIP) $(BUILD)/extra/$$p -o $(BUILD)/root/bin/$$p; done
 	@if [ -n "$(wildcard user/etc/*)" ]; then cp user/etc/* $(BUILD)/root/etc/; fi
+	@for f in $(LINUX_FILES); do mkdir -p $(BUILD)/root/linux/$$(dirname $$f) && \
+		cp $(BUILD)/linux-bin/$$f $(BUILD)/root/linux/$$f; done
+	@if [ -n "$(BUSYBOX)" ]; then mkdir -p $(BUILD)/root/linux && \
+		cp $(BUSYBOX) $(BUILD)/root/linux/busybox; fi
 	@tar --format=ustar --owner=0 --group=0 --mtime=@0 --sort=name \
 		-cf $@.new -C $(BUILD)/root .
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; echo "  packed $@"; fi
@@ -196,6 +235,8 @@ gdb: deps $(BUILD)/kernel.elf
 	gdb -q -ex "set \$$gdbport = $(GDBPORT)" -x tools/gdbinit $(BUILD)/kernel.elf
 
 test: deps
+	@tools/deps.sh busybox musl linux || \
+		echo "make test: going on without them: the host/linux_* tests will fail"
 	@tools/test.sh $(T)
 
 linux-check: deps
@@ -222,6 +263,8 @@ help:
 	@echo "  make test         build and run every test: 'N passed, M failed'"
 	@echo "  make bench        benchmarks in cycles per operation"
 	@echo "  make linux-check  the user tests on this host's Linux (root)"
+	@echo "  make compare PROG=x.c  one program in Relay and in Linux, side by side"
+	@echo "  make bench-linux  the benchmark in Relay and in Linux, one table"
 	@echo "  make compile_commands.json   compiler flags for editors"
 	@echo "  make clean        remove build/"
 	@echo "Variables:"
@@ -234,9 +277,18 @@ help:
 	@echo "  MEM=SIZE          guest memory (default 128M)"
 	@echo "  V=1               show the full build commands"
 
+# The Linux side of compare and bench-linux needs Debian's i686 kernel.
+compare: deps all
+	@tools/deps.sh linux
+	@tools/compare.sh $(PROG) $(ARGS) || [ $$? = 1 ]	# 1: the outputs differ
+
+bench-linux: deps all
+	@tools/deps.sh linux
+	@tools/bench-linux.sh $(T)
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps run run-nox debug gdb test linux-check bench clean help FORCE
+.PHONY: all deps run run-nox debug gdb test linux-check bench compare bench-linux clean help FORCE
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -path $(BUILD)/deps -prune -o -name '*.d' -print 2>/dev/null)
