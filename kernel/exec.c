@@ -31,6 +31,7 @@
 #include "ipc/signal.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
+#include "kernel/tls.h"
 #include "kernel/trap.h"
 #include "kernel/vfs.h"
 #include "kernel/x86.h"
@@ -257,7 +258,7 @@ static void start_user(struct trapframe *tf, u32 entry, u32 sp)
 {
 	memset(tf, 0, sizeof(*tf));
 	tf->cs = USER_CS;
-	tf->ds = tf->es = tf->fs = tf->gs = tf->ss = USER_DS;
+	tf->ds = tf->es = tf->ss = USER_DS;	/* %fs, %gs null, as in Linux */
 	tf->eflags = EFLAGS_IF;
 	tf->eip = entry;
 	tf->esp = sp;
@@ -313,6 +314,7 @@ static int exec_program(const char *path, struct exec_strings *e)
 	current->arg_end = args[1];
 	files_exec(current);
 	signals_exec(current);
+	tls_exec(current);
 	start_user(current->tf, entry, sp);
 	fpu_reset();
 	return 0;

@@ -190,12 +190,12 @@ int proc_fork(void)
 	np->arg_end = current->arg_end;
 	np->brk_start = current->brk_start;
 	np->brk = current->brk;
+	memcpy(np->tls, current->tls, sizeof(np->tls));
 	memcpy(np->rlim, current->rlim, sizeof(np->rlim));
 	files_fork(np, current);
 	shm_fork(np, current);
 	signals_fork(np, current);
-	fpu_save(np->fpu);		/* fnsave also resets the FPU... */
-	fpu_restore(np->fpu);		/* ...so give the parent its state back */
+	fpu_save(np->fpu);
 	np->state = P_RUNNABLE;
 	return np->pid;
 }

@@ -19,6 +19,7 @@
 #define KERNEL_PROC_H
 
 #include "kernel/types.h"
+#include "boot/gdt.h"
 #include "kernel/fpu.h"
 #include <uapi/signal.h>
 #include "mm/mm.h"
@@ -142,7 +143,8 @@ struct proc {
 	struct sem_undo *sem_undos;	/* SEM_UNDO adjustments, one per set */
 	struct shm_attach *shm_attaches;	/* attached shared memory */
 
-	u8 fpu[FPU_STATE_SIZE];		/* x87 registers while switched out */
+	u8 fpu[FPU_STATE_SIZE] __attribute__((aligned(FPU_ALIGN)));	/* FPU/SSE while switched out */
+	struct seg_desc tls[TLS_ENTRIES];	/* set_thread_area (kernel/tls.c) */
 };
 
 extern struct proc proc_table[NPROC];

@@ -128,6 +128,8 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(msgrcv),
 	SYSCALL(msgctl),
 	[__NR_semtimedop] = (syscall_fn)sys_semtimedop,
+	SYSCALL(set_thread_area),
+	SYSCALL(get_thread_area),
 	SYSCALL(kstat),
 };
 

@@ -24,6 +24,11 @@ struct linux_dirent;
 
 void syscall_dispatch(struct trapframe *tf);
 
+/* kernel/tls.c */
+struct user_desc;
+long sys_set_thread_area(struct user_desc __user *uinfo);
+long sys_get_thread_area(struct user_desc __user *uinfo);
+
 /* kernel/sys_proc.c */
 long sys_exit(int code);
 long sys_fork(void);

@@ -101,6 +101,8 @@
 #define __NR_getresgid32	211
 #define __NR_setuid32		213
 #define __NR_setgid32		214
+#define __NR_set_thread_area	243
+#define __NR_get_thread_area	244
 #define __NR_exit_group		252
 #define __NR_clock_gettime	265
 #define __NR_clock_getres	266
