@@ -130,6 +130,9 @@ static void proc_free(struct proc *p)
 static void fork_return(void)
 {
 	fpu_restore(current->fpu);
+	if (current->set_child_tid)	/* clone's CLONE_CHILD_SETTID; errors ignored, as Linux */
+		copy_to_user(current->set_child_tid, &current->pid, sizeof(current->pid));
+	current->set_child_tid = NULL;
 }
 
 static bool privileged(const struct proc *p)
@@ -191,6 +194,8 @@ int proc_fork(void)
 	np->brk_start = current->brk_start;
 	np->brk = current->brk;
 	memcpy(np->tls, current->tls, sizeof(np->tls));
+	memcpy(np->mmaps, current->mmaps, sizeof(np->mmaps));
+	np->nmmaps = current->nmmaps;
 	memcpy(np->rlim, current->rlim, sizeof(np->rlim));
 	files_fork(np, current);
 	shm_fork(np, current);

@@ -93,6 +93,9 @@ struct proc {
 	u32 brk_start;			/* end of the program image */
 	u32 brk;			/* current program break */
 	u32 arg_start, arg_end;		/* argv's strings on the stack (core dumps) */
+	struct vm_area mmaps[NMMAP];	/* mapped ranges, by address (mm/mmap.c) */
+	int nmmaps;
+	int __user *set_child_tid;	/* clone: store the pid here at first run */
 
 	/* kernel stack and saved registers */
 	u8 *kstack;

@@ -129,6 +129,12 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(msgctl),
 	[__NR_semtimedop] = (syscall_fn)sys_semtimedop,
 	SYSCALL(set_thread_area),
+	[__NR_mmap] = (syscall_fn)sys_old_mmap,
+	SYSCALL(mmap2),
+	SYSCALL(munmap),
+	SYSCALL(mprotect),
+	SYSCALL(clone),
+	SYSCALL(vfork),
 	SYSCALL(get_thread_area),
 	SYSCALL(kstat),
 };

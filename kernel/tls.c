@@ -120,33 +120,73 @@ u32 tls_check_selector(const struct proc *p, u32 sel)
 	return sel & 0xffff;
 }
 
-long sys_set_thread_area(struct user_desc __user *uinfo)
+/* Read and check the user_desc at uinfo for p; *idx, *d: the slot and
+ * descriptor it asks for.  An entry_number of -1 picks a free slot and
+ * reports it, if can_pick. */
+static long read_area(struct proc *p, struct user_desc __user *uinfo, bool can_pick,
+		      u32 *idx, struct seg_desc *d)
 {
 	struct user_desc u;
-	u32 idx;
-	struct trapframe *tf = current->tf;
 
 	if (copy_from_user(&u, uinfo, sizeof(u)) < 0)
 		return -EFAULT;
 	if (!ud_valid(&u))
 		return -EINVAL;
-	idx = u.entry_number;
-	if (idx == (u32)-1) {
-		for (idx = SEG_TLS_MIN; idx <= SEG_TLS_MAX; idx++)
-			if (desc_empty(&current->tls[idx - SEG_TLS_MIN]))
+	*idx = u.entry_number;
+	if (*idx == (u32)-1 && can_pick) {
+		for (*idx = SEG_TLS_MIN; *idx <= SEG_TLS_MAX; (*idx)++)
+			if (desc_empty(&p->tls[*idx - SEG_TLS_MIN]))
 				break;
-		if (idx > SEG_TLS_MAX)
+		if (*idx > SEG_TLS_MAX)
 			return -ESRCH;
-		if (copy_to_user(&uinfo->entry_number, &idx, sizeof(idx)) < 0)
+		if (copy_to_user(&uinfo->entry_number, idx, sizeof(*idx)) < 0)
 			return -EFAULT;
 	}
-	if (idx < SEG_TLS_MIN || idx > SEG_TLS_MAX)
+	if (*idx < SEG_TLS_MIN || *idx > SEG_TLS_MAX)
 		return -EINVAL;
-	current->tls[idx - SEG_TLS_MIN] = ud_to_desc(&u);
-	gdt_set_tls(current->tls);
-	tf->fs = tls_check_selector(current, tf->fs);
-	tf->gs = tls_check_selector(current, tf->gs);
+	*d = ud_to_desc(&u);
 	return 0;
+}
+
+/* Put d in p's slot idx; a saved %fs or %gs that no longer loads
+ * becomes null. */
+static void set_area(struct proc *p, u32 idx, struct seg_desc d)
+{
+	p->tls[idx - SEG_TLS_MIN] = d;
+	if (p == current)
+		gdt_set_tls(p->tls);
+	p->tf->fs = tls_check_selector(p, p->tf->fs);
+	p->tf->gs = tls_check_selector(p, p->tf->gs);
+}
+
+long sys_set_thread_area(struct user_desc __user *uinfo)
+{
+	struct seg_desc d;
+	u32 idx;
+	long err = read_area(current, uinfo, true, &idx, &d);
+
+	if (err == 0)
+		set_area(current, idx, d);
+	return err;
+}
+
+/* clone's CLONE_SETTLS, checked before the child is made (check) and
+ * then given to it: a slot must be named. */
+long tls_clone_check(struct user_desc __user *uinfo)
+{
+	struct seg_desc d;
+	u32 idx;
+
+	return read_area(current, uinfo, false, &idx, &d);
+}
+
+void tls_set_child(struct proc *child, struct user_desc __user *uinfo)
+{
+	struct seg_desc d;
+	u32 idx;
+
+	if (read_area(child, uinfo, false, &idx, &d) == 0)
+		set_area(child, idx, d);
 }
 
 long sys_get_thread_area(struct user_desc __user *uinfo)

@@ -65,11 +65,15 @@
 #define __NR_stat		106
 #define __NR_lstat		107
 #define __NR_fstat		108
+#define __NR_mmap		 90	/* old_mmap: arguments in a block */
+#define __NR_munmap		 91
 #define __NR_wait4		114
 #define __NR_sysinfo		116
 #define __NR_ipc		117
 #define __NR_sigreturn		119
+#define __NR_clone		120
 #define __NR_uname		122
+#define __NR_mprotect		125
 #define __NR_sigprocmask	126
 #define __NR_getpgid		132
 #define __NR_getdents		141
@@ -88,7 +92,9 @@
 #define __NR_rt_sigqueueinfo	178
 #define __NR_rt_sigsuspend	179
 #define __NR_getcwd		183
+#define __NR_vfork		190
 #define __NR_ugetrlimit		191
+#define __NR_mmap2		192
 #define __NR_getuid32		199	/* 199..214: the 32-bit id calls */
 #define __NR_getgid32		200
 #define __NR_geteuid32		201
