@@ -18,9 +18,11 @@
  * (ET_DYN), placed at ET_DYN_BASE as Linux places it.  A program that
  * asks for an interpreter (PT_INTERP: dynamically linked) is refused with
  * ENOENT, as Linux does when that interpreter is missing - there is none
- * here.  Pages that hold file contents are read in at once; the rest of
- * a segment (its bss) is a mapping whose pages come on first touch
- * (mm/mmap.c), so a huge bss costs nothing until used.  A file that
+ * here.  Pages that hold file contents are read in at once.  The rest of
+ * a segment (its bss) is mapped at once too if small (BSS_EAGER_MAX: no
+ * faults later, and a program's memory use stays what it was at exec),
+ * else it is a mapping whose pages come on first touch (mm/mmap.c), as
+ * in Linux, so that a huge bss costs nothing until used.  A file that
  * starts with "#!" is a script: its interpreter is run instead, with the
  * optional argument and the script's path before the original arguments
  * (after argv[0]); an interpreter may itself be a script, up to
@@ -56,6 +58,7 @@
 
 #define MAX_PHDRS	64
 #define MAX_BSS		4		/* lazily mapped segment tails */
+#define BSS_EAGER_MAX	(1u << 20)	/* a bss up to this is mapped at once */
 #define ET_DYN_BASE	0x00400000u	/* Linux i386's ELF_ET_DYN_BASE */
 #define PT_INTERP	3
 #define PT_PHDR		6
@@ -153,6 +156,8 @@ static int load_segment(pde_t *pgdir, struct inode *ip, const struct elf_phdr *p
 		flags |= PTE_W;
 	now_end = MIN(MAX(ALIGN_UP(va + ph->filesz, PAGE_SIZE), ALIGN_UP(va, PAGE_SIZE)),
 		      ALIGN_UP(end, PAGE_SIZE));
+	if (ALIGN_UP(end, PAGE_SIZE) - now_end <= BSS_EAGER_MAX)
+		now_end = ALIGN_UP(end, PAGE_SIZE);
 	if ((err = alloc_range(pgdir, va, now_end, flags)) < 0)
 		return err;
 	/* A page shared with a writable segment must stay writable. */
