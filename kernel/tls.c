@@ -11,9 +11,9 @@
  * A user_desc describes a segment as fields; only 32-bit, present data
  * segments are accepted, and an all-empty or all-zero one clears the slot.
  * Every descriptor is made with DPL 3, so a TLS selector never grants more
- * than ring 3.  Invariant: a user %fs or %gs saved in a trapframe is null,
- * the user data selector, or a TLS selector whose slot is present - so
- * that trapret can always reload it (tls_check_selector).
+ * than ring 3.  Invariant: a user data segment selector saved in a
+ * trapframe is null, the user data selector, or a TLS selector whose slot
+ * is present - so that trapret can always reload it (tls_check_selector).
  */
 #include "kernel/tls.h"
 #include "kernel/errno.h"
@@ -148,15 +148,23 @@ static long read_area(struct proc *p, struct user_desc __user *uinfo, bool can_p
 	return 0;
 }
 
-/* Put d in p's slot idx; a saved %fs or %gs that no longer loads
- * becomes null. */
+/* Put d in p's slot idx.  A program may have loaded that slot's
+ * selector into any data segment register: one that would no longer load
+ * becomes null (%ss: the user data segment, as a null one cannot be),
+ * so that the return to user mode never faults in the kernel. */
 static void set_area(struct proc *p, u32 idx, struct seg_desc d)
 {
+	struct trapframe *tf = p->tf;
+
 	p->tls[idx - SEG_TLS_MIN] = d;
 	if (p == current)
 		gdt_set_tls(p->tls);
-	p->tf->fs = tls_check_selector(p, p->tf->fs);
-	p->tf->gs = tls_check_selector(p, p->tf->gs);
+	tf->ds = tls_check_selector(p, tf->ds);
+	tf->es = tls_check_selector(p, tf->es);
+	tf->fs = tls_check_selector(p, tf->fs);
+	tf->gs = tls_check_selector(p, tf->gs);
+	if (tls_check_selector(p, tf->ss) == 0)
+		tf->ss = USER_DS;
 }
 
 long sys_set_thread_area(struct user_desc __user *uinfo)

@@ -168,6 +168,40 @@ static void check_allocation(void)
 	      "an empty slot reads back as empty (base %#x limit %#x)", d.base_addr, d.limit);
 }
 
+/*
+ * A flat TLS segment loaded into %ds, %es and %ss, then its slot cleared:
+ * the kernel must still return to user mode (Relay: %ds, %es null, %ss
+ * the user data segment; an x86-64 Linux kills with SIGSEGV instead).
+ * All in one block, as memory cannot be reached through a null %ds.
+ */
+static void clear_loaded_segments(void)
+{
+	struct tls_desc flat = data_desc(mine, NULL), empty;
+	int ret;
+
+	memset(&empty, 0, sizeof(empty));
+	empty.entry_number = mine;
+	if (set_area(&flat) != 0)
+		_exit(2);
+	asm volatile("push %%ds\n\t"
+		     "push %%es\n\t"
+		     "mov %%ss, %%edi\n\t"
+		     "push %%ebx\n\t"
+		     "mov %3, %%ebx\n\t"
+		     "mov %%ecx, %%ds\n\t"
+		     "mov %%ecx, %%es\n\t"
+		     "mov %%ecx, %%ss\n\t"
+		     "int $0x80\n\t"
+		     "mov %%edi, %%ss\n\t"
+		     "pop %%ebx\n\t"
+		     "pop %%es\n\t"
+		     "pop %%ds"
+		     : "=a"(ret)
+		     : "a"(__NR_set_thread_area), "c"(SEL(mine)), "r"(&empty)
+		     : "edi", "memory");
+	_exit(ret == 0 ? 0 : 3);
+}
+
 int main(int argc, char **argv)
 {
 	struct tls_desc d, back;
@@ -233,6 +267,13 @@ int main(int argc, char **argv)
 	unsigned int fs;
 	asm volatile("mov %%fs, %0" : "=r"(fs));
 	CHECK_EQ("%fs after its slot was cleared", fs & 0xffff, 0);
+
+	pid = test_fork();
+	if (pid == 0)
+		clear_loaded_segments();
+	status = wait_status(pid);
+	CHECK(WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) == 0),
+	      "clearing a slot loaded in %%ds, %%es and %%ss: status %#x", status);
 
 	d = data_desc(mine, block);
 	CHECK_EQ("set again", set_area(&d), 0);
