@@ -23,18 +23,17 @@
 #include "mm/mm.h"
 #include "ipc/ipc.h"
 #include "kernel/errno.h"
-#include "kernel/file.h"
 #include "kernel/proc.h"
 #include "kernel/rlimit.h"
 #include "kernel/string.h"
-#include "kernel/x86.h"
 #include <uapi/mman.h>
 
 #define MMAP_MIN	0x10000u	/* Linux's mmap_min_addr */
 #define MMAP_TOP	(USER_STACK_TOP - USER_STACK_MAX - PAGE_SIZE)
 #define PROT_ALL	(PROT_READ | PROT_WRITE | PROT_EXEC)
 
-/* The page table bits for protection prot on a page of p (frame pa). */
+/* The page table bits for protection prot (PROT_NONE: a page the user
+ * cannot reach, kept present so that its contents stay). */
 static u32 prot_pte(u32 prot)
 {
 	if (prot == PROT_NONE)
@@ -167,6 +166,10 @@ static u32 find_free(struct proc *p, u32 len)
 /* Unmap the pages of [start, end) that are not shared memory attaches. */
 static void unmap_pages(struct proc *p, u32 start, u32 end)
 {
+	if (!shm_overlaps(p, start, end)) {
+		unmap_range(p->pgdir, start, end);
+		return;
+	}
 	for (u32 va = start; va < end; va += PAGE_SIZE)
 		if (!shm_overlaps(p, va, va + PAGE_SIZE))
 			unmap_range(p->pgdir, va, va + PAGE_SIZE);
@@ -177,18 +180,19 @@ static long do_mmap(u32 addr, u32 len, u32 prot, u32 flags, int fd)
 	u32 type = flags & MAP_TYPE, end;
 	int err;
 
-	if (len == 0 || (type != MAP_PRIVATE && type != MAP_SHARED))
-		return -EINVAL;
-	if ((flags & MAP_FIXED) && addr % PAGE_SIZE)
+	/* Linux's order: the file, the length, the address, the type. */
+	if (!(flags & MAP_ANONYMOUS) && (fd < 0 || fd >= NOFILE || !current->files[fd]))
+		return -EBADF;
+	if (len == 0)
 		return -EINVAL;
 	if (len > USER_TOP)
 		return -ENOMEM;
 	len = ALIGN_UP(len, PAGE_SIZE);
-	if (!(flags & MAP_ANONYMOUS)) {
-		if (fd < 0 || fd >= NOFILE || !current->files[fd])
-			return -EBADF;
+	if (((flags & MAP_FIXED) && addr % PAGE_SIZE) ||
+	    (type != MAP_PRIVATE && type != MAP_SHARED))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS))
 		return -ENODEV;
-	}
 	if (flags & MAP_FIXED) {
 		if (addr < MMAP_MIN)
 			return -EPERM;
@@ -266,18 +270,10 @@ static bool all_mapped(struct proc *p, u32 start, u32 end)
  * writable while another process maps its frame becomes copy-on-write. */
 static void protect_page(pte_t *pte, u32 prot)
 {
-	u32 e = *pte & ~(PTE_U | PTE_W | PTE_COW);
+	u32 e = (*pte & ~(PTE_U | PTE_W | PTE_COW)) | prot_pte(prot);
 
-	if (*pte & PTE_SHARED)
-		e |= prot_pte(prot);
-	else if (prot == PROT_NONE)
-		;
-	else if (!(prot & PROT_WRITE))
-		e |= PTE_U;
-	else if (frame_refcount(PTE_ADDR(*pte)) > 1)
-		e |= PTE_U | PTE_COW;
-	else
-		e |= PTE_U | PTE_W;
+	if ((e & PTE_W) && !(e & PTE_SHARED) && frame_refcount(PTE_ADDR(e)) > 1)
+		e = (e & ~PTE_W) | PTE_COW;
 	*pte = e;
 }
 
