@@ -562,7 +562,9 @@ static int exec_program(const char *path, struct exec_strings *e)
 	old = current->pgdir;
 	current->pgdir = pgdir;
 	switch_pgdir(pgdir);
-	pgdir_free(old);
+	if (!current->mm_borrowed)
+		pgdir_free(old);
+	proc_vfork_release(current);	/* vfork: the parent may go on */
 	mmap_exec(current, im.bss, im.nbss);
 	current->brk_start = current->brk = ALIGN_UP(im.end, PAGE_SIZE);
 	set_name(path);

@@ -96,6 +96,10 @@ struct proc {
 	struct vm_area mmaps[NMMAP];	/* mapped ranges, by address (mm/mmap.c) */
 	int nmmaps;
 	int __user *set_child_tid;	/* clone: store the pid here at first run */
+	struct proc *vfork_parent;	/* vfork: sleeps until this one execs or exits */
+	bool mm_borrowed;		/* vfork: pgdir is vfork_parent's, lent */
+	int vfork_child;		/* vfork: the child this one sleeps for */
+	struct wait_queue vfork_wait;
 
 	/* kernel stack and saved registers */
 	u8 *kstack;
@@ -157,6 +161,9 @@ extern struct proc *current;
 struct proc *proc_find(int pid);
 void proc_start_init(void);
 int proc_fork(void);
+int proc_fork_mm(bool share_mm);
+void proc_vfork_wait(struct proc *child);
+void proc_vfork_release(struct proc *p);
 __noreturn void proc_exit(int status);
 int proc_wait(int pid, int *status, int options);
 unsigned proc_count(void);

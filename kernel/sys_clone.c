@@ -10,14 +10,14 @@
  *    no one could see the word cleared at exit;
  *  - CLONE_SETTLS: the child's TLS segment (kernel/tls.c);
  *  - a new stack pointer for the child;
- *  - CLONE_VM together with CLONE_VFORK (posix_spawn's way): a copy of the
- *    address space, not a share - what the child does before it execs
- *    or exits is not seen by the parent.
+ *  - CLONE_VFORK: the parent sleeps until the child execs or exits;
+ *  - CLONE_VM, only with CLONE_VFORK (vfork's and posix_spawn's way): the
+ *    child runs in the parent's own address space meanwhile, so what it
+ *    writes (posix_spawn's error report) the parent sees.
  * The exit signal must be SIGCHLD; thread flags (CLONE_THREAD, CLONE_SIGHAND,
  * CLONE_FILES, CLONE_FS...) and namespaces are EINVAL.
  *
- * vfork is fork: the parent is not suspended until the child execs, which
- * a correct vfork child cannot tell apart.
+ * vfork is clone(CLONE_VM | CLONE_VFORK | SIGCHLD), as in Linux.
  */
 #include "kernel/syscall.h"
 #include "kernel/errno.h"
@@ -51,7 +51,7 @@ long sys_clone(u32 flags, u32 newsp, int __user *parent_tid, struct user_desc __
 		return -EINVAL;
 	if ((flags & CLONE_SETTLS) && (err = tls_clone_check(tls)) < 0)
 		return err;
-	if ((pid = proc_fork()) < 0)
+	if ((pid = proc_fork_mm(flags & CLONE_VM)) < 0)
 		return pid;
 	child = proc_find((int)pid);
 	if (newsp)
@@ -62,10 +62,12 @@ long sys_clone(u32 flags, u32 newsp, int __user *parent_tid, struct user_desc __
 		child->set_child_tid = child_tid;
 	if (flags & CLONE_PARENT_SETTID)
 		copy_to_user(parent_tid, &child->pid, sizeof(child->pid));
+	if (flags & CLONE_VFORK)
+		proc_vfork_wait(child);
 	return pid;
 }
 
 long sys_vfork(void)
 {
-	return proc_fork();
+	return sys_clone(CLONE_VM | CLONE_VFORK | SIGCHLD, 0, NULL, NULL, NULL);
 }

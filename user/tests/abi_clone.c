@@ -4,7 +4,8 @@
  * CLONE_CHILD_SETTID in the child's own memory; a new stack pointer is
  * the child's; thread flags without their requirements are EINVAL as in
  * Linux (CLONE_THREAD needs CLONE_SIGHAND, which needs CLONE_VM).  vfork
- * makes a child whose exit status the parent collects.
+ * lends the child the parent's memory (what it writes there the parent
+ * sees once it runs again) and the parent collects its exit status.
  */
 #include <sys/syscall.h>
 #include "test.h"
@@ -46,9 +47,11 @@ static int raw_clone(unsigned int flags, void *stack, int *parent_tid, int *chil
 	return ret;
 }
 
-/* Raw vfork whose child exits with status 7 at once: a vfork child may
- * not return from the function that called vfork (Linux lends it the
- * parent's memory and stack). */
+static volatile int lent;
+
+/* Raw vfork whose child stores 7 in `lent' and exits with status 7 at
+ * once: a vfork child may not return from the function that called
+ * vfork (Linux lends it the parent's memory and stack). */
 static int raw_vfork(void)
 {
 	int ret;
@@ -58,11 +61,12 @@ static int raw_vfork(void)
 		     "test %%eax, %%eax\n\t"
 		     "jnz 1f\n\t"
 		     "mov $7, %%ebx\n\t"
+		     "mov %%ebx, %1\n\t"
 		     "mov $1, %%eax\n\t"
 		     "int $0x80\n"
 		     "1:\n\t"
 		     "pop %%ebx"
-		     : "=a"(ret) : "a"(__NR_vfork) : "memory");
+		     : "=a"(ret), "=m"(lent) : "a"(__NR_vfork) : "memory");
 	return ret;
 }
 
@@ -97,6 +101,7 @@ int main(void)
 	fflush(stdout);
 	pid = raw_vfork();
 	REQUIRE(pid > 0, "vfork");
+	CHECK_EQ("vfork: the child wrote in the parent's memory", lent, 7);
 	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 7,
 	      "vfork child's status %#x", status);
 	return test_done("abi_clone");
