@@ -1,8 +1,11 @@
 /*
  * gdt.c - the global descriptor table and the task state segment.
  *
- * Seven descriptors: null, kernel code, kernel data, user code, user data
- * (all flat 0..4 GiB, differing only in type and privilege) and two TSSs.
+ * The slots are numbered as in Linux i386 (boot/gdt.h): null, three
+ * thread-local storage segments of the running process (6..8, kernel/tls.c),
+ * kernel code and data, user code and data (all four flat 0..4 GiB,
+ * differing only in type and privilege: selectors 0x60, 0x68, 0x73, 0x7b)
+ * and two TSSs; the other slots stay null.
  * tss_set_kernel_stack() is called on every switch to a process, so a
  * trap from that process's user mode lands on its own kernel stack.
  *
@@ -147,4 +150,12 @@ void gdt_init(void)
 void tss_set_kernel_stack(u32 esp0)
 {
 	tss.esp0 = esp0;
+}
+
+/* Install the running process's TLS segments.  The user's %fs/%gs read
+ * them when trapret reloads those registers. */
+void gdt_set_tls(const struct seg_desc tls[TLS_ENTRIES])
+{
+	_Static_assert(sizeof(struct gdt_entry) == sizeof(struct seg_desc), "descriptor size");
+	memcpy(&gdt[SEG_TLS_MIN], tls, TLS_ENTRIES * sizeof(*tls));
 }

@@ -9,7 +9,7 @@
 ; trap came from there.  All gates are interrupt gates: the kernel runs
 ; with interrupts disabled.
 
-KERNEL_DS	equ 0x10
+KERNEL_DS	equ 0x68		; boot/gdt.h: SEG_KDATA << 3
 
 section .text
 

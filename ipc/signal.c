@@ -61,6 +61,7 @@
 #include "kernel/string.h"
 #include "kernel/syscall.h"
 #include "kernel/time.h"
+#include "kernel/tls.h"
 #include "kernel/timer.h"
 #include "kernel/trap.h"
 #include "mm/mm.h"
@@ -93,7 +94,8 @@
  * The frame pushed on the user stack for a handler (like Linux's i386
  * rt_sigframe).  The handler's return address is pretcode: the
  * SA_RESTORER function libc supplies, or retcode, two instructions that
- * call rt_sigreturn.
+ * call rt_sigreturn.  The FPU state (kernel/fpu.c) lies above it,
+ * 64-byte aligned, where uc_mcontext.fpstate points.
  */
 struct sigframe {
 	u32 pretcode;
@@ -102,7 +104,6 @@ struct sigframe {
 	u32 puc;
 	siginfo_t info;
 	ucontext_t uc;
-	u8 fpstate[FPU_STATE_SIZE];
 	u8 retcode[8];
 };
 
@@ -459,17 +460,21 @@ static void save_context(struct sigcontext *sc, const struct trapframe *tf, u64 
 static bool setup_frame(struct trapframe *tf, int sig, const struct sig_action *act,
 			u64 old_mask, const struct sig_origin *from)
 {
-	u32 sp = ALIGN_DOWN(tf->esp - sizeof(struct sigframe), 16) - 4;	/* esp+4 aligned at entry */
+	u32 fp = ALIGN_DOWN(tf->esp - FPU_FRAME_SIZE, FPU_FRAME_ALIGN);
+	u32 sp = ALIGN_DOWN(fp - sizeof(struct sigframe), 16) - 4;	/* esp+4 aligned at entry */
 	struct sigframe *u = (struct sigframe *)sp;
 
-	if (tf->esp <= sizeof(*u) || check_user_writable((void __user *)u, sizeof(*u)) < 0)
+	if (tf->esp <= sizeof(*u) + FPU_FRAME_SIZE + FPU_FRAME_ALIGN + 16 ||
+	    check_user_writable((void __user *)u, tf->esp - sp) < 0)
 		return false;
 	fill_siginfo(&u->info, sig, from);
 	memset(&u->uc, 0, sizeof(u->uc));
 	save_context(&u->uc.uc_mcontext, tf, old_mask);
 	memcpy(u->uc.uc_sigmask, &old_mask, sizeof(u->uc.uc_sigmask));
-	fpu_save(u->fpstate);			/* the handler starts with a clean FPU */
-	u->uc.uc_mcontext.fpstate = &u->fpstate;
+	fpu_save(current->fpu);
+	fpu_to_frame((const struct fxsave_state *)current->fpu, (u8 *)fp);
+	fpu_reset();				/* the handler starts with a clean FPU */
+	u->uc.uc_mcontext.fpstate = (void *)fp;
 	memcpy(u->retcode, sigreturn_code, sizeof(u->retcode));
 	u->pretcode = (act->flags & SA_RESTORER) ? act->restorer : (u32)&u->retcode;
 	u->sig = sig;
@@ -481,7 +486,7 @@ static bool setup_frame(struct trapframe *tf, int sig, const struct sig_action *
 	tf->edx = (u32)&u->info;
 	tf->ecx = (u32)&u->uc;
 	tf->cs = USER_CS;
-	tf->ds = tf->es = tf->fs = tf->gs = tf->ss = USER_DS;
+	tf->ds = tf->es = tf->ss = USER_DS;	/* %fs, %gs kept (TLS) */
 	tf->eflags &= ~(EFLAGS_TF | EFLAGS_DF);
 	return true;
 }
@@ -572,12 +577,13 @@ static long do_sigreturn(struct trapframe *tf, u32 frame)
 {
 	const struct sigframe __user *u = (const struct sigframe __user *)frame;
 	struct sigcontext context, *sc = &context;
-	u8 fpstate[FPU_STATE_SIZE];
+	u8 fpstate[FPU_FRAME_SIZE];
 	u64 mask;
 
 	if (copy_from_user(sc, &u->uc.uc_mcontext, sizeof(*sc)) < 0 ||
 	    copy_from_user(&mask, u->uc.uc_sigmask, sizeof(mask)) < 0 ||
-	    copy_from_user(fpstate, u->fpstate, sizeof(fpstate)) < 0) {
+	    (sc->fpstate && copy_from_user(fpstate, (const void __user *)sc->fpstate,
+					   sizeof(fpstate)) < 0)) {
 		printk("pid %d (%s): bad signal frame, killed\n", current->pid, current->name);
 		die(SIGSEGV);
 	}
@@ -594,9 +600,16 @@ static long do_sigreturn(struct trapframe *tf, u32 frame)
 	 * never lift the process out of ring 3 or raise its IOPL. */
 	tf->eflags = (tf->eflags & ~USER_EFLAGS) | (sc->eflags & USER_EFLAGS);
 	tf->cs = USER_CS;
-	tf->ds = tf->es = tf->fs = tf->gs = tf->ss = USER_DS;
+	tf->ds = tf->es = tf->ss = USER_DS;
+	tf->fs = tls_check_selector(current, sc->fs);
+	tf->gs = tls_check_selector(current, sc->gs);
 	current->sig_blocked = mask & ~UNBLOCKABLE;
-	fpu_restore(fpstate);
+	if (sc->fpstate) {		/* none: a clean FPU, as Linux */
+		fpu_from_frame((struct fxsave_state *)current->fpu, fpstate);
+		fpu_restore(current->fpu);
+	} else {
+		fpu_reset();
+	}
 	current->syscall_nr = -1;		/* never "restart" the restored eax */
 	return (long)tf->eax;
 }

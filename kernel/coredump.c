@@ -11,7 +11,9 @@
  *	notes			NT_PRSTATUS (signal, ids, the general registers
  *				in user_regs_struct order), NT_PRPSINFO (state,
  *				name, arguments), NT_SIGINFO, NT_PRFPREG (the
- *				x87 state as fnsave leaves it: user_i387_struct)
+ *				x87 state as fnsave leaves it: user_i387_struct),
+ *				NT_PRXFPREG (owner "LINUX": fxsave's image, SSE
+ *				included)
  *	(page aligned)		the contents of each PT_LOAD, in order
  *
  * There are no memory-area records here: the page tables are the only
@@ -62,6 +64,8 @@
 #define NT_PRPSINFO	3
 #define NT_SIGINFO	0x53494749u	/* "SIGI" */
 #define NOTE_OWNER	"CORE"
+#define NT_PRXFPREG	0x46e62b7fu	/* owner "LINUX" */
+#define XNOTE_OWNER	"LINUX"
 #define NOTE_ALIGN	4
 
 #define ELF_NGREG	17		/* i386 user_regs_struct */
@@ -119,7 +123,8 @@ _Static_assert(sizeof(siginfo_t) == 128, "siginfo_t");
 #define NOTE_SIZE(desc)	(sizeof(struct note_header) + ALIGN_UP((desc), NOTE_ALIGN))
 #define NOTES_SIZE	(NOTE_SIZE(sizeof(struct elf_prstatus)) + \
 			 NOTE_SIZE(sizeof(struct elf_prpsinfo)) + \
-			 NOTE_SIZE(sizeof(siginfo_t)) + NOTE_SIZE(FPU_STATE_SIZE))
+			 NOTE_SIZE(sizeof(siginfo_t)) + NOTE_SIZE(FSAVE_SIZE) + \
+			 NOTE_SIZE(FPU_STATE_SIZE))
 
 /* The file being written: everything goes through emit and skip_to,
  * which keep pos <= limit. */
@@ -230,12 +235,19 @@ static bool write_phdr(struct core_file *cf, u32 type, u32 offset, u32 vaddr, u3
 
 /* ------------------------------------------------------------- notes */
 
-static bool write_note(struct core_file *cf, u32 type, const void *desc, u32 size)
+static bool write_owned_note(struct core_file *cf, const char *owner, u32 type,
+			     const void *desc, u32 size)
 {
-	struct note_header nh = { sizeof(NOTE_OWNER), size, type, NOTE_OWNER };
+	struct note_header nh = { (u32)strlen(owner) + 1, size, type, "" };
 
+	strlcpy(nh.name, owner, sizeof(nh.name));
 	return emit(cf, &nh, sizeof(nh)) && emit(cf, desc, size) &&
 	       skip_to(cf, cf->pos + ALIGN_UP(size, NOTE_ALIGN) - size);
+}
+
+static bool write_note(struct core_file *cf, u32 type, const void *desc, u32 size)
+{
+	return write_owned_note(cf, NOTE_OWNER, type, desc, size);
 }
 
 static void fill_regs(u32 *reg, const struct trapframe *tf)
@@ -325,14 +337,17 @@ static bool write_siginfo(struct core_file *cf, int sig)
 	return write_note(cf, NT_SIGINFO, &info, sizeof(info));
 }
 
-/* The x87 registers: still the process's own, as the kernel never uses
- * them (fnsave also resets them, but this process will not run again). */
+/* The FPU and SSE registers: still the process's own, as the kernel
+ * never uses them.  gdb reads the x87 ones from NT_PRFPREG, SSE from
+ * NT_PRXFPREG. */
 static bool write_fpregs(struct core_file *cf)
 {
-	u8 fpu[FPU_STATE_SIZE];
+	u8 fsave[FSAVE_SIZE];
 
-	fpu_save(fpu);
-	return write_note(cf, NT_PRFPREG, fpu, sizeof(fpu));
+	fpu_save(current->fpu);
+	fpu_to_fsave((const struct fxsave_state *)current->fpu, fsave);
+	return write_note(cf, NT_PRFPREG, fsave, sizeof(fsave)) &&
+	       write_owned_note(cf, XNOTE_OWNER, NT_PRXFPREG, current->fpu, FPU_STATE_SIZE);
 }
 
 /* ------------------------------------------------------------ the file */

@@ -11,6 +11,7 @@
 #define ELFCLASS32	1
 #define ELFDATA2LSB	1
 #define ET_EXEC		2
+#define ET_DYN		3	/* position independent: static-pie */
 #define ET_CORE		4	/* a core dump (kernel/coredump.c) */
 #define EM_386		3
 #define PT_LOAD		1

@@ -15,6 +15,7 @@
 #include "kernel/bootopts.h"
 #include "kernel/console.h"
 #include "kernel/dev.h"
+#include "kernel/fpu.h"
 #include "kernel/initrd.h"
 #include "kernel/procfs.h"
 #include "kernel/kstack.h"
@@ -60,6 +61,7 @@ void kernel_main(u32 magic, u32 mbi_phys)
 		bootopts_parse(P2V(mbi->cmdline));
 	printk("\033[1;36mRelay\033[0m: a teaching kernel for Unix IPC\n");
 	gdt_init();
+	fpu_init();
 	idt_init();
 	trap_init();
 	mem_init(mbi);

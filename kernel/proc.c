@@ -12,7 +12,9 @@
  * fork copies the parent's trapframe (so the child resumes at the same
  * instruction, with eax = 0), shares its address space copy-on-write
  * (mm/paging.c), and shares its open files, signal dispositions and
- * shared memory attaches.
+ * shared memory attaches.  vfork (kernel/sys_clone.c) lends the child the
+ * parent's page directory itself, and the parent sleeps until the child
+ * execs or exits (proc_vfork_release), as in Linux.
  * exit frees almost everything at once and leaves a zombie holding only
  * its slot, kernel stack and exit status, until the parent's wait
  * collects it.  Children of an exiting process go to init (pid 1), which
@@ -131,6 +133,9 @@ static void proc_free(struct proc *p)
 static void fork_return(void)
 {
 	fpu_restore(current->fpu);
+	if (current->set_child_tid)	/* clone's CLONE_CHILD_SETTID; errors ignored, as Linux */
+		copy_to_user(current->set_child_tid, &current->pid, sizeof(current->pid));
+	current->set_child_tid = NULL;
 }
 
 static bool privileged(const struct proc *p)
@@ -164,13 +169,18 @@ static bool may_fork(void)
 	return NPROC - proc_count() > NPROC_ROOT_RESERVE;
 }
 
-int proc_fork(void)
+/* fork; with share_mm the child borrows the parent's page directory
+ * (vfork: the parent sleeps in proc_vfork_wait until it is given back). */
+int proc_fork_mm(bool share_mm)
 {
 	struct proc *np = may_fork() ? proc_alloc(fork_return) : NULL;
 
 	if (!np)
 		return -EAGAIN;
-	if (!(np->pgdir = pgdir_create()) || pgdir_copy(np->pgdir, current->pgdir) < 0) {
+	if (share_mm) {
+		np->pgdir = current->pgdir;
+		np->mm_borrowed = true;
+	} else if (!(np->pgdir = pgdir_create()) || pgdir_copy(np->pgdir, current->pgdir) < 0) {
 		proc_free(np);
 		return -ENOMEM;
 	}
@@ -194,14 +204,45 @@ int proc_fork(void)
 	np->arg_end = current->arg_end;
 	np->brk_start = current->brk_start;
 	np->brk = current->brk;
+	memcpy(np->tls, current->tls, sizeof(np->tls));
+	memcpy(np->mmaps, current->mmaps, sizeof(np->mmaps));
+	np->nmmaps = current->nmmaps;
 	memcpy(np->rlim, current->rlim, sizeof(np->rlim));
 	files_fork(np, current);
-	shm_fork(np, current);
+	if (!share_mm)			/* attaches stay the lender's alone */
+		shm_fork(np, current);
 	signals_fork(np, current);
-	fpu_save(np->fpu);		/* fnsave also resets the FPU... */
-	fpu_restore(np->fpu);		/* ...so give the parent its state back */
+	fpu_save(np->fpu);
 	np->state = P_RUNNABLE;
 	return np->pid;
+}
+
+int proc_fork(void)
+{
+	return proc_fork_mm(false);
+}
+
+/* vfork's parent: sleep (not even SIGKILL ends it, so that a lent page
+ * directory always outlives its borrower) until child execs or exits. */
+void proc_vfork_wait(struct proc *child)
+{
+	child->vfork_parent = current;
+	current->vfork_child = child->pid;
+	while (current->vfork_child)
+		sleep_on(&current->vfork_wait);
+}
+
+/* p execs or exits: wake its vfork parent, if it has one. */
+void proc_vfork_release(struct proc *p)
+{
+	struct proc *parent = p->vfork_parent;
+
+	p->mm_borrowed = false;
+	if (!parent)
+		return;
+	p->vfork_parent = NULL;
+	parent->vfork_child = 0;
+	wake_up(&parent->vfork_wait);
 }
 
 /* Hand p's children to init; wake init if one of them is a zombie. */
@@ -301,8 +342,12 @@ __noreturn void proc_exit(int status)
 	files_exit(p);
 	sem_exit(p);
 	shm_exit(p);
-	pgdir_free(p->pgdir);
+	if (!p->mm_borrowed)
+		pgdir_free(p->pgdir);
+	else
+		switch_pgdir(kernel_pgdir);
 	p->pgdir = NULL;
+	proc_vfork_release(p);
 	release_orphaned_groups(p);
 	reparent_children(p);
 	p->exit_status = status;

@@ -19,6 +19,7 @@
 #define KERNEL_PROC_H
 
 #include "kernel/types.h"
+#include "boot/gdt.h"
 #include "kernel/fpu.h"
 #include <uapi/signal.h>
 #include "mm/mm.h"
@@ -95,6 +96,13 @@ struct proc {
 	u32 brk_start;			/* end of the program image */
 	u32 brk;			/* current program break */
 	u32 arg_start, arg_end;		/* argv's strings on the stack (core dumps) */
+	struct vm_area mmaps[NMMAP];	/* mapped ranges, by address (mm/mmap.c) */
+	int nmmaps;
+	int __user *set_child_tid;	/* clone: store the pid here at first run */
+	struct proc *vfork_parent;	/* vfork: sleeps until this one execs or exits */
+	bool mm_borrowed;		/* vfork: pgdir is vfork_parent's, lent */
+	int vfork_child;		/* vfork: the child this one sleeps for */
+	struct wait_queue vfork_wait;
 
 	/* kernel stack and saved registers */
 	u8 *kstack;
@@ -146,7 +154,8 @@ struct proc {
 	struct sem_undo *sem_undos;	/* SEM_UNDO adjustments, one per set */
 	struct shm_attach *shm_attaches;	/* attached shared memory */
 
-	u8 fpu[FPU_STATE_SIZE];		/* x87 registers while switched out */
+	u8 fpu[FPU_STATE_SIZE] __attribute__((aligned(FPU_ALIGN)));	/* FPU/SSE while switched out */
+	struct seg_desc tls[TLS_ENTRIES];	/* set_thread_area (kernel/tls.c) */
 };
 
 extern struct proc proc_table[NPROC];
@@ -156,6 +165,9 @@ extern struct proc *current;
 struct proc *proc_find(int pid);
 void proc_start_init(void);
 int proc_fork(void);
+int proc_fork_mm(bool share_mm);
+void proc_vfork_wait(struct proc *child);
+void proc_vfork_release(struct proc *p);
 __noreturn void proc_exit(int status);
 int proc_wait(int pid, int *status, int options);
 unsigned proc_count(void);

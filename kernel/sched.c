@@ -50,6 +50,7 @@ static void run(struct proc *p)
 	p->state = P_RUNNING;
 	p->slice = TIME_SLICE;
 	tss_set_kernel_stack((u32)p->kstack + KSTACK_SIZE);
+	gdt_set_tls(p->tls);
 	switch_pgdir(p->pgdir);
 	swtch(&scheduler_context, p->context);
 	current = NULL;

@@ -288,6 +288,7 @@ long sys_brk(u32 addr)
 
 	if (addr < current->brk_start || addr > BRK_MAX ||
 	    (new_end > old_end && shm_overlaps(current, old_end, new_end)) ||
+	    (new_end > old_end && mmap_overlaps(current, old_end, new_end)) ||
 	    (new_end > old_end && !rlimit_brk_allows(current, addr)))
 		return current->brk;
 	if (new_end > old_end &&

@@ -29,6 +29,23 @@ struct inode;
 
 void syscall_dispatch(struct trapframe *tf);
 
+struct user_desc;
+
+/* mm/mmap.c */
+long sys_mmap2(u32 addr, u32 len, u32 prot, u32 flags, int fd, u32 pgoff);
+long sys_old_mmap(const u32 __user *args);
+long sys_munmap(u32 addr, u32 len);
+long sys_mprotect(u32 addr, u32 len, u32 prot);
+
+/* kernel/sys_clone.c */
+long sys_clone(u32 flags, u32 newsp, int __user *parent_tid, struct user_desc __user *tls,
+	       int __user *child_tid);
+long sys_vfork(void);
+
+/* kernel/tls.c */
+long sys_set_thread_area(struct user_desc __user *uinfo);
+long sys_get_thread_area(struct user_desc __user *uinfo);
+
 /* kernel/sys_proc.c */
 long sys_exit(int code);
 long sys_fork(void);

@@ -5,7 +5,8 @@
  * through mm/uaccess.c, which checks first): panic with the address.
  * A fault in user mode is either a page the process may have but that is
  * not there yet - its stack growing down (within RLIMIT_STACK and
- * RLIMIT_AS, kernel/rlimit.c), or a page of an attached shared
+ * RLIMIT_AS, kernel/rlimit.c), a page of a mapping (mm/mmap.c: mmap, a
+ * program's bss), or a page of an attached shared
  * memory segment (ipc/shm.c) - or the first write to a page it shares
  * copy-on-write since fork (mm/paging.c); then the page is mapped or
  * copied and the instruction retried.  Anything else is a bad access,
@@ -40,6 +41,8 @@ bool user_fault_in(u32 va, bool write)
 		return write && cow_break(current->pgdir, va);
 	if (in_stack_region(va) && rlimit_stack_allows(current, va))
 		return alloc_range(current->pgdir, va, va + 1, PTE_U | PTE_W) == 0;
+	if (mmap_fault(va, write))
+		return true;
 	return shm_fault(va, write);
 }
 

@@ -6,6 +6,7 @@
  *   mm/heap.c     kmalloc/kfree
  *   mm/uaccess.c  checked copies between kernel and user memory
  *   mm/fault.c    the page fault handler
+ *   mm/mmap.c     anonymous mappings (mmap, munmap, mprotect)
  */
 #ifndef MM_MM_H
 #define MM_MM_H
@@ -81,6 +82,17 @@ int check_user_writable(void __user *p, size_t n);
 int check_user_readable(const void __user *p, size_t n);
 long strncpy_from_user(char *dst, const char __user *src, size_t max);
 long strnlen_user(const char __user *src, size_t max);
+
+/* mmap.c: a mapped range of a process (kernel/proc.h holds the list) */
+#define NMMAP		64		/* mappings per process */
+struct vm_area {
+	u32 start, end;			/* page aligned, start < end */
+	u32 prot;			/* PROT_* */
+};
+struct proc;
+bool mmap_overlaps(const struct proc *p, u32 start, u32 end);
+bool mmap_fault(u32 va, bool write);
+void mmap_exec(struct proc *p, const struct vm_area *areas, int n);
 
 /* fault.c */
 void page_fault(struct trapframe *tf);

@@ -64,6 +64,8 @@
 #define __NR_gettimeofday	 78
 #define __NR_symlink		 83
 #define __NR_readlink		 85
+#define __NR_mmap		 90	/* old_mmap: arguments in a block */
+#define __NR_munmap		 91
 #define __NR_setitimer		104
 #define __NR_getitimer		105
 #define __NR_stat		106
@@ -73,7 +75,9 @@
 #define __NR_sysinfo		116
 #define __NR_ipc		117
 #define __NR_sigreturn		119
+#define __NR_clone		120
 #define __NR_uname		122
+#define __NR_mprotect		125
 #define __NR_sigprocmask	126
 #define __NR_getpgid		132
 #define __NR__llseek		140
@@ -95,7 +99,9 @@
 #define __NR_rt_sigqueueinfo	178
 #define __NR_rt_sigsuspend	179
 #define __NR_getcwd		183
+#define __NR_vfork		190
 #define __NR_ugetrlimit		191
+#define __NR_mmap2		192
 #define __NR_stat64		195
 #define __NR_lstat64		196
 #define __NR_fstat64		197
@@ -118,6 +124,8 @@
 #define __NR_fcntl64		221
 #define __NR_gettid		224
 #define __NR_tkill		238
+#define __NR_set_thread_area	243
+#define __NR_get_thread_area	244
 #define __NR_exit_group		252
 #define __NR_set_tid_address	258
 #define __NR_clock_gettime	265
