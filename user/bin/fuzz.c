@@ -92,6 +92,7 @@
 #define BOARD_ADDR	0x5a5a0000ul	/* far from what the generators give */
 #define EXIT_SETUP	3		/* a worker could not set itself up */
 #define MAX_SETUP_FAILS	100
+#define EXIT_CWD	4		/* a worker could not go back to FUZZ_DIR */
 
 enum { K_MSG, K_SEM, K_SHM, NKINDS };
 
@@ -678,8 +679,9 @@ static void after(long nr, const long *a, long ret)
 	case __NR_brk:
 		syscall(__NR_brk, w.heap_end);
 		break;
-	case __NR_chdir:
-		chdir(FUZZ_DIR);
+	case __NR_chdir:		/* relative paths must stay in the sandbox */
+		if (chdir(FUZZ_DIR) < 0)
+			_exit(EXIT_CWD);
 		break;
 	case __NR_pipe:
 	case __NR_pipe2:
@@ -823,8 +825,6 @@ static _Noreturn void worker(int slot)
 	sigaction(SIGALRM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	become(ctl[slot].uid);
-	if (chdir(FUZZ_DIR) < 0)
-		_exit(EXIT_SETUP);
 	make_scratch();
 	alarm(ALARM_SECS);
 	for (int i = 0; i < WORKER_LIFETIME && s->calls < ctl[slot].quota; i++)
@@ -1110,8 +1110,8 @@ static void tend_objects(void)
 	struct kstat_objects o;
 	char buf[256];
 
-	if (mkdir(FUZZ_DIR, 0777) == 0)		/* a worker removed it */
-		chmod(FUZZ_DIR, 0777);
+	mkdir(FUZZ_DIR, 0777);			/* a worker may have removed */
+	chmod(FUZZ_DIR, 0777);			/* or closed it */
 	for (int k = 0; k < NKINDS; k++)
 		for (int j = 0; j < PREMADE; j++)
 			if (ctl_object(k, board->ids[k][j], IPC_STAT, buf) < 0)
@@ -1172,6 +1172,10 @@ static int runner(unsigned seed)
 	board->seed = seed;
 	set_quotas();
 	make_files();
+	if (chdir(FUZZ_DIR) < 0) {		/* the workers' directory */
+		printf("fuzz: FAIL: cannot enter %s (errno %d)\n", FUZZ_DIR, errno);
+		return 1;
+	}
 	for (int k = 0; k < NKINDS; k++)
 		for (int j = 0; j < PREMADE; j++)
 			make_premade(k, j);
