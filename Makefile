@@ -7,6 +7,8 @@
 #   make debug      QEMU stopped, waiting for gdb on port $(GDBPORT)
 #   make gdb        attach gdb to `make debug` with the kernel's symbols
 #   make bench      benchmarks, reported in cycles per operation
+#   make fuzz       a system call fuzzing campaign: N calls (default a
+#                   million) from SEED (default: the time), tools/fuzz.sh
 #
 # `make run`, `make test`, `make debug` and `make gdb` first install any
 # missing Debian packages through tools/deps.sh.
@@ -199,9 +201,12 @@ test: deps
 bench: deps all
 	@tools/bench.sh
 
+fuzz: deps all
+	@tools/fuzz.sh $(N) $(SEED)
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps run run-nox debug gdb test bench clean FORCE
+.PHONY: all deps run run-nox debug gdb test bench fuzz clean FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
