@@ -90,6 +90,12 @@
 #define SLEEP_MAX_NS	(10 * NS_PER_MS)
 #define RANDOM_SHARE	64		/* 1 in this many keeps a blocking flag off */
 #define BOARD_ADDR	0x5a5a0000ul	/* far from what the generators give */
+#define BOARD_ID_SPIN	64
+#define BOARD_CANARY	0xb0a4d5afu
+#define SA_RESTORER_FLAG 0x04000000ul
+#define FRAME_WORDS	64
+#define EXIT_CORRUPT	5		/* the board broke in this worker's call */
+#define EXIT_SEEN	6		/* the board was broken before a call */
 #define EXIT_SETUP	3		/* a worker could not set itself up */
 #define MAX_SETUP_FAILS	100
 #define EXIT_CWD	4		/* a worker could not go back to FUZZ_DIR */
@@ -109,10 +115,12 @@ struct slot {
 
 /* The status board, shared by the runner and every worker. */
 struct board {
+	unsigned canary;		/* BOARD_CANARY: the board is intact */
 	unsigned seed;
 	volatile int ids[NKINDS][PREMADE];
 	volatile int stale[NKINDS][NSTALE];
 	struct slot slots[MAX_WORKERS];
+	unsigned end_canary;
 };
 
 static struct board *board;
@@ -551,9 +559,10 @@ static long tame_sigaction(long p)
 	static const long handlers[] = { (long)SIG_DFL, (long)SIG_IGN,
 					 (long)KERNBASE_ADDR, 0x10 };
 
-	if (!in_scratch(p, sizeof(long)))
+	if (!in_scratch(p, 2 * sizeof(long)))
 		return p == 0 || (unsigned long)p >= KERNBASE_ADDR ? p : 0;
-	*(long *)p = below(2) ? (long)&benign_handler : PICK(handlers);
+	((long *)p)[0] = below(2) ? (long)&benign_handler : PICK(handlers);
+	((long *)p)[1] &= ~SA_RESTORER_FLAG;	/* the kernel's return code */
 	return p;
 }
 
@@ -747,6 +756,36 @@ static const struct fuzz_call *pick_call(void)
 	return &fuzz_calls[0];
 }
 
+static bool board_ok(void)
+{
+	return board->canary == BOARD_CANARY && board->end_canary == BOARD_CANARY;
+}
+
+/*
+ * sigreturn and rt_sigreturn load every register from the stack.  Called
+ * from the fuzzer's own stack they would resume it anywhere in its code
+ * with its own pointers in its registers (and write to the board, say).
+ * So they are made on a frame of values that are all unmapped addresses,
+ * bad or odd selectors and eflags: the kernel has to refuse the frame or
+ * resume at a fault, and the worker dies either way.
+ */
+static _Noreturn void contained_sigreturn(struct slot *s, long nr)
+{
+	static const unsigned long values[] = {
+		0, 0x10, 0x1b, 0x23, 0x2b, 0x08, 0x3202, 0x1000, 0xfffffff0,
+		KERNBASE_ADDR + PAGE,
+	};
+	unsigned long *frame = (unsigned long *)(w.scratch + SCRATCH_SIZE / 2);
+
+	for (int i = 0; i < FRAME_WORDS; i++)
+		frame[i] = PICK(values);
+	s->nr = nr;
+	s->in_call = 1;
+	asm volatile("movl %0, %%esp\n\tint $0x80\n\tud2"
+		     : : "r"(frame), "a"(nr) : "memory");
+	__builtin_unreachable();
+}
+
 static void fuzz_one(struct slot *s)
 {
 	const struct fuzz_call *c = NULL;
@@ -760,6 +799,8 @@ static void fuzz_one(struct slot *s)
 		nr = c->nr;
 		sig = c->sig;
 	}
+	if (nr == __NR_sigreturn || nr == __NR_rt_sigreturn)
+		contained_sigreturn(s, nr);
 	for (int i = 0; i < 6 && sig[i]; i++)
 		a[i] = gen_arg(sig[i]);
 	tame(nr, a);
@@ -767,7 +808,11 @@ static void fuzz_one(struct slot *s)
 	for (int i = 0; i < 6; i++)
 		s->args[i] = a[i];
 	s->in_call = 1;
+	if (!board_ok())
+		_exit(EXIT_SEEN);		/* someone else broke the board */
 	ret = syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+	if (!board_ok())
+		_exit(EXIT_CORRUPT);	/* most likely in this call */
 	s->in_call = 0;
 	after(nr, a, ret);
 	s->calls++;
@@ -841,6 +886,7 @@ static struct {
 	int hang_secs;
 	bool verbose;
 	int started, killed, continued, lost, runaway, hangs, setup_failed;
+	bool corrupt;
 	long start_ms;
 } run;
 
@@ -962,17 +1008,32 @@ static void make_files(void)
 	}
 }
 
+/*
+ * The board is a System V segment, removed at once so that it goes with
+ * the last detach - but root may still attach a removed segment by its
+ * id (as on Linux), and root workers try small ids.  So the board's slot
+ * is first cycled BOARD_ID_SPIN times, which gives it an id far above
+ * any a worker tries.
+ */
 static struct board *make_board(void)
 {
-	int id = shmget(IPC_PRIVATE, sizeof(struct board), 0600);
-	struct board *b = id < 0 ? (void *)-1 : shmat(id, (void *)BOARD_ADDR, 0);
+	int id;
+	struct board *b;
+
+	for (int i = 0; i < BOARD_ID_SPIN; i++)
+		shmctl(shmget(IPC_PRIVATE, PAGE, 0600), IPC_RMID, NULL);
+	id = shmget(IPC_PRIVATE, sizeof(struct board), 0600);
+	b = id < 0 ? (void *)-1 : shmat(id, (void *)BOARD_ADDR, 0);
 
 	if (b == (void *)-1) {
 		printf("fuzz: FAIL: no shared memory for the board (errno %d)\n", errno);
 		exit(1);
 	}
 	shmctl(id, IPC_RMID, NULL);	/* goes with the last detach */
+	if (id < IPC_SLOTS * BOARD_ID_SPIN / 2)
+		printf("fuzz: the board has the small id %d: workers may reach it\n", id);
 	memset(b, 0, sizeof(*b));
+	b->canary = b->end_canary = BOARD_CANARY;
 	return b;
 }
 
@@ -1014,14 +1075,16 @@ static bool reap_and_respawn(void)
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		if ((i = slot_of(pid)) < 0)
 			continue;
-		ctl[i].pid = 0;
-		ctl[i].gen++;
-		board->slots[i].pid = 0;
-		board->slots[i].in_call = 0;
 		if (WIFSIGNALED(status))
 			run.killed++;
 		else if (WEXITSTATUS(status) == EXIT_SETUP)
 			run.setup_failed++;
+		else if (WEXITSTATUS(status) == EXIT_CORRUPT)
+			print_call("the board was overwritten by", i);
+		ctl[i].pid = 0;
+		ctl[i].gen++;
+		board->slots[i].pid = 0;
+		board->slots[i].in_call = 0;
 	}
 	for (i = 0; i < nworkers; i++) {
 		if (board->slots[i].calls < ctl[i].quota) {
@@ -1067,6 +1130,20 @@ static void stalled(int i, const struct kstat_proc *p)
 		run.runaway++;
 	}
 	kill(ctl[i].pid, SIGKILL);
+}
+
+/* The board is in every worker's memory, and nothing there writes to
+ * it but the workers' own bookkeeping - unless the kernel writes where
+ * it should not, or lets a frame go while it is still mapped. */
+static bool board_intact(void)
+{
+	if (board->canary == BOARD_CANARY && board->end_canary == BOARD_CANARY)
+		return true;
+	printf("fuzz: FAIL: the status board was overwritten (canaries %#x %#x); "
+	       "the workers' last calls:\n", board->canary, board->end_canary);
+	for (int i = 0; i < nworkers; i++)
+		print_call("last call", i);
+	return false;
 }
 
 /* Continue stopped processes of the campaign; find stalled workers. */
@@ -1182,7 +1259,7 @@ static int runner(unsigned seed)
 	make_stale();
 	run.start_ms = now_ms();
 	while (!reap_and_respawn() && !run.hangs && !run.runaway &&
-	       run.setup_failed < MAX_SETUP_FAILS) {
+	       run.setup_failed < MAX_SETUP_FAILS && !(run.corrupt = !board_intact())) {
 		sleep_ms(TICK_MS);
 		if (++ticks % WATCH_TICKS == 0) {
 			watchdog(last_ms, last_calls);
@@ -1200,7 +1277,8 @@ static int runner(unsigned seed)
 	if (run.setup_failed >= MAX_SETUP_FAILS)
 		printf("fuzz: FAIL: %d workers could not set themselves up\n",
 		       run.setup_failed);
-	return run.hangs || run.runaway || run.setup_failed >= MAX_SETUP_FAILS;
+	return run.hangs || run.runaway || run.corrupt ||
+	       run.setup_failed >= MAX_SETUP_FAILS;
 }
 
 /* ------------------------------------------ the leak check around it */
