@@ -576,15 +576,16 @@ static void after(long nr, const long *a, long ret)
 			set_nonblock(((int *)a[0])[1]);
 		}
 		break;
-	case __NR_open:
+	case __NR_open:			/* a new descriptor */
 	case __NR_creat:
 	case __NR_dup:
 	case __NR_dup2:
-	case __NR_fcntl:
-	case __NR_ioctl:
+		set_nonblock(ret);
+		break;
+	case __NR_fcntl:		/* F_DUPFD's, or flags changed */
+	case __NR_ioctl:		/* FIONBIO */
 		set_nonblock(ret);
 		set_nonblock(a[0]);
-		set_nonblock(a[1]);
 		break;
 	case __NR_msgget:
 		remember_id(K_MSG, ret);
