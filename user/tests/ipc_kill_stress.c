@@ -531,12 +531,48 @@ static void teardown(int fifo_r, int fifo_w)
 	shmdt(sh);
 }
 
+/*
+ * The kernel's object counts (kstat KSTAT_OBJECTS) must come back too.
+ * Linux has no kstat, and the headers used to build this test for Linux
+ * may lack KSTAT_OBJECTS: then only CHECK_LEAKS's counts are compared.
+ */
+#ifdef KSTAT_OBJECTS
+static struct kstat_objects objects_before;
+
+static void mark_objects(void)
+{
+	if (kstat(KSTAT_OBJECTS, &objects_before, sizeof(objects_before)) < 0)
+		objects_before.files = (unsigned long)-1;
+}
+
+static void check_objects(void)
+{
+	struct kstat_objects now;
+
+	if (objects_before.files == (unsigned long)-1 ||
+	    kstat(KSTAT_OBJECTS, &now, sizeof(now)) < 0)
+		return;
+	CHECK_EQ("System V ids", now.sysv_ids, objects_before.sysv_ids);
+	CHECK_EQ("pipes", now.pipes, objects_before.pipes);
+	CHECK_EQ("open files", now.files, objects_before.files);
+}
+#else
+static void mark_objects(void)
+{
+}
+
+static void check_objects(void)
+{
+}
+#endif
+
 int main(void)
 {
 	struct leak_mark mark;
 	int fifo_r, fifo_w, w = 0;
 
 	mark_leaks(&mark);
+	mark_objects();
 	setup();
 	fifo_r = fifo_end(O_RDONLY | O_NONBLOCK);	/* held for the whole run */
 	fifo_w = fifo_end(O_WRONLY);
@@ -558,5 +594,6 @@ int main(void)
 	check_sems();
 	teardown(fifo_r, fifo_w);
 	CHECK_LEAKS("after the run", &mark);
+	check_objects();
 	return test_done("ipc_kill_stress");
 }
