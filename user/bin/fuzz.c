@@ -62,7 +62,7 @@
 #include "fuzz_calls.h"
 
 #define DEFAULT_CALLS	100000
-#define DEFAULT_WORKERS	6
+#define DEFAULT_WORKERS	12		/* blocked calls overlap: more calls per second */
 #define MAX_WORKERS	16
 #define DEFAULT_HANG	15		/* seconds without progress = hang */
 #define WORKER_LIFETIME	2000		/* calls, then a fresh worker */
