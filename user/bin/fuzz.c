@@ -109,6 +109,7 @@ enum { K_MSG, K_SEM, K_SHM, NKINDS };
 struct slot {
 	volatile int pid;
 	volatile unsigned calls;	/* made so far, over all generations */
+	volatile unsigned succeeded;	/* of them, those that did not fail */
 	volatile int in_call;		/* between recording and return */
 	volatile long nr;
 	volatile long args[6];
@@ -473,12 +474,21 @@ static unsigned long calls_made(void)
 	return n;
 }
 
+static unsigned long calls_succeeded(void)
+{
+	unsigned long n = 0;
+
+	for (int i = 0; i < nworkers; i++)
+		n += board->slots[i].succeeded;
+	return n;
+}
+
 static void progress(void)
 {
-	printf("fuzz: %lu/%lu calls, %ld s, %d workers started (%d killed by "
-	       "signals), %d stopped ones continued\n", calls_made(),
-	       run.calls, (now_ms() - run.start_ms) / MS_PER_SEC, run.started,
-	       run.killed, run.continued);
+	printf("fuzz: %lu/%lu calls (%lu succeeded), %ld s, %d workers started "
+	       "(%d killed by signals), %d stopped ones continued\n", calls_made(),
+	       run.calls, calls_succeeded(), (now_ms() - run.start_ms) / MS_PER_SEC,
+	       run.started, run.killed, run.continued);
 }
 
 static void set_quotas(void)

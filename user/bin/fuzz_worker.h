@@ -694,6 +694,7 @@ static void fuzz_one(struct slot *s)
 	s->in_call = 0;
 	after(nr, a, ret);
 	s->calls++;
+	s->succeeded += ret != -1;
 }
 
 /* The scratch area: the last SCRATCH_PAGES pages of the heap, with an
