@@ -11,6 +11,8 @@
 #   make help       the targets and variables, in one screen
 #   make compare PROG=path.c  one program in Relay and in Linux, side by side
 #   make bench-linux  the benchmark in Relay and in Linux, one table
+#   make fuzz       a system call fuzzing campaign: N calls (default a
+#                   million) from SEED (default: the time), tools/fuzz.sh
 #
 # `make run`, `make test`, `make debug` and `make gdb` first install any
 # missing Debian packages through tools/deps.sh.
@@ -285,10 +287,12 @@ compare: deps all
 bench-linux: deps all
 	@tools/deps.sh linux
 	@tools/bench-linux.sh $(T)
+fuzz: deps all
+	@tools/fuzz.sh $(N) $(SEED)
 
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps run run-nox debug gdb test linux-check bench compare bench-linux clean help FORCE
+.PHONY: all deps run run-nox debug gdb test linux-check bench compare bench-linux fuzz clean help FORCE
 
 -include $(shell find $(BUILD) -path $(BUILD)/deps -prune -o -name '*.d' -print 2>/dev/null)

@@ -32,6 +32,13 @@
 #include "kernel/time.h"
 #include "mm/mm.h"
 
+static u32 ipc_objects;		/* ids in use in all the kinds' tables (kstat) */
+
+u32 ipc_object_count(void)
+{
+	return ipc_objects;
+}
+
 static int make_id(struct ipc_table *t, int slot)
 {
 	return t->seq[slot] * t->size + slot;
@@ -86,6 +93,7 @@ static int ipc_add(struct ipc_table *t, struct ipc_perm *perm, key_t key, int fl
 		perm->removed = false;
 		t->slots[slot] = perm;
 		t->in_use++;
+		ipc_objects++;
 		return perm->id;
 	}
 	return -ENOSPC;
@@ -99,6 +107,7 @@ void ipc_remove(struct ipc_table *t, struct ipc_perm *perm)
 	t->slots[slot] = NULL;
 	t->seq[slot]++;			/* wraps at 65536: ids stay positive ints */
 	t->in_use--;
+	ipc_objects--;
 	perm->removed = true;
 	perm->key = IPC_PRIVATE;
 }

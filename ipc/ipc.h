@@ -46,6 +46,7 @@ struct ipc_ops {
 
 int ipc_get(struct ipc_table *t, const struct ipc_ops *ops, key_t key, int flags, int arg);
 void ipc_remove(struct ipc_table *t, struct ipc_perm *perm);
+u32 ipc_object_count(void);
 struct ipc_perm *ipc_lookup(struct ipc_table *t, int id);
 struct ipc_perm *ipc_at_index(struct ipc_table *t, int index);
 int ipc_highest_index(struct ipc_table *t);

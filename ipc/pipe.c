@@ -37,6 +37,13 @@
 #include <uapi/fcntl.h>
 #include <uapi/signal.h>
 
+static u32 live_pipes;		/* pipes and FIFO buffers allocated (kstat) */
+
+u32 pipe_live_count(void)
+{
+	return live_pipes;
+}
+
 struct pipe *pipe_alloc(void)
 {
 	struct pipe *p = kzalloc(sizeof(*p));
@@ -49,6 +56,7 @@ struct pipe *pipe_alloc(void)
 		return NULL;
 	}
 	p->buf = P2V(page);
+	live_pipes++;
 	return p;
 }
 
@@ -60,6 +68,7 @@ void pipe_free_if_unused(struct pipe *p)
 		p->fifo->fifo = NULL;	/* unread data goes with it */
 	frame_put(V2P(p->buf));
 	kfree(p);
+	live_pipes--;
 }
 
 static u32 pipe_count(struct pipe *p)

@@ -17,6 +17,13 @@
 #include "kernel/errno.h"
 #include <uapi/fcntl.h>
 
+static u32 open_files;		/* struct files allocated (kstat) */
+
+u32 file_count(void)
+{
+	return open_files;
+}
+
 struct file *file_alloc(struct inode *ip, u32 flags, const struct file_ops *ops)
 {
 	struct file *f = kzalloc(sizeof(*f));
@@ -24,6 +31,7 @@ struct file *file_alloc(struct inode *ip, u32 flags, const struct file_ops *ops)
 	if (!f)
 		return NULL;
 	f->refs = 1;
+	open_files++;
 	f->flags = flags;
 	f->inode = ip;
 	f->ops = ops;
@@ -48,6 +56,7 @@ void file_put(struct file *f)
 	if (f->inode)
 		inode_put(f->inode);
 	kfree(f);
+	open_files--;
 }
 
 bool file_readable(struct file *f)

@@ -35,6 +35,7 @@ struct file {
 struct file *file_alloc(struct inode *ip, u32 flags, const struct file_ops *ops);
 void file_get(struct file *f);
 void file_put(struct file *f);
+u32 file_count(void);
 bool file_readable(struct file *f);
 bool file_writable(struct file *f);
 

@@ -111,6 +111,14 @@ __noreturn void qemu_exit(const char *control_line, int code)
 	}
 }
 
+/* The process's latest system call and its arguments, so that a panic
+ * found by a fuzzer names the call that led to it. */
+static void print_syscall(int nr, const struct trapframe *tf)
+{
+	printk("system call %d (%08x, %08x, %08x, %08x, %08x, %08x)\n", nr,
+	       tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi, tf->ebp);
+}
+
 static __noreturn void panic_va(struct trapframe *tf, const char *fmt, va_list ap)
 {
 	char msg[256];
@@ -125,6 +133,8 @@ static __noreturn void panic_va(struct trapframe *tf, const char *fmt, va_list a
 	printk("\nKERNEL PANIC: %s\n", msg);
 	if (current)
 		printk("current process: pid %d (%s)\n", current->pid, current->name);
+	if (current && current->tf && current->syscall_nr >= 0)
+		print_syscall(current->syscall_nr, current->tf);
 	if (tf) {
 		print_regs(tf);
 		backtrace(tf->eip, tf->ebp);

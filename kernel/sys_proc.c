@@ -13,6 +13,8 @@
 #include "kernel/timer.h"
 #include "kernel/vfs.h"
 #include "ipc/ipc.h"
+#include "ipc/pipe.h"
+#include "kernel/file.h"
 #include "mm/mm.h"
 #include "kernel/errno.h"
 #include <uapi/kstat.h>
@@ -381,6 +383,19 @@ static long kstat_procs(struct kstat_proc __user *buf, u32 len)
 	return n;
 }
 
+static long kstat_objects(void __user *buf, u32 len)
+{
+	struct kstat_objects k;
+
+	if (len < sizeof(k))
+		return -EINVAL;
+	memset(&k, 0, sizeof(k));
+	k.sysv_ids = ipc_object_count();
+	k.pipes = pipe_live_count();
+	k.files = file_count();
+	return copy_to_user(buf, &k, sizeof(k));
+}
+
 long sys_kstat(int what, void __user *buf, u32 len)
 {
 	struct kstat_info k;
@@ -401,6 +416,8 @@ long sys_kstat(int what, void __user *buf, u32 len)
 		return copy_to_user(buf, &k, sizeof(k));
 	case KSTAT_PROCS:
 		return kstat_procs(buf, len);
+	case KSTAT_OBJECTS:
+		return kstat_objects(buf, len);
 	}
 	return -EINVAL;
 }

@@ -4,15 +4,18 @@
  *   kstat(KSTAT_INFO, struct kstat_info *buf, sizeof *buf)
  *       fills memory and process counters, returns 0;
  *   kstat(KSTAT_PROCS, struct kstat_proc *buf, n * sizeof *buf)
- *       fills one record per live process (up to n), returns the count.
+ *       fills one record per live process (up to n), returns the count;
+ *   kstat(KSTAT_OBJECTS, struct kstat_objects *buf, sizeof *buf)
+ *       fills the counts of kernel objects, returns 0.
  *
- * ps and the leak tests read it.  Linux programs would read /proc instead.
+ * ps, the leak tests and the fuzzer (user/bin/fuzz.c) read it.  Linux programs would read /proc instead.
  */
 #ifndef _UAPI_KSTAT_H
 #define _UAPI_KSTAT_H
 
 #define KSTAT_INFO	0
 #define KSTAT_PROCS	1
+#define KSTAT_OBJECTS	2
 
 struct kstat_info {
 	unsigned long free_frames;	/* physical page frames not in use */
@@ -23,6 +26,15 @@ struct kstat_info {
 	unsigned long max_procs;	/* process table size */
 	unsigned long ticks;		/* timer ticks since boot */
 	unsigned long hz;		/* timer ticks per second */
+};
+
+/* Kernel objects alive now: each count returns to where it was once what
+ * made the objects has ended and removed them (leak checks). */
+struct kstat_objects {
+	unsigned long sysv_ids;		/* message queues, semaphore sets and
+					   shared memory segments with an id */
+	unsigned long pipes;		/* pipe buffers (pipes and open FIFOs) */
+	unsigned long files;		/* open file objects (all processes) */
 };
 
 /* Process states as kstat_proc.state reports them. */

@@ -18,16 +18,19 @@
 #define FILE_PATH	"/tmp/mem_exhaust.%d"
 #define MAX_FILES	64		/* a file holds at most 64 MiB (EFBIG) */
 
-/* Grow the heap a chunk at a time, touching every page, until brk fails. */
+/* Grow the heap a chunk at a time, touching every page, until brk fails;
+ * then in ever smaller steps down to a page, so that no frame is left
+ * whatever the image's size (with a few left, the fork below could
+ * succeed and its copy-on-write faults then find no frame). */
 static void eat_heap(void *unused)
 {
 	(void)unused;
-	for (;;) {
-		char *p = sbrk(CHUNK);
-		if (p == (void *)-1)
-			break;
-		for (int i = 0; i < CHUNK; i += PAGE)
-			p[i] = 1;
+	for (size_t step = CHUNK; step >= PAGE; step /= 2) {
+		char *p;
+
+		while ((p = sbrk(step)) != (void *)-1)
+			for (size_t i = 0; i < step; i += PAGE)
+				p[i] = 1;
 	}
 	/* Memory is out now: fork must fail cleanly (or succeed if a page
 	 * table still fits), never crash. */

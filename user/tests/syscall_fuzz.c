@@ -1,103 +1,60 @@
 /*
- * syscall_fuzz - user space can never crash the kernel.
+ * syscall_fuzz - a short system call fuzzing campaign: user space can
+ * never crash, hang or leak the kernel.
  *
- * Children running as an unprivileged user (uid 1000, so they cannot
- * signal or change anything of root's) call every system call number,
- * known or not, thousands of times with arguments drawn from a mix of
- * the nasty and the plausible: 0, -1, small numbers, huge numbers, NULL,
- * kernel addresses, unmapped addresses, pointers into valid buffers, the
- * end of the stack.  Calls that would create processes without end
- * (fork) or wait without end are left out; an alarm ends each child in
- * any case.  The test passes if the kernel is still there afterwards -
- * every child reaped, fork and exec working, and no frame lost.
+ * It runs /bin/fuzz (user/bin/fuzz.c: root, nobody and uid 1000 workers
+ * calling every system call, and unknown numbers, with pre-made pipes,
+ * a FIFO, message queues, semaphore sets and shared memory segments and
+ * hostile pointers, sizes and ids among the arguments, under a watchdog
+ * that reports a worker stuck in a call, and its own leak check) for
+ * CALLS calls from a fixed seed, so a failure repeats.  `make fuzz` runs
+ * the long campaign.  Then, from here: the campaign passed, every
+ * process is gone, fork and exec still work, and the kernel's counts
+ * (frames, heap, processes, System V ids, pipes, open files) are back.
  */
-#include <uapi/unistd_32.h>
 #include "test.h"
 
-#define CHILDREN	8
-#define CALLS		4000
-#define MAX_NR		460
-#define FUZZ_UID	1000
-#define CHILD_SECONDS	5
-#define BUF_SIZE	8192
+#define CALLS	"8000"
+#define SEED	"20261203"
+#define WORKERS	"6"
 
-static char buf[BUF_SIZE];
-static unsigned long seed;
-
-static unsigned long next_rand(void)
+static bool same_objects(const struct kstat_objects *a, const struct kstat_objects *b)
 {
-	seed = seed * 1103515245u + 12345u;
-	return seed >> 8;
-}
-
-static long random_arg(void)
-{
-	static const long fixed[] = {
-		0, -1, 1, 2, 3, 64, 4096, 0x7fffffff, (long)0x80000000, (long)0xffffffff,
-		(long)0xc0000000, (long)0xc0100000, (long)0xfffff000, 0x50000000,
-		0x08048000, 0x3fff0000, -4096,
-	};
-
-	switch (next_rand() % 4) {
-	case 0:
-		return fixed[next_rand() % (sizeof(fixed) / sizeof(fixed[0]))];
-	case 1:
-		return (long)(buf + next_rand() % BUF_SIZE);
-	case 2:
-		return (long)(next_rand() % 256);
-	default:
-		return (long)(next_rand() * 2654435761u);
-	}
-}
-
-/* Calls that would make processes (fork, vfork, clone) or end a child
- * early (exit) are skipped, and so is kill with a random pid: the child
- * would hit its own siblings (same uid) and end the test early. */
-static bool skipped(long nr)
-{
-	return nr == __NR_fork || nr == 120 || nr == 190 || nr == __NR_exit ||
-	       nr == __NR_exit_group || nr == __NR_kill || nr == __NR_pause ||
-	       nr == __NR_rt_sigsuspend || nr == __NR_sigsuspend;
-}
-
-static void fuzz(int id)
-{
-	seed = 0x9e3779b9u * (unsigned long)(id + 1);
-	if (setgid(FUZZ_UID) < 0 || setuid(FUZZ_UID) < 0)
-		_exit(2);
-	alarm(CHILD_SECONDS);
-	for (int i = 0; i < CALLS; i++) {
-		long nr = (long)(next_rand() % MAX_NR);
-		if (skipped(nr))
-			continue;
-		syscall(nr, random_arg(), random_arg(), random_arg(), random_arg(),
-			random_arg(), random_arg());
-	}
-	_exit(0);
+	return a->sysv_ids == b->sysv_ids && a->pipes == b->pipes &&
+	       a->files == b->files;
 }
 
 int main(void)
 {
-	long before = free_frames();
-	int status;
+	struct leak_mark mark;
+	struct kstat_objects before, after;
 	pid_t pid;
+	int status;
 
-	REQUIRE(before >= 0, "kstat KSTAT_INFO");
-	for (int i = 0; i < CHILDREN; i++)
-		if (test_fork() == 0)
-			fuzz(i);
-	while (wait(&status) > 0)
-		;
-	CHECK(errno == ECHILD, "wait ended with errno %d, expected ECHILD", errno);
+	REQUIRE(kstat(KSTAT_OBJECTS, &before, sizeof(before)) == 0, "kstat KSTAT_OBJECTS");
+	mark_leaks(&mark);
+	pid = test_fork();
+	if (pid == 0) {
+		execl("/bin/fuzz", "fuzz", "-n", CALLS, "-s", SEED, "-w", WORKERS,
+		      (char *)NULL);
+		_exit(127);
+	}
+	status = wait_status(pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "/bin/fuzz -n %s -s %s: wait status %#x", CALLS, SEED, status);
+	CHECK(waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD,
+	      "a process of the campaign is still a child of the test");
 	pid = test_fork();
 	if (pid == 0) {
 		execl("/bin/true", "true", (char *)NULL);
 		_exit(127);
 	}
-	status = wait_status(pid);
-	CHECK(status == 0, "fork/exec of /bin/true after fuzzing: wait status %#x",
-	      status);
-	CHECK_EQ("free frames after fuzzing", free_frames(), before);
-	printf("syscall_fuzz: %d children x %d calls\n", CHILDREN, CALLS);
+	CHECK(child_ok(pid), "fork and exec of /bin/true after the campaign");
+	CHECK_LEAKS("after the campaign", &mark);
+	REQUIRE(kstat(KSTAT_OBJECTS, &after, sizeof(after)) == 0, "kstat KSTAT_OBJECTS");
+	CHECK(same_objects(&after, &before),
+	      "kernel objects: %lu ids, %lu pipes, %lu files; before: %lu, %lu, %lu",
+	      after.sysv_ids, after.pipes, after.files, before.sysv_ids,
+	      before.pipes, before.files);
 	return test_done("syscall_fuzz");
 }
