@@ -15,6 +15,13 @@
 # User programs: every user/bin/NAME.c becomes /bin/NAME, every
 # user/tests/NAME.c becomes /test/NAME, files in user/etc/ go to /etc/.
 # EXTRA_PROGS="a.c dir/b.c" adds /bin/a and /bin/b from outside the tree.
+#
+# Course labs (labs/README.md):
+#   make lab LAB=NAME DIR=PATH   write lab NAME's starting tree (tools/lab)
+# A lab tree's .lab file names its lab and sets WERROR empty (warnings shown,
+# not fatal); `make WERROR=` does the same anywhere.
+
+-include .lab
 
 BUILD	:= build
 CC	:= gcc
@@ -28,7 +35,8 @@ MEM	?= 128M
 GCCINC	:= $(shell $(CC) -print-file-name=include)
 LIBGCC	:= $(shell $(CC) -m32 -print-libgcc-file-name)
 
-WARN	:= -Wall -Wextra -Werror
+WERROR	?= -Werror
+WARN	:= -Wall -Wextra $(WERROR)
 COMMON	:= -m32 -std=gnu11 -ffreestanding -fno-pie -fno-stack-protector \
 	   -fno-omit-frame-pointer -fno-asynchronous-unwind-tables -g $(WARN) -MMD -MP
 
@@ -204,9 +212,13 @@ linux-check: deps
 bench: deps all
 	@tools/bench.sh
 
+lab:
+	@test -n "$(LAB)" -a -n "$(DIR)" || { echo "usage: make lab LAB=NAME DIR=PATH"; exit 2; }
+	@tools/lab "$(LAB)" "$(DIR)"
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps run run-nox debug gdb test linux-check bench clean FORCE
+.PHONY: all deps run run-nox debug gdb test linux-check bench lab clean FORCE
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
