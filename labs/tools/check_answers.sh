@@ -59,7 +59,12 @@ number() {
 
 # answer N - the student's answer N, trimmed.
 answer() {
-	sed -n "s/^answer $1:[[:space:]]*//p" "$answers" | head -n 1 | sed 's/[[:space:]]*$//'
+	awk -v tag="answer $1:" 'index($0, tag) == 1 && !done {
+		s = substr($0, length(tag) + 1)
+		gsub(/^[ \t]+|[ \t\r]+$/, "", s)
+		print s
+		done = 1
+	}' "$answers"
 }
 
 check() {

@@ -8,8 +8,8 @@
 #   3. tools/grade: the line format and score, a hang fails one check (not
 #      the grader), shell and @host checks, hidden checks with their own
 #      /lab program, the same score twice;
-#   4. make handin and tools/grade-batch over two handins (full marks and
-#      none) and a broken one, into the CSV.
+#   4. make handin and tools/grade-batch into the CSV: handins with full
+#      marks, with none, one that does not build, and one that is no archive.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
@@ -191,8 +191,12 @@ for f in include/uapi/unistd_32.h kernel/syscall.c kernel/sys_syscount.c user/li
 done
 (cd "$tree" && make handin >"$tmpdir/handin.log" 2>&1) || fail "make handin: $(cat "$tmpdir/handin.log")"
 mkdir "$tmpdir/sub"
-tar -tzf "$tree/handin-syscalls.tar.gz" | grep -qx './work.patch' || fail "handin lacks work.patch"
+tar -tzf "$tree/handin-syscalls.tar.gz" >"$tmpdir/handin.list"
+grep -qx './work.patch' "$tmpdir/handin.list" || fail "handin lacks work.patch"
 cp "$tree/handin-syscalls.tar.gz" "$tmpdir/sub/alice.tar.gz"
+echo "this is not C" >>"$tree/kernel/sys_syscount.c"
+(cd "$tree" && make handin >/dev/null 2>&1) || fail "make handin (dave)"
+cp "$tree/handin-syscalls.tar.gz" "$tmpdir/sub/dave.tar.gz"
 mkdir "$tmpdir/empty"
 echo syscalls >"$tmpdir/empty/lab"
 : >"$tmpdir/empty/work.patch"
@@ -205,6 +209,8 @@ expect_in "$csv" "student,lab,score,max,failed_checks" "grades.csv"
 expect_in "$csv" "alice,syscalls,100,100," "grades.csv"
 expect_in "$csv" "bob,syscalls,0,100,number_and_dispatch;counts_own_calls;counts_per_process;bad_pointers;bad_arguments;libc_wrapper;user_program" "grades.csv"
 expect_in "$csv" "carol,,0,0,bad-handin" "grades.csv"
+expect_in "$csv" "dave,syscalls,0,100,number_and_dispatch;counts_own_calls;counts_per_process;bad_pointers;bad_arguments;libc_wrapper;user_program" "grades.csv"
+grep -q "the build failed" "$(dirname "$csv")/grades-logs/dave.log" || fail "dave's log does not say the build failed"
 
 ((failures == 0)) && echo "lab_tools: all checks passed"
 exit $((failures > 0))
