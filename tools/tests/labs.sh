@@ -6,7 +6,8 @@
 #      the answers of labs/NAME/solution/answers.sh through LAB_ANSWERS;
 #   2. the starting tree tools/lab writes builds with no warning, boots,
 #      and its grade is below full marks (grading stops at the first
-#      failing check, which is enough to show it).
+#      failing check, which is enough to show it; a hang there counts as
+#      failing after $stub_timeout s, not the check's own timeout).
 # Every solution marker is well formed (tools/lab --check).  Speed: a
 # starting tree gets a copy of build/ with the times kept, and tools/lab
 # keeps the times of the files it does not change, so only what the lab's
@@ -18,6 +19,7 @@ cd "$repo_root"
 make_tmpdir
 [[ -f build/kernel.elf ]] || die "no build/kernel.elf: run make first (test.sh does)"
 export GRADE_JOBS=1	# test.sh already runs two jobs at once
+stub_timeout=10		# a starting tree's check that hangs fails after this
 
 failed=0
 # bad MESSAGE - report a failure (with the output in $tmpdir/out) and go on.
@@ -69,7 +71,8 @@ for lab in "${labs[@]}"; do
 		bad "$lab: the starting tree does not boot"
 		continue
 	fi
-	if "$tree/tools/grade" --no-build --stop-at-fail "$lab" >"$tmpdir/out" 2>&1; then
+	if GRADE_MAX_TIMEOUT=$stub_timeout "$tree/tools/grade" --no-build --stop-at-fail "$lab" \
+		>"$tmpdir/out" 2>&1; then
 		bad "$lab: the starting tree already scores every point"
 		continue
 	fi
