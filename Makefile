@@ -13,8 +13,10 @@
 # missing Debian packages through tools/deps.sh.
 #
 # User programs: every user/bin/NAME.c becomes /bin/NAME, every
-# user/tests/NAME.c becomes /test/NAME, files in user/etc/ go to /etc/.
-# EXTRA_PROGS="a.c dir/b.c" adds /bin/a and /bin/b from outside the tree.
+# user/tests/NAME.c becomes /test/NAME, every labs/LAB/tests/NAME.c (a lab's
+# check program) becomes /lab/NAME, files in user/etc/ go to /etc/.
+# EXTRA_PROGS="a.c dir/b.c" adds /bin/a and /bin/b from outside the tree;
+# the list is remembered in build/extra-progs until `make EXTRA_PROGS=`.
 #
 # Course labs (labs/README.md):
 #   make lab LAB=NAME DIR=PATH   write lab NAME's starting tree (tools/lab)
