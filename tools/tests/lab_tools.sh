@@ -33,8 +33,9 @@ expect_check() {
 
 # ---------------------------------------------------------------- 1. tools/lab
 fx=$tmpdir/fixture
-mkdir -p "$fx/tools" "$fx/labs/alpha" "$fx/labs/beta" "$fx/src"
+mkdir -p "$fx/tools/tests" "$fx/labs/alpha" "$fx/labs/beta" "$fx/src"
 cp tools/lab tools/lib.sh "$fx/tools/"
+cp tools/tests/labs.sh "$fx/tools/tests/"
 cat >"$fx/src/x.c" <<'EOF'
 int f(int a)
 {
@@ -90,6 +91,8 @@ for lab in alpha beta; do
 	[[ $(git -C "$tmpdir/out-$lab" rev-list --count HEAD) == 1 ]] || fail "tools/lab $lab: not one commit"
 	[[ -z $(git -C "$tmpdir/out-$lab" status --porcelain) ]] || fail "tools/lab $lab: files left out of the commit"
 	[[ ! -e $tmpdir/out-$lab/labs/alpha/solution ]] || fail "tools/lab $lab: labs/alpha/solution/ handed out"
+	[[ -e $tmpdir/out-$lab/tools/lib.sh && ! -e $tmpdir/out-$lab/tools/tests/labs.sh ]] ||
+		fail "tools/lab $lab: tools/lib.sh left out or tools/tests/labs.sh handed out"
 done
 # bad_marker TEXT MESSAGE - a file holding TEXT makes tools/lab fail with
 # MESSAGE and the marker's line.
