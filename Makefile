@@ -18,11 +18,22 @@
 # missing Debian packages through tools/deps.sh.
 #
 # User programs: every user/bin/NAME.c becomes /bin/NAME, every
-# user/tests/NAME.c becomes /test/NAME, files in user/etc/ go to /etc/.
-# EXTRA_PROGS="a.c dir/b.c" adds /bin/a and /bin/b from outside the tree.
+# user/tests/NAME.c becomes /test/NAME, every labs/LAB/tests/NAME.c (a lab's
+# check program) becomes /lab/NAME, files in user/etc/ go to /etc/.
+# EXTRA_PROGS="a.c dir/b.c" adds /bin/a and /bin/b from outside the tree;
+# the list is remembered in build/extra-progs until `make EXTRA_PROGS=`.
 # Linux programs: every user/linux/NAME.c, built on the host with glibc,
 # becomes /linux/glibc/NAME, and with musl /linux/musl/NAME; busybox is
 # /linux/busybox (musl and busybox once `tools/deps.sh musl busybox` ran).
+#
+# Course labs (labs/README.md):
+#   make lab LAB=NAME DIR=PATH   write lab NAME's starting tree (tools/lab)
+#   make grade [LAB=NAME] [HIDDEN=DIR]  grade a lab (tools/grade)
+#   make handin                  pack a lab tree's work (tools/handin)
+# A lab tree's .lab file names its lab and sets WERROR empty (warnings shown,
+# not fatal); `make WERROR=` does the same anywhere.
+
+-include .lab
 
 BUILD	:= build
 CC	:= gcc
@@ -36,7 +47,8 @@ MEM	?= 128M
 GCCINC	:= $(shell $(CC) -print-file-name=include)
 LIBGCC	:= $(shell $(CC) -m32 -print-libgcc-file-name)
 
-WARN	:= -Wall -Wextra -Werror
+WERROR	?= -Werror
+WARN	:= -Wall -Wextra $(WERROR)
 COMMON	:= -m32 -std=gnu11 -ffreestanding -fno-pie -fno-stack-protector \
 	   -fno-omit-frame-pointer -fno-asynchronous-unwind-tables -g $(WARN) -MMD -MP
 
@@ -126,7 +138,37 @@ LIBC_OBJ  := $(patsubst %,$(BUILD)/%.o,$(basename $(filter-out user/lib/crt0.asm
 CRT0	  := $(BUILD)/user/lib/crt0.o
 PROGS	  := $(patsubst user/bin/%.c,%,$(wildcard user/bin/*.c))
 TESTS	  := $(patsubst user/tests/%.c,%,$(wildcard user/tests/*.c))
+
+# EXTRA_PROGS given to make (even empty) is remembered in $(EXTRA_LIST), so
+# the programs stay in the image for the makes, tests and grades after it;
+# `make EXTRA_PROGS=` forgets them.
+EXTRA_LIST := $(BUILD)/extra-progs
+ifeq ($(origin EXTRA_PROGS),undefined)
+EXTRA_PROGS := $(shell cat $(EXTRA_LIST) 2>/dev/null)
+else
+override EXTRA_PROGS := $(abspath $(EXTRA_PROGS))
+endif
 EXTRA	  := $(foreach p,$(EXTRA_PROGS),$(basename $(notdir $(p))))
+
+# The labs' check programs: labs/LAB/tests/NAME.c becomes /lab/NAME (the
+# names unique across labs); LAB_PROGS (tools/grade's hidden checks) adds more.
+LAB_HIDDEN := $(abspath $(LAB_PROGS))
+LAB_SRC	  := $(wildcard labs/*/tests/*.c) $(LAB_HIDDEN)
+LABT	  := $(foreach p,$(LAB_SRC),$(basename $(notdir $(p))))
+
+# dup_names LIST - the words that occur more than once in LIST.
+dup_names = $(strip $(foreach n,$(sort $(1)),$(if $(word 2,$(filter $(n),$(1))),$(n))))
+ifneq ($(filter-out clean,$(MAKECMDGOALS)$(if $(MAKECMDGOALS),,all)),)
+ifneq ($(call dup_names,$(PROGS) $(EXTRA)),)
+$(error EXTRA_PROGS: /bin/$(firstword $(call dup_names,$(PROGS) $(EXTRA))) is already in the image (programs: $(EXTRA_PROGS)); rename it, or `make EXTRA_PROGS=` to forget the remembered list in $(EXTRA_LIST))
+endif
+ifneq ($(call dup_names,$(LABT)),)
+$(error lab check programs: two named /lab/$(firstword $(call dup_names,$(LABT))) ($(filter %/$(firstword $(call dup_names,$(LABT))).c,$(LAB_SRC))); prefix each with its lab's name)
+endif
+endif
+ifneq ($(EXTRA_PROGS),$(shell cat $(EXTRA_LIST) 2>/dev/null))
+$(shell mkdir -p $(BUILD) && echo '$(EXTRA_PROGS)' > $(EXTRA_LIST))
+endif
 
 $(BUILD)/user/%.o: user/%.c
 	@mkdir -p $(dir $@)
@@ -151,12 +193,14 @@ $(BUILD)/user/tests/%: $(BUILD)/user/tests/%.o $(CRT0) $(BUILD)/user/libc.a
 	@echo "  LD      $@"
 	$(Q)$(LD) $(ULDFLAGS) -o $@ $(CRT0) $< $(BUILD)/user/libc.a $(LIBGCC)
 
-# Programs named in EXTRA_PROGS, built from wherever they live.
+# Programs named in EXTRA_PROGS, built from wherever they live, with
+# warnings shown but not fatal (like LAB_PROGS: code from outside the tree).
+UXCFLAGS := $(filter-out -Werror,$(UCFLAGS))
 define extra_prog
 $(BUILD)/extra/$(basename $(notdir $(1))).o: $(1) FORCE
 	@mkdir -p $(BUILD)/extra
 	@echo "  CC      $(1)"
-	$(Q)$(CC) $(UCFLAGS) -c $(1) -o $$@
+	$(Q)$(CC) $(UXCFLAGS) -c $(1) -o $$@
 $(BUILD)/extra/$(basename $(notdir $(1))): $(BUILD)/extra/$(basename $(notdir $(1))).o $(CRT0) $(BUILD)/user/libc.a
 	@echo "  LD      $$@"
 	$(Q)$(LD) $(ULDFLAGS) -o $$@ $(CRT0) $$< $(BUILD)/user/libc.a $(LIBGCC)
@@ -183,10 +227,23 @@ $(BUILD)/linux-bin/musl/%: user/linux/%.c $(MUSL_LIBC) tools/musl-gcc
 	@echo "  MUSL    $<"
 	$(Q)tools/musl-gcc $(LINUX_CFLAGS) -o $@ $<
 
+# The labs' check programs (labs/*/tests/*.c, and LAB_PROGS), test.h at hand.
+define lab_prog
+$(BUILD)/lab/$(basename $(notdir $(1))).o: $(1)
+	@mkdir -p $(BUILD)/lab
+	@echo "  CC      $(1)"
+	$(Q)$(CC) $(if $(filter $(1),$(LAB_HIDDEN)),$(UXCFLAGS),$(UCFLAGS)) -Iuser/tests -c $(1) -o $$@
+$(BUILD)/lab/$(basename $(notdir $(1))): $(BUILD)/lab/$(basename $(notdir $(1))).o $(CRT0) $(BUILD)/user/libc.a
+	@echo "  LD      $$@"
+	$(Q)$(LD) $(ULDFLAGS) -o $$@ $(CRT0) $$< $(BUILD)/user/libc.a $(LIBGCC)
+endef
+$(foreach p,$(LAB_SRC),$(eval $(call lab_prog,$(p))))
+
 ROOT_FILES := $(addprefix $(BUILD)/user/bin/,$(PROGS)) \
 	      $(addprefix $(BUILD)/user/tests/,$(TESTS)) \
 	      $(addprefix $(BUILD)/extra/,$(EXTRA)) \
 	      $(addprefix $(BUILD)/linux-bin/,$(LINUX_FILES)) $(BUSYBOX) \
+	      $(addprefix $(BUILD)/lab/,$(LABT)) \
 	      $(wildcard user/etc/*)
 
 # The root file system the kernel unpacks at boot: a ustar archive of the
@@ -196,12 +253,13 @@ ROOT_FILES := $(addprefix $(BUILD)/user/bin/,$(PROGS)) \
 # its contents changed, so an unchanged tree relinks nothing.
 $(BUILD)/initrd.tar: $(ROOT_FILES) FORCE
 	@rm -rf $(BUILD)/root && mkdir -p $(BUILD)/root/bin $(BUILD)/root/test \
-		$(BUILD)/root/etc $(BUILD)/root/tmp $(BUILD)/root/dev
+		$(BUILD)/root/etc $(BUILD)/root/tmp $(BUILD)/root/dev $(BUILD)/root/lab
 	@chmod 1777 $(BUILD)/root/tmp
 	@mkdir -p $(BUILD)/root/usr && ln -s ../bin $(BUILD)/root/usr/bin
 	@for p in $(PROGS); do $(STRIP) $(BUILD)/user/bin/$$p -o $(BUILD)/root/bin/$$p; done
 	@for p in $(TESTS); do $(STRIP) $(BUILD)/user/tests/$$p -o $(BUILD)/root/test/$$p; done
 	@for p in $(EXTRA); do $(STRIP) $(BUILD)/extra/$$p -o $(BUILD)/root/bin/$$p; done
+	@for p in $(LABT); do $(STRIP) $(BUILD)/lab/$$p -o $(BUILD)/root/lab/$$p; done
 	@if [ -n "$(wildcard user/etc/*)" ]; then cp user/etc/* $(BUILD)/root/etc/; fi
 	@for f in $(LINUX_FILES); do mkdir -p $(BUILD)/root/linux/$$(dirname $$f) && \
 		cp $(BUILD)/linux-bin/$$f $(BUILD)/root/linux/$$f; done
@@ -211,7 +269,7 @@ $(BUILD)/initrd.tar: $(ROOT_FILES) FORCE
 		-cf $@.new -C $(BUILD)/root .
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; echo "  packed $@"; fi
 
-.PRECIOUS: $(BUILD)/user/%.o $(BUILD)/extra/%.o
+.PRECIOUS: $(BUILD)/user/%.o $(BUILD)/extra/%.o $(BUILD)/lab/%.o
 FORCE:
 
 # ---------------------------------------------------------------- running
@@ -290,9 +348,19 @@ bench-linux: deps all
 fuzz: deps all
 	@tools/fuzz.sh $(N) $(SEED)
 
+lab:
+	@test -n "$(LAB)" -a -n "$(DIR)" || { echo "usage: make lab LAB=NAME DIR=PATH"; exit 2; }
+	@tools/lab "$(LAB)" "$(DIR)"
+
+grade:
+	@tools/grade $(if $(HIDDEN),--hidden "$(HIDDEN)") $(LAB)
+
+handin:
+	@tools/handin
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps run run-nox debug gdb test linux-check bench compare bench-linux fuzz clean help FORCE
+.PHONY: all deps run run-nox debug gdb test linux-check bench compare bench-linux fuzz lab grade handin clean help FORCE
 
 -include $(shell find $(BUILD) -path $(BUILD)/deps -prune -o -name '*.d' -print 2>/dev/null)

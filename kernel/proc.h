@@ -147,6 +147,7 @@ struct proc {
 	bool cont_unreported;		/* for waitpid(WCONTINUED) */
 	bool autoreap;			/* parent ignores SIGCHLD: no zombie */
 	int syscall_nr;			/* the call in progress (restart), or -1 */
+	u32 syscalls;			/* system calls made (syscount); 0 at fork */
 	u64 restart_wake_at;		/* restart_syscall: the nanosleep's end */
 	void __user *restart_rem;	/* ...and where to report time left */
 

@@ -77,6 +77,10 @@ long sys_setsid(void);
 long sys_brk(u32 addr);
 long sys_sched_yield(void);
 long sys_kstat(int what, void __user *buf, u32 len);
+
+/* kernel/sys_syscount.c */
+struct syscount;
+long sys_syscount(struct syscount __user *list, u32 n);
 long sys_sysinfo(struct sysinfo __user *info);
 long sys_uname(struct utsname __user *u);
 

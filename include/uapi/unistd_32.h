@@ -161,7 +161,10 @@
 
 /* This kernel's own calls (no Linux equivalent). */
 #define __NR_kstat		1000	/* kernel statistics, see uapi/kstat.h */
+/* LAB syscalls: number the new call (next after kstat) and make room for it in the table */
+#define __NR_syscount		1001	/* per-process call counts, see uapi/syscount.h */
 
-#define NR_SYSCALLS		1001
+#define NR_SYSCALLS		1002
+/* LAB END: #define NR_SYSCALLS		1001 */
 
 #endif
