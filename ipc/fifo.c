@@ -24,6 +24,7 @@
 #include "kernel/errno.h"
 #include <uapi/fcntl.h>
 
+/* LAB pipes: wait_for_partner: sleep until the other side's open count changes */
 /* Sleep on wq until *opens differs from seen; undo our end on a signal. */
 static int wait_for_partner(struct wait_queue *wq, u32 *opens, u32 seen)
 {
@@ -34,6 +35,7 @@ static int wait_for_partner(struct wait_queue *wq, u32 *opens, u32 seen)
 			return err;
 	return 0;
 }
+/* LAB END */
 
 int fifo_open(struct inode *ip, u32 flags, struct file **out)
 {
@@ -68,10 +70,12 @@ int fifo_open(struct inode *ip, u32 flags, struct file **out)
 		p->w_opens++;
 		wake_up(&p->read_wait);
 	}
+	/* LAB pipes: the open rendezvous: a reader waits for a writer, a writer for a reader */
 	if (acc == O_RDONLY && !nonblock && p->writers == 0)
 		err = wait_for_partner(&p->read_wait, &p->w_opens, p->w_opens);
 	else if (acc == O_WRONLY && p->readers == 0)
 		err = wait_for_partner(&p->write_wait, &p->r_opens, p->r_opens);
+	/* LAB END */
 	if (err < 0) {
 		file_put(f);		/* releases our end, frees an unused pipe */
 		return err;

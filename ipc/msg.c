@@ -122,6 +122,7 @@ static void free_queue(struct msg_queue *q)
 	kfree(q);
 }
 
+/* LAB msg: queue_sleep: sleep on wq, then EIDRM if removed meanwhile (last sleeper frees it) */
 /* Sleep on wq; afterwards tell whether the queue is still there. */
 static int queue_sleep(struct msg_queue *q, struct wait_queue *wq)
 {
@@ -137,6 +138,7 @@ static int queue_sleep(struct msg_queue *q, struct wait_queue *wq)
 	}
 	return err < 0 ? -ERESTARTNOHAND : 0;
 }
+/* LAB END */
 
 /* Linux's rule (bytes, and as many messages as bytes), and the cost. */
 static bool has_room(struct msg_queue *q, u32 size)
@@ -167,12 +169,14 @@ long sys_msgsnd(int id, const void __user *umsg, long size, int flags)
 		return -EINVAL;
 	if ((err = ipc_permission(&q->perm, IPC_WRITE)) < 0)
 		return err;
+	/* LAB msg: wait for room: EAGAIN under IPC_NOWAIT, else sleep on senders */
 	while (!has_room(q, (u32)size)) {
 		if (flags & IPC_NOWAIT)
 			return -EAGAIN;
 		if ((err = queue_sleep(q, &q->senders)) < 0)
 			return err;
 	}
+	/* LAB END: (void)flags; if (!has_room(q, (u32)size)) return -EAGAIN; */
 	if (!(m = kmalloc(sizeof(*m) + (size_t)size + 1)))
 		return -ENOMEM;
 	if (copy_from_user(m->text, text, (size_t)size) < 0) {
@@ -191,13 +195,16 @@ long sys_msgsnd(int id, const void __user *umsg, long size, int flags)
 	total_bytes += m->size;
 	q->lspid = current->pid;
 	q->stime = time_now();
+	/* LAB msg: a message arrived: wake the receivers */
 	wake_up(&q->receivers);
+	/* LAB END */
 	return 0;
 }
 
 /* The link pointing at the message msgrcv(type, flags) takes, or NULL. */
 static struct msg **pick(struct msg_queue *q, long type, int flags)
 {
+	/* LAB msg: pick by type: 0 the first; > 0 that type (MSG_EXCEPT: not it); < 0 lowest <= -type */
 	long limit = type == LONG_MIN ? LONG_MAX : -type;	/* for type < 0 */
 	struct msg **best = NULL;
 
@@ -211,6 +218,7 @@ static struct msg **pick(struct msg_queue *q, long type, int flags)
 			best = pp;
 	}
 	return best;
+	/* LAB END: (void)q; (void)type; (void)flags; return NULL; */
 }
 
 /* MSG_COPY: the link pointing at the message at position index, or NULL. */
@@ -223,6 +231,12 @@ static struct msg **pick_nth(struct msg_queue *q, long index)
 	while (*pp && index--)
 		pp = &(*pp)->next;
 	return *pp ? pp : NULL;
+}
+
+/* The message msgrcv(type, flags) takes (or copies), or NULL. */
+static struct msg **find_msg(struct msg_queue *q, long type, int flags)
+{
+	return (flags & MSG_COPY) ? pick_nth(q, type) : pick(q, type, flags);
 }
 
 static void unlink_msg(struct msg_queue *q, struct msg **pp)
@@ -254,12 +268,14 @@ long sys_msgrcv(int id, void __user *umsg, long size, long type, int flags)
 		return -EINVAL;
 	if ((err = ipc_permission(&q->perm, IPC_READ)) < 0)
 		return err;
-	while (!(pp = (flags & MSG_COPY) ? pick_nth(q, type) : pick(q, type, flags))) {
+	/* LAB msg: wait for a message: ENOMSG under IPC_NOWAIT, else sleep on receivers */
+	while (!(pp = find_msg(q, type, flags))) {
 		if (flags & IPC_NOWAIT)
 			return -ENOMSG;
 		if ((err = queue_sleep(q, &q->receivers)) < 0)
 			return err;
 	}
+	/* LAB END: if (!(pp = find_msg(q, type, flags))) return -ENOMSG; */
 	m = *pp;
 	if (m->size > (u32)size && !(flags & MSG_NOERROR))
 		return -E2BIG;			/* it stays in the queue */
@@ -275,7 +291,9 @@ long sys_msgrcv(int id, void __user *umsg, long size, long type, int flags)
 	kfree(m);
 	q->lrpid = current->pid;
 	q->rtime = time_now();
+	/* LAB msg: a message left the queue: wake the senders waiting for room */
 	wake_up(&q->senders);
+	/* LAB END */
 	return (long)n;
 }
 

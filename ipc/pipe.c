@@ -71,6 +71,7 @@ void pipe_free_if_unused(struct pipe *p)
 	live_pipes--;
 }
 
+/* LAB pipes: the ring: bytes held, copy out at tail, copy in at head */
 static u32 pipe_count(struct pipe *p)
 {
 	return p->head - p->tail;
@@ -97,9 +98,11 @@ static int copy_in(struct pipe *p, const char __user *buf, u32 n)
 		return -EFAULT;
 	return 0;
 }
+/* LAB END */
 
 static ssize_t pipe_read(struct file *f, char __user *buf, size_t n)
 {
+	/* LAB pipes: read up to n bytes: sleep while empty, 0 at EOF, EAGAIN */
 	struct pipe *p = f->priv;
 	int err;
 
@@ -119,10 +122,12 @@ static ssize_t pipe_read(struct file *f, char __user *buf, size_t n)
 	p->tail += (u32)n;
 	wake_up(&p->write_wait);
 	return (ssize_t)n;
+	/* LAB END: (void)f; (void)buf; (void)n; return -ENOSYS; */
 }
 
 static ssize_t pipe_write(struct file *f, const char __user *buf, size_t n)
 {
+	/* LAB pipes: write n bytes: atomic up to PIPE_BUF, sleep for room, EPIPE */
 	struct pipe *p = f->priv;
 	bool atomic = n <= PIPE_BUF;
 	size_t done = 0;
@@ -154,6 +159,7 @@ static ssize_t pipe_write(struct file *f, const char __user *buf, size_t n)
 		wake_up(&p->read_wait);
 	}
 	return done ? (ssize_t)done : err;
+	/* LAB END: (void)f; (void)buf; (void)n; return -ENOSYS; */
 }
 
 /*
@@ -182,6 +188,7 @@ static void pipe_release(struct file *f)
 {
 	struct pipe *p = f->priv;
 
+	/* LAB pipes: count this end down, wake the other side (EOF, EPIPE) */
 	if (file_readable(f)) {
 		p->readers--;
 		wake_up(&p->write_wait);
@@ -190,6 +197,7 @@ static void pipe_release(struct file *f)
 		p->writers--;
 		wake_up(&p->read_wait);
 	}
+	/* LAB END */
 	pipe_free_if_unused(p);
 }
 

@@ -199,6 +199,7 @@ static void drop_undos(int semid)
 
 /* ------------------------------------------------------ the operations */
 
+/* LAB sem: has_undo and roll_back: take back the ops already applied */
 /* Does op change an undo adjustment (it has SEM_UNDO and a record)? */
 static bool has_undo(const struct sembuf *op, const struct sem_undo *undo)
 {
@@ -216,6 +217,7 @@ static void roll_back(struct sem_set *s, const struct sembuf *ops, int i,
 							    ops[i].sem_op);
 	}
 }
+/* LAB END */
 
 /*
  * Apply ops to s, all or none.  Each op is checked against the values
@@ -227,6 +229,7 @@ static void roll_back(struct sem_set *s, const struct sembuf *ops, int i,
 static int try_ops(struct sem_set *s, const struct sembuf *ops, int n,
 		   struct sem_undo *undo, int pid, int *blocked_at)
 {
+	/* LAB sem: all ops or none: wait (0: for zero), -ERANGE, undo adjustments */
 	int i, result = 0;
 
 	for (i = 0; i < n; i++) {
@@ -254,6 +257,7 @@ static int try_ops(struct sem_set *s, const struct sembuf *ops, int n,
 		s->sems[ops[i].sem_num].pid = pid;
 	s->otime = time_now();
 	return 0;
+	/* LAB END: (void)s; (void)ops; (void)n; (void)undo; (void)pid; (void)blocked_at; return -ENOSYS; */
 }
 
 static bool alters(const struct sembuf *ops, int n)
@@ -267,6 +271,7 @@ static bool alters(const struct sembuf *ops, int n)
 /* Complete every sleeper whose operations can now proceed. */
 static void update_queue(struct sem_set *s)
 {
+	/* LAB sem: complete (and wake) every sleeper whose ops can all proceed now */
 	struct sem_waiter **pp = &s->waiting;
 
 	while (*pp) {
@@ -283,6 +288,7 @@ static void update_queue(struct sem_set *s)
 		if (r == 0 && alters(w->ops, w->nops))
 			pp = &s->waiting;	/* values changed: look again */
 	}
+	/* LAB END: (void)s; */
 }
 
 static void free_set(struct sem_set *s)
@@ -416,6 +422,7 @@ void sem_exit(struct proc *p)
 		struct sem_set *s = find_set(u->semid);
 
 		p->sem_undos = u->next;
+		/* LAB sem: SEM_UNDO at exit: apply each adjustment (clamped), wake sleepers */
 		for (int i = 0; s && i < s->nsems; i++) {
 			if (!u->adj[i])
 				continue;
@@ -424,6 +431,7 @@ void sem_exit(struct proc *p)
 		}
 		if (s)
 			update_queue(s);
+		/* LAB END: (void)s; */
 		free_undo(u);
 	}
 }

@@ -107,8 +107,10 @@ struct sigframe {
 	u8 retcode[8];
 };
 
+/* LAB signals: retcode: the bytes of mov $__NR_rt_sigreturn, %eax; int $0x80 */
 /* mov $__NR_rt_sigreturn, %eax; int $0x80 */
 static const u8 sigreturn_code[8] = { 0xb8, 173, 0, 0, 0, 0xcd, 0x80, 0 };
+/* LAB END */
 
 /* One queued real-time signal; sig 0 marks a free entry of the pool. */
 struct sigqueue {
@@ -306,11 +308,12 @@ static int send_full(struct proc *p, int sig, const struct sig_origin *from)
 		p->sig_pending &= ~SIGBIT(SIGCONT);
 	if (is_ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)))
 		return 0;
-	if (!is_realtime(sig)) {
-		if (!(p->sig_pending & SIGBIT(sig)))
-			p->sig_from[sig] = *from;	/* the first send is the one told */
-	} else if (!enqueue(p, sig, from) && from->code != SI_USER)
+	if (is_realtime(sig) && !enqueue(p, sig, from) && from->code != SI_USER)
 		return -EAGAIN;
+	/* LAB signals: a standard signal does not queue: the first sender is the one told */
+	if (!is_realtime(sig) && !(p->sig_pending & SIGBIT(sig)))
+		p->sig_from[sig] = *from;	/* the first send is the one told */
+	/* LAB END */
 	p->sig_pending |= SIGBIT(sig);
 	if (p->state == P_SLEEPING && p->interruptible && signal_pending(p))
 		wake_up_process(p);
@@ -425,6 +428,7 @@ static void fill_siginfo(siginfo_t *info, int sig, const struct sig_origin *o)
 	info->si_uid = (unsigned)o->uid;
 }
 
+/* LAB signals: save_context: the interrupted registers and old mask into a sigcontext */
 static void save_context(struct sigcontext *sc, const struct trapframe *tf, u64 mask)
 {
 	memset(sc, 0, sizeof(*sc));
@@ -450,6 +454,7 @@ static void save_context(struct sigcontext *sc, const struct trapframe *tf, u64 
 	sc->oldmask = (u32)mask;
 	sc->cr2 = current->sig_from[SIGSEGV].addr;
 }
+/* LAB END */
 
 /*
  * Build the frame for handler `act` of sig, from `from', straight on the
@@ -460,6 +465,7 @@ static void save_context(struct sigcontext *sc, const struct trapframe *tf, u64 
 static bool setup_frame(struct trapframe *tf, int sig, const struct sig_action *act,
 			u64 old_mask, const struct sig_origin *from)
 {
+	/* LAB signals: write struct sigframe below tf->esp, then point tf at the handler */
 	u32 fp = ALIGN_DOWN(tf->esp - FPU_FRAME_SIZE, FPU_FRAME_ALIGN);
 	u32 sp = ALIGN_DOWN(fp - sizeof(struct sigframe), 16) - 4;	/* esp+4 aligned at entry */
 	struct sigframe *u = (struct sigframe *)sp;
@@ -489,6 +495,7 @@ static bool setup_frame(struct trapframe *tf, int sig, const struct sig_action *
 	tf->ds = tf->es = tf->ss = USER_DS;	/* %fs, %gs kept (TLS) */
 	tf->eflags &= ~(EFLAGS_TF | EFLAGS_DF);
 	return true;
+	/* LAB END: (void)tf; (void)sig; (void)act; (void)old_mask; (void)from; return false; */
 }
 
 /* Decide what an interrupted system call returns, given whether a
@@ -532,12 +539,14 @@ static void handle(struct trapframe *tf, int sig, const struct sig_origin *from)
 		die(SIGSEGV);
 	}
 	current->restore_mask = false;
+	/* LAB signals: block sa_mask and the signal itself (unless SA_NODEFER); SA_RESETHAND */
 	current->sig_blocked |= act.mask;	/* during sigsuspend: its mask */
 	if (!(act.flags & SA_NODEFER))
 		current->sig_blocked |= SIGBIT(sig);
 	current->sig_blocked &= ~UNBLOCKABLE;
 	if (act.flags & SA_RESETHAND)
 		current->sig_action[sig] = (struct sig_action){ 0 };
+	/* LAB END */
 }
 
 /* On the way back to user mode: act on pending, unblocked signals. */
@@ -575,6 +584,7 @@ void do_signals(struct trapframe *tf)
 /* Put back what the frame at `frame' saved: registers, mask, FPU. */
 static long do_sigreturn(struct trapframe *tf, u32 frame)
 {
+	/* LAB signals: restore registers, mask and FPU from the frame (user flags and selectors only) */
 	const struct sigframe __user *u = (const struct sigframe __user *)frame;
 	struct sigcontext context, *sc = &context;
 	u8 fpstate[FPU_FRAME_SIZE];
@@ -612,6 +622,7 @@ static long do_sigreturn(struct trapframe *tf, u32 frame)
 	}
 	current->syscall_nr = -1;		/* never "restart" the restored eax */
 	return (long)tf->eax;
+	/* LAB END: (void)tf; (void)frame; die(SIGSEGV); */
 }
 
 /* After the handler's ret popped pretcode, esp is frame + 4. */
