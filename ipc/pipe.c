@@ -170,6 +170,7 @@ static ssize_t pipe_write(struct file *f, const char __user *buf, size_t n)
  */
 int pipe_reserve(struct file *f, size_t n)
 {
+	/* LAB pipes: writev's atomicity: wait as pipe_write would for n bytes of room */
 	struct pipe *p = f->priv;
 	int err;
 
@@ -181,6 +182,7 @@ int pipe_reserve(struct file *f, size_t n)
 			return err;
 	}
 	return 0;
+	/* LAB END: (void)f; (void)n; return 0; */
 }
 
 /* Last close of one open file: count down its ends, wake the other side. */
