@@ -4,7 +4,11 @@
  *   kstat(KSTAT_INFO, struct kstat_info *buf, sizeof *buf)
  *       fills memory and process counters, returns 0;
  *   kstat(KSTAT_PROCS, struct kstat_proc *buf, n * sizeof *buf)
- *       fills one record per live process (up to n), returns the count.
+ *       fills one record per live process (up to n), returns the count;
+ *   kstat(KSTAT_CACHES, struct kstat_cache *buf, n * sizeof *buf)
+ *       fills one record per kernel object cache (up to n), the big
+ *       allocations ("kmalloc-big", counted in pages) last; returns the
+ *       count.
  *
  * ps and the leak tests read it.  Linux programs would read /proc instead.
  */
@@ -13,6 +17,7 @@
 
 #define KSTAT_INFO	0
 #define KSTAT_PROCS	1
+#define KSTAT_CACHES	2
 
 struct kstat_info {
 	unsigned long free_frames;	/* physical page frames not in use */
@@ -23,6 +28,7 @@ struct kstat_info {
 	unsigned long max_procs;	/* process table size */
 	unsigned long ticks;		/* timer ticks since boot */
 	unsigned long hz;		/* timer ticks per second */
+	unsigned long cr3_loads;	/* page directory loads since boot */
 };
 
 /* Process states as kstat_proc.state reports them. */
@@ -49,6 +55,16 @@ struct kstat_proc {
 	unsigned long mem_pages;	/* user pages mapped */
 	unsigned long ticks;		/* CPU time in timer ticks */
 	char name[KPROC_NAME_LEN];
+};
+
+#define KCACHE_NAME_LEN	16
+
+struct kstat_cache {
+	char name[KCACHE_NAME_LEN];
+	unsigned long object_size;	/* bytes per object */
+	unsigned long inuse;		/* objects allocated */
+	unsigned long total;		/* objects the cache's slabs hold */
+	unsigned long pages;		/* page frames the cache holds */
 };
 
 #endif
