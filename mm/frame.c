@@ -8,7 +8,9 @@
  * back form a singly linked list threaded through the frames themselves
  * (the first word of a free frame holds the physical address of the
  * next), reached through the kernel's 1:1 map of physical memory;
- * frame_alloc takes from that list first.
+ * frame_alloc takes from that list first.  Empty slabs the object caches
+ * keep aside count as free (mm/slab.c): frame_alloc takes them back when
+ * nothing else is left.
  * Every frame below mem_top has a reference count: 0 for a free frame,
  * 1 when allocated, more when shared (shared memory pages, copy-on-write
  * after fork).  A frame returns to the list when its count drops to 0;
@@ -25,6 +27,7 @@
  * above first_free (kernel image, heap, this table) are managed.
  */
 #include "mm/mm.h"
+#include "mm/slab.h"
 #include "boot/multiboot.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
@@ -118,13 +121,21 @@ void frame_init(const struct multiboot_info *mbi, u32 first_free, u32 mem_top)
 	}
 }
 
-u32 frame_alloc(void)
+/* A frame off the list of frames given back, or 0. */
+static u32 pop_free(void)
 {
 	u32 pa = free_head;
 
 	if (pa)
 		free_head = *(u32 *)P2V(pa);
-	else if (!(pa = take_untouched()))
+	return pa;
+}
+
+u32 frame_alloc(void)
+{
+	u32 pa = pop_free();
+
+	if (!pa && !(pa = take_untouched()) && !(slab_shrink() && (pa = pop_free())))
 		return 0;
 	nfree--;
 	*ref(pa) = 1;
@@ -161,7 +172,7 @@ unsigned frame_refcount(u32 pa)
 
 unsigned long frames_free(void)
 {
-	return nfree;
+	return nfree + slab_spare_pages();
 }
 
 unsigned long frames_total(void)

@@ -6,13 +6,15 @@
  * holding a struct slab header and then as many objects as fit.  A slab's
  * free objects are a list threaded through their first word; objects
  * never handed out yet are taken from `fresh` upwards, so a new slab is
- * not walked.  The cache lists the slabs that have a free object
- * (`partial`, doubly linked); a full slab is on no list and goes back on
- * when one of its objects is freed.  A slab that empties is given back to
- * the frame allocator, except that each cache keeps up to KEEP_EMPTY empty
- * slabs so that an alloc/free pair at a slab's edge does not take and
- * return a frame every time.  So kmem_cache_alloc and kmem_cache_free cost
- * the same whatever is allocated: no walk anywhere.
+ * not walked.  The cache lists the slabs that have both objects in use
+ * and a free one (`partial`, doubly linked); a full slab is on no list
+ * and goes back on when one of its objects is freed.  A slab that empties
+ * is given back to the frame allocator, except that each cache keeps one
+ * empty slab aside (`spare`) so that an alloc/free pair at a slab's edge
+ * does not take and return a frame every time.  Spare slabs count as free
+ * frames (frames_free), and frame_alloc takes them back when it runs out
+ * (slab_shrink).  So kmem_cache_alloc and kmem_cache_free cost the same
+ * whatever is allocated: no walk anywhere.
  *
  * kmalloc uses one cache per power-of-two size class from SLAB_MIN to
  * SLAB_MAX bytes; anything larger is whole pages in the kernel's virtual
@@ -26,9 +28,9 @@
  * ipc/ bound what one user can make the kernel hold against that cap.
  * Freed objects are filled with FREE_POISON so a use after free shows.
  *
- * Invariants: a slab's inuse counts its objects handed out, and it is on
- * its cache's partial list iff inuse < per_slab; a cache's nempty counts
- * its slabs with inuse == 0.
+ * Invariants: a slab's inuse counts its objects handed out; a slab is its
+ * cache's spare iff inuse == 0, else on the partial list iff inuse <
+ * per_slab; spare_pages counts the caches that have a spare.
  */
 #include "mm/mm.h"
 #include "mm/slab.h"
@@ -42,7 +44,6 @@
 #define SLAB_MIN_SHIFT	4
 #define NSIZE_CLASSES	7		/* 16, 32, ... 1024 */
 #define SLAB_MAX	(SLAB_MIN << (NSIZE_CLASSES - 1))
-#define KEEP_EMPTY	1
 #define FREE_POISON	0x6b
 
 struct slab {
@@ -63,6 +64,7 @@ static const char *const size_names[NSIZE_CLASSES] = {
 	"kmalloc-256", "kmalloc-512", "kmalloc-1024",
 };
 static size_t used, cap;
+static unsigned long spare_pages;
 
 void kmem_cache_init(struct kmem_cache *c, const char *name, size_t size)
 {
@@ -108,8 +110,6 @@ static struct slab *slab_new(struct kmem_cache *c)
 	s->free = NULL;
 	s->fresh = (u8 *)s + SLAB_HDR;
 	s->inuse = 0;
-	partial_add(c, s);
-	c->nempty++;
 	c->total += c->per_slab;
 	c->pages++;
 	return s;
@@ -117,8 +117,6 @@ static struct slab *slab_new(struct kmem_cache *c)
 
 static void slab_release(struct kmem_cache *c, struct slab *s)
 {
-	partial_remove(c, s);
-	c->nempty--;
 	c->total -= c->per_slab;
 	c->pages--;
 	s->magic = 0;
@@ -132,10 +130,15 @@ void *kmem_cache_alloc(struct kmem_cache *c)
 
 	if (used + c->size > cap)
 		return NULL;
-	if (!s && !(s = slab_new(c)))
-		return NULL;
-	if (s->inuse == 0)
-		c->nempty--;
+	if (!s) {
+		if ((s = c->spare)) {
+			c->spare = NULL;
+			spare_pages--;
+		} else if (!(s = slab_new(c))) {
+			return NULL;
+		}
+		partial_add(c, s);
+	}
 	if (s->free) {
 		obj = s->free;
 		s->free = *(void **)obj;
@@ -175,8 +178,38 @@ static void cache_free(struct kmem_cache *c, struct slab *s, void *obj)
 		partial_add(c, s);
 	c->inuse--;
 	used -= c->size;
-	if (s->inuse == 0 && c->nempty++ >= KEEP_EMPTY)
+	if (s->inuse > 0)
+		return;
+	partial_remove(c, s);
+	if (c->spare) {
 		slab_release(c, s);
+	} else {
+		c->spare = s;
+		spare_pages++;
+	}
+}
+
+/* Give every cache's spare slab back to the frame allocator; whether
+ * there was any. */
+bool slab_shrink(void)
+{
+	bool any = false;
+
+	for (struct kmem_cache *c = all_caches; c; c = c->next) {
+		if (c->spare) {
+			slab_release(c, c->spare);
+			c->spare = NULL;
+			spare_pages--;
+			any = true;
+		}
+	}
+	return any;
+}
+
+/* Frames held by spare slabs: free for all purposes (frames_free). */
+unsigned long slab_spare_pages(void)
+{
+	return spare_pages;
 }
 
 void kmem_cache_free(struct kmem_cache *c, void *obj)

@@ -20,7 +20,7 @@ struct kmem_cache {
 	u32 size;			/* object size, aligned */
 	u32 per_slab;			/* objects in one slab */
 	struct slab *partial;		/* slabs with a free object */
-	u32 nempty;			/* slabs with no object in use */
+	struct slab *spare;		/* an empty slab kept, or NULL */
 	unsigned long inuse, total, pages;
 	struct kmem_cache *next;	/* every cache, for the statistics */
 };
@@ -29,6 +29,8 @@ void kmem_cache_init(struct kmem_cache *c, const char *name, size_t size);
 void *kmem_cache_alloc(struct kmem_cache *c);
 void kmem_cache_free(struct kmem_cache *c, void *obj);
 bool kmem_cache_stat(int i, struct kstat_cache *out);
+bool slab_shrink(void);
+unsigned long slab_spare_pages(void);
 
 /* bigalloc.c: whole pages, contiguous in the kernel's virtual area */
 #define BIG_MAX_ORDER	7
