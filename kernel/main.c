@@ -15,6 +15,7 @@
 #include "kernel/bootopts.h"
 #include "kernel/console.h"
 #include "kernel/dev.h"
+#include "kernel/file.h"
 #include "kernel/initrd.h"
 #include "kernel/kstack.h"
 #include "kernel/keyboard.h"
@@ -63,6 +64,7 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	kstack_init();
 	time_init();
 	timer_init();
+	file_init();
 	vfs_init();
 	initrd_unpack();
 	dev_init();

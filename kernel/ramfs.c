@@ -9,7 +9,8 @@
  * a directory holds a reference - even once removed, ".." leads back.  A regular file keeps its bytes in whole page frames, listed in
  * inode.pages (0 = a hole, read as zeros).  Every inode counts its names
  * (nlink) and its users (refs); it is freed, with its pages, when both
- * reach 0.
+ * reach 0.  Inodes come from their own object cache (inode_cache,
+ * mm/slab.c).
  */
 #include "kernel/vfs.h"
 #include "kernel/printk.h"
@@ -17,6 +18,7 @@
 #include "kernel/string.h"
 #include "kernel/time.h"
 #include "mm/mm.h"
+#include "mm/slab.h"
 #include "kernel/errno.h"
 
 #define MAX_FILE_SIZE	(64u << 20)	/* 64 MiB per file */
@@ -29,12 +31,15 @@ struct inode *vfs_root(void)
 	return root;
 }
 
+static struct kmem_cache inode_cache;
+
 struct inode *inode_new(u16 mode)
 {
-	struct inode *ip = kzalloc(sizeof(*ip));
+	struct inode *ip = kmem_cache_alloc(&inode_cache);
 
 	if (!ip)
 		return NULL;
+	memset(ip, 0, sizeof(*ip));
 	ip->ino = next_ino++;
 	ip->mode = mode;
 	ip->refs = 1;
@@ -67,13 +72,14 @@ void inode_put(struct inode *ip)
 		kfree(ip->pages);
 		if (S_ISDIR(ip->mode) && ip->parent != ip)
 			parent = ip->parent;
-		kfree(ip);
+		kmem_cache_free(&inode_cache, ip);
 		ip = parent;
 	}
 }
 
 void vfs_init(void)
 {
+	kmem_cache_init(&inode_cache, "inode", sizeof(struct inode));
 	root = inode_new(S_IFDIR | 0755);
 	if (!root)
 		panic("vfs: no memory for the root directory");
