@@ -165,6 +165,16 @@ void frame_put(u32 pa)
 		push_free(pa);
 }
 
+/* The highest frame no one has had since boot, or 0 (for the self-test
+ * that boot leaves free memory alone). */
+u32 frame_last_untouched(void)
+{
+	for (int i = nranges - 1; i >= first_range; i--)
+		if (ranges[i].next < ranges[i].end)
+			return ranges[i].end - PAGE_SIZE;
+	return 0;
+}
+
 unsigned frame_refcount(u32 pa)
 {
 	return *ref(pa);

@@ -47,6 +47,7 @@ u32 frame_alloc(void);			/* zeroed frame or 0 */
 int frame_get(u32 pa);			/* one more reference, or -ENOMEM */
 void frame_put(u32 pa);			/* drop a reference; free at 0 */
 unsigned frame_refcount(u32 pa);
+u32 frame_last_untouched(void);
 unsigned long frames_free(void);
 unsigned long frames_total(void);
 
