@@ -24,7 +24,7 @@
  * no count can ever wrap to 0 and free a frame still in use.
  *
  * Only frames inside "available" regions of the multiboot memory map and
- * above first_free (kernel image, heap, this table) are managed.
+ * above first_free (the kernel image, then this table) are managed.
  */
 #include "mm/mm.h"
 #include "mm/slab.h"
