@@ -26,7 +26,8 @@
  * or the whole pages) of everything allocated, and may not pass
  * heap_size(), the cap set at boot; the limits of kernel/rlimit.c and
  * ipc/ bound what one user can make the kernel hold against that cap.
- * Freed objects are filled with FREE_POISON so a use after free shows.
+ * Freed objects are filled with FREE_POISON so a use after free shows,
+ * and a second free of one panics.
  *
  * Invariants: a slab's inuse counts its objects handed out; a slab is its
  * cache's spare iff inuse == 0, else on the partial list iff inuse <
@@ -169,8 +170,26 @@ static struct slab *slab_of(const void *obj)
 	return s;
 }
 
+/* Is obj on its slab's free list already?  Only an object still filled
+ * with poison past its link word can be, so the list is walked only
+ * then: the common free costs no walk. */
+static bool already_free(struct slab *s, void *obj)
+{
+	const u8 *b = obj;
+
+	for (u32 i = sizeof(void *); i < SLAB_MIN; i++)
+		if (b[i] != FREE_POISON)
+			return false;
+	for (void *f = s->free; f; f = *(void **)f)
+		if (f == obj)
+			return true;
+	return false;
+}
+
 static void cache_free(struct kmem_cache *c, struct slab *s, void *obj)
 {
+	if (already_free(s, obj))
+		panic("kfree: double free of %p", obj);
 	memset(obj, FREE_POISON, c->size);
 	*(void **)obj = s->free;
 	s->free = obj;
