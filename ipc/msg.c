@@ -67,10 +67,11 @@ static u32 total_bytes, total_msgs;	/* in all queues, for MSG_INFO */
 /*
  * Besides Linux's limits, a queue's messages may cost at most
  * max(msg_qbytes, MSGMNB), a message costing its bytes but at least
- * MSG_MIN_COST.  A message's heap block is then less than 1.7 times its
- * cost (the worst is 68 bytes in a 112-byte block), so a queue's messages
- * take less than 1.7 times that allowance of kernel heap, however small
- * they are.  With Linux's limits alone, 16384 empty messages (32 bytes
+ * MSG_MIN_COST.  A message's kernel block (a power-of-two size class, or
+ * whole pages past 1 KiB: mm/slab.c) is then less than 4 times its cost
+ * (the worst is a message just past 1 KiB in a page), so a queue's
+ * messages take less than 4 times that allowance of kernel memory,
+ * however small they are.  With Linux's limits alone, 16384 empty messages (32 bytes
  * of heap each) would fit in one queue.  Linux's limits bind first
  * unless messages under MSG_MIN_COST bytes fill a queue.
  */

@@ -2,7 +2,8 @@
  * file.c - open file objects and per-process descriptor tables.
  *
  * A file is reference-counted: each descriptor that refers to it (in any
- * process) holds one reference.  The last file_put() calls the kind's
+ * process) holds one reference.  Files come from their own object cache
+ * (file_cache, mm/slab.c).  The last file_put() calls the kind's
  * release operation (a pipe end counts down its readers or writers) and
  * drops the inode reference.
  *
@@ -10,12 +11,21 @@
  * process's RLIMIT_NOFILE, whichever is lower.
  */
 #include "kernel/file.h"
+#include "kernel/string.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/rlimit.h"
 #include "kernel/vfs.h"
 #include "kernel/errno.h"
 #include <uapi/fcntl.h>
+#include "mm/slab.h"
+
+static struct kmem_cache file_cache;
+
+void file_init(void)
+{
+	kmem_cache_init(&file_cache, "file", sizeof(struct file));
+}
 
 static u32 open_files;		/* struct files allocated (kstat) */
 
@@ -26,10 +36,11 @@ u32 file_count(void)
 
 struct file *file_alloc(struct inode *ip, u32 flags, const struct file_ops *ops)
 {
-	struct file *f = kzalloc(sizeof(*f));
+	struct file *f = kmem_cache_alloc(&file_cache);
 
 	if (!f)
 		return NULL;
+	memset(f, 0, sizeof(*f));
 	f->refs = 1;
 	open_files++;
 	f->flags = flags;
@@ -55,7 +66,7 @@ void file_put(struct file *f)
 		f->ops->release(f);
 	if (f->inode)
 		inode_put(f->inode);
-	kfree(f);
+	kmem_cache_free(&file_cache, f);
 	open_files--;
 }
 

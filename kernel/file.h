@@ -32,6 +32,7 @@ struct file {
 	void *priv;			/* the kind of file's own data */
 };
 
+void file_init(void);			/* the cache of file objects */
 struct file *file_alloc(struct inode *ip, u32 flags, const struct file_ops *ops);
 void file_get(struct file *f);
 void file_put(struct file *f);

@@ -27,8 +27,10 @@
 #define KSTACK_AREA_END	(KSTACK_AREA + NPROC * KSTACK_WINDOW)
 
 _Static_assert(KSTACK_SIZE % PAGE_SIZE == 0, "kernel stacks are whole pages");
-_Static_assert(KSTACK_AREA_END > KSTACK_AREA && KSTACK_AREA_END <= 0xFFC00000u,
-	       "the kernel stack area fits below the last 4 MiB");
+_Static_assert(KSTACK_AREA_END > KSTACK_AREA && KSTACK_AREA_END <= KBIG_AREA,
+	       "the kernel stack area ends below the big allocation area");
+_Static_assert(KBIG_AREA + KBIG_AREA_SIZE <= 0xFFC00000u,
+	       "the big allocation area fits below the last 4 MiB");
 
 static pte_t *kstack_pte(u32 va)
 {

@@ -16,6 +16,7 @@
 #include "kernel/console.h"
 #include "kernel/dev.h"
 #include "kernel/fpu.h"
+#include "kernel/file.h"
 #include "kernel/initrd.h"
 #include "kernel/procfs.h"
 #include "kernel/kstack.h"
@@ -33,20 +34,18 @@
 #include "kernel/vfs.h"
 #include "mm/mm.h"
 
-#define HEAP_MAX	(8u << 20)
-#define HEAP_FRACTION	8		/* at most 1/8 of memory */
+#define HEAP_FRACTION	4		/* the heap may take 1/4 of memory */
 
 extern u8 _kernel_end[];
 
 static void mem_init(const struct multiboot_info *mbi)
 {
 	u32 mem_top = paging_init(mbi);
-	u32 heap = ALIGN_UP((u32)_kernel_end, PAGE_SIZE);
-	u32 heap_bytes = MIN(HEAP_MAX, mem_top / HEAP_FRACTION);
+	u32 heap_bytes = mem_top / HEAP_FRACTION;
 
-	heap_init(heap, heap_bytes);
-	frame_init(mbi, heap + heap_bytes, mem_top);
-	printk("memory: %u MiB, %lu frames free, heap %u KiB\n",
+	frame_init(mbi, ALIGN_UP((u32)_kernel_end, PAGE_SIZE), mem_top);
+	heap_init(heap_bytes);
+	printk("memory: %u MiB, %lu frames free, heap up to %u KiB\n",
 	       mem_top >> 20, frames_free(), heap_bytes >> 10);
 }
 
@@ -68,6 +67,7 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	kstack_init();
 	time_init();
 	timer_init();
+	file_init();
 	vfs_init();
 	initrd_unpack();
 	dev_init();

@@ -10,7 +10,8 @@
  * A regular file keeps its bytes in whole page frames, listed in
  * inode.pages (0 = a hole, read as zeros); so does a symbolic link, its
  * target being its data.  Every inode counts its names (nlink) and its
- * users (refs); it is freed, with its pages, when both reach 0.  Path
+ * users (refs); it is freed, with its pages, when both reach 0.  Inodes
+ * come from their own object cache (inode_cache, mm/slab.c).  Path
  * lookup is in kernel/namei.c.
  */
 #include "kernel/vfs.h"
@@ -20,6 +21,7 @@
 #include "kernel/string.h"
 #include "kernel/time.h"
 #include "mm/mm.h"
+#include "mm/slab.h"
 #include "kernel/errno.h"
 
 #define MAX_FILE_SIZE	(64u << 20)	/* 64 MiB per file */
@@ -32,12 +34,15 @@ struct inode *vfs_root(void)
 	return root;
 }
 
+static struct kmem_cache inode_cache;
+
 struct inode *inode_new(u16 mode)
 {
-	struct inode *ip = kzalloc(sizeof(*ip));
+	struct inode *ip = kmem_cache_alloc(&inode_cache);
 
 	if (!ip)
 		return NULL;
+	memset(ip, 0, sizeof(*ip));
 	ip->ino = next_ino++;
 	ip->mode = mode;
 	ip->refs = 1;
@@ -70,13 +75,14 @@ void inode_put(struct inode *ip)
 		kfree(ip->pages);
 		if (S_ISDIR(ip->mode) && ip->parent != ip)
 			parent = ip->parent;
-		kfree(ip);
+		kmem_cache_free(&inode_cache, ip);
 		ip = parent;
 	}
 }
 
 void vfs_init(void)
 {
+	kmem_cache_init(&inode_cache, "inode", sizeof(struct inode));
 	root = inode_new(S_IFDIR | 0755);
 	if (!root)
 		panic("vfs: no memory for the root directory");

@@ -9,6 +9,13 @@
  * user mode yield; the kernel itself is never preempted).  With nothing
  * to run it halts until the next interrupt.
  *
+ * The scheduler keeps running on the page directory of the process that
+ * ran last (all of them map the kernel alike) until the next one is
+ * loaded, so a switch between two processes loads CR3 once, and not at
+ * all when the same process runs again.  A page directory is never freed
+ * while loaded: pgdir_free (mm/paging.c) first loads kernel_pgdir if
+ * it is freeing the loaded one.
+ *
  * A wait queue is the one blocking primitive: a process that must wait
  * for a condition puts itself on the condition's queue and sleeps; code
  * that may have made the condition true calls wake_up(), which makes
@@ -51,10 +58,9 @@ static void run(struct proc *p)
 	p->slice = TIME_SLICE;
 	tss_set_kernel_stack((u32)p->kstack + KSTACK_SIZE);
 	gdt_set_tls(p->tls);
-	switch_pgdir(p->pgdir);
+	use_pgdir(p->pgdir);
 	swtch(&scheduler_context, p->context);
 	current = NULL;
-	switch_pgdir(kernel_pgdir);
 	proc_reap_if_autoreap(p);
 }
 

@@ -1,6 +1,7 @@
 /*
  * selftest.c - self-tests of kernel internals that user programs cannot
- * reach directly: the frame allocator, the heap, wait queues, the
+ * reach directly: the frame allocator, the heap (object caches, big
+ * allocations, growth past the old fixed 8 MiB), wait queues, the
  * in-memory file system, printk's formatting, kernel stacks and the
  * clock.
  *
@@ -18,10 +19,16 @@
 #include "kernel/timer.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
+#include "mm/slab.h"
 #include "kernel/errno.h"
 
 #define NFRAMES_TEST	64
 #define NALLOC_TEST	100
+#define CACHE_OBJ_TEST	200	/* bytes per object of the test cache */
+#define CACHE_SLABS_TEST 3
+#define GROW_CHUNK	(256u << 10)
+#define GROW_CHUNKS	40	/* 10 MiB: more than the old fixed heap */
+#define OLD_HEAP_MAX	(8u << 20)
 #define CLOCK_SPINS	1000000	/* reads of the clock to see it move */
 
 static const char *failure;
@@ -62,6 +69,19 @@ static void test_frames(void)
 	CHECK(frames_free() == before);
 }
 
+/* Boot threads no list through free memory: the last frame never handed
+ * out still reads as QEMU zeroed it (the old frame_init wrote a link
+ * into every free frame, which made the host fault in all of memory). */
+static void test_frames_untouched(void)
+{
+	u32 pa = frame_last_untouched();
+	u32 *words;
+
+	CHECK(pa != 0 && frame_refcount(pa) == 0);
+	words = P2V(pa);
+	CHECK(words[0] == 0 && words[PAGE_SIZE / sizeof(u32) - 1] == 0);
+}
+
 static void test_heap(void)
 {
 	static u8 *p[NALLOC_TEST];
@@ -84,10 +104,80 @@ static void test_heap(void)
 		kfree(p[i]);
 	}
 	CHECK(heap_used() == before);
-	/* everything merged back: one big block fits again */
 	CHECK((p[0] = kmalloc(NALLOC_TEST * 3000)) != NULL);
 	kfree(p[0]);
 	CHECK(heap_used() == before);
+	CHECK(kmalloc(BIG_MAX + 1) == NULL);
+	CHECK(kmalloc_cost(1) == 16 && kmalloc_cost(17) == 32 && kmalloc_cost(1024) == 1024);
+	CHECK(kmalloc_cost(1025) == PAGE_SIZE && kmalloc_cost(BIG_MAX) == BIG_MAX);
+}
+
+/* A cache fills slabs one after another, reuses a freed object first,
+ * counts what it holds, and gives its slabs back when everything is
+ * freed - all but one spare, which counts as free and is taken back
+ * when frames run out (slab_shrink). */
+static void test_kmem_cache(void)
+{
+	static struct kmem_cache c;
+	static u8 *p[CACHE_SLABS_TEST * PAGE_SIZE / CACHE_OBJ_TEST];
+	unsigned long frames = frames_free();
+	size_t heap = heap_used();
+	u32 n;
+
+	kmem_cache_init(&c, "selftest", CACHE_OBJ_TEST);
+	n = CACHE_SLABS_TEST * c.per_slab;
+	CHECK(c.size >= CACHE_OBJ_TEST && c.size % 16 == 0 && c.per_slab >= 2);
+	for (u32 i = 0; i < n; i++) {
+		CHECK((p[i] = kmem_cache_alloc(&c)) != NULL);
+		memset(p[i], (int)i, CACHE_OBJ_TEST);
+	}
+	CHECK(c.inuse == n && c.total == n && c.pages == CACHE_SLABS_TEST);
+	CHECK(frames_free() == frames - CACHE_SLABS_TEST);
+	CHECK(heap_used() == heap + n * c.size);
+	kmem_cache_free(&c, p[1]);
+	CHECK(kmem_cache_alloc(&c) == p[1]);
+	for (u32 i = 0; i < n; i++)
+		CHECK(p[i][CACHE_OBJ_TEST - 1] == (u8)i || i == 1);
+	for (u32 i = 0; i < n; i++)
+		kmem_cache_free(&c, p[i]);
+	CHECK(c.inuse == 0 && c.pages == 1 && c.spare != NULL);
+	CHECK(frames_free() == frames);
+	CHECK(heap_used() == heap);
+	for (int i = 0; i < NALLOC_TEST; i++) {
+		void *q = kmem_cache_alloc(&c);
+		CHECK(q != NULL && c.pages == 1);
+		kmem_cache_free(&c, q);
+	}
+	CHECK(slab_shrink() && c.pages == 0 && c.spare == NULL);
+	CHECK(frames_free() == frames);
+}
+
+/* Big allocations are contiguous pages, and the heap grows past the old
+ * fixed 8 MiB; everything comes back. */
+static void test_heap_grow(void)
+{
+	static u8 *p[GROW_CHUNKS];
+	unsigned long frames = frames_free();
+	size_t heap = heap_used();
+	u8 *q;
+
+	CHECK(heap_size() > OLD_HEAP_MAX);
+	CHECK((q = kmalloc(3 * PAGE_SIZE + 5)) != NULL);
+	CHECK(frames_free() == frames - 4 && heap_used() == heap + 4 * PAGE_SIZE);
+	memset(q, 0x5a, 3 * PAGE_SIZE + 5);
+	CHECK(q[0] == 0x5a && q[3 * PAGE_SIZE + 4] == 0x5a);
+	kfree(q);
+	CHECK(frames_free() == frames && heap_used() == heap);
+	for (int i = 0; i < GROW_CHUNKS; i++) {
+		CHECK((p[i] = kmalloc(GROW_CHUNK)) != NULL);
+		p[i][0] = p[i][GROW_CHUNK - 1] = (u8)i;
+	}
+	CHECK(heap_used() >= heap + GROW_CHUNKS * GROW_CHUNK);
+	for (int i = 0; i < GROW_CHUNKS; i++) {
+		CHECK(p[i][0] == (u8)i && p[i][GROW_CHUNK - 1] == (u8)i);
+		kfree(p[i]);
+	}
+	CHECK(frames_free() == frames && heap_used() == heap);
 }
 
 static void test_waitqueue(void)
@@ -211,7 +301,10 @@ static const struct {
 	void (*fn)(void);
 } tests[] = {
 	{ "frame_alloc", test_frames },
+	{ "frames_untouched", test_frames_untouched },
 	{ "kmalloc", test_heap },
+	{ "kmem_cache", test_kmem_cache },
+	{ "heap_grow", test_heap_grow },
 	{ "wait_queue", test_waitqueue },
 	{ "ramfs", test_ramfs },
 	{ "printk_format", test_printk },

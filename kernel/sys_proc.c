@@ -16,6 +16,7 @@
 #include "ipc/pipe.h"
 #include "kernel/file.h"
 #include "mm/mm.h"
+#include "mm/slab.h"
 #include "kernel/errno.h"
 #include <uapi/kstat.h>
 #include <uapi/sysinfo.h>
@@ -396,6 +397,19 @@ static long kstat_objects(void __user *buf, u32 len)
 	return copy_to_user(buf, &k, sizeof(k));
 }
 
+static long kstat_caches(struct kstat_cache __user *buf, u32 len)
+{
+	struct kstat_cache k;
+	long n = 0;
+
+	while (n < (long)(len / sizeof(k)) && kmem_cache_stat((int)n, &k)) {
+		if (copy_to_user(&buf[n], &k, sizeof(k)) < 0)
+			return -EFAULT;
+		n++;
+	}
+	return n;
+}
+
 long sys_kstat(int what, void __user *buf, u32 len)
 {
 	struct kstat_info k;
@@ -413,11 +427,14 @@ long sys_kstat(int what, void __user *buf, u32 len)
 		k.max_procs = NPROC;
 		k.ticks = ticks;
 		k.hz = HZ;
+		k.cr3_loads = cr3_loads;
 		return copy_to_user(buf, &k, sizeof(k));
 	case KSTAT_PROCS:
 		return kstat_procs(buf, len);
 	case KSTAT_OBJECTS:
 		return kstat_objects(buf, len);
+	case KSTAT_CACHES:
+		return kstat_caches(buf, len);
 	}
 	return -EINVAL;
 }

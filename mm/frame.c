@@ -1,9 +1,16 @@
 /*
  * frame.c - the physical page frame allocator.
  *
- * Free frames form a singly linked list threaded through the frames
- * themselves (the first word of a free frame holds the physical address
- * of the next), reached through the kernel's 1:1 map of physical memory.
+ * Free frames are in two places.  Frames never handed out since boot are
+ * the untouched part of each available memory range (ranges[]: from
+ * `next` up to `end`), taken from the bottom up; so boot writes nothing
+ * into free memory and the host need not fault it all in.  Frames given
+ * back form a singly linked list threaded through the frames themselves
+ * (the first word of a free frame holds the physical address of the
+ * next), reached through the kernel's 1:1 map of physical memory;
+ * frame_alloc takes from that list first.  Empty slabs the object caches
+ * keep aside count as free (mm/slab.c): frame_alloc takes them back when
+ * nothing else is left.
  * Every frame below mem_top has a reference count: 0 for a free frame,
  * 1 when allocated, more when shared (shared memory pages, copy-on-write
  * after fork).  A frame returns to the list when its count drops to 0;
@@ -17,16 +24,24 @@
  * no count can ever wrap to 0 and free a frame still in use.
  *
  * Only frames inside "available" regions of the multiboot memory map and
- * above first_free (kernel image, heap, this table) are managed.
+ * above first_free (the kernel image, then this table) are managed.
  */
 #include "mm/mm.h"
+#include "mm/slab.h"
 #include "boot/multiboot.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"
 
 #define FRAME_REF_MAX	0xffffffffu	/* the largest reference count */
+#define MAX_RANGES	16		/* available memory ranges kept */
 
+struct range {
+	u32 next, end;		/* frames [next, end) never handed out */
+};
+
+static struct range ranges[MAX_RANGES];
+static int nranges, first_range;	/* ranges before first_range are used up */
 static u32 free_head;		/* physical address of first free frame, 0 = none */
 static u32 *refcount;		/* indexed by frame number */
 static u32 nframes_max;		/* frames below mem_top */
@@ -46,6 +61,38 @@ static void push_free(u32 pa)
 	*(u32 *)P2V(pa) = free_head;
 	free_head = pa;
 	nfree++;
+}
+
+static void add_range(u64 lo, u64 hi)
+{
+	hi = ALIGN_DOWN(hi, PAGE_SIZE);
+	if (lo >= hi)
+		return;
+	if (nranges == MAX_RANGES) {
+		printk("frame: memory range %08x-%08x left unused\n", (u32)lo, (u32)hi);
+		return;
+	}
+	ranges[nranges].next = (u32)lo;
+	ranges[nranges].end = (u32)hi;
+	nranges++;
+	nfree += (hi - lo) / PAGE_SIZE;
+	ntotal += (hi - lo) / PAGE_SIZE;
+}
+
+/* A frame never handed out since boot, or 0. */
+static u32 take_untouched(void)
+{
+	while (first_range < nranges) {
+		struct range *r = &ranges[first_range];
+
+		if (r->next < r->end) {
+			u32 pa = r->next;
+			r->next += PAGE_SIZE;
+			return pa;
+		}
+		first_range++;
+	}
+	return 0;
 }
 
 void frame_init(const struct multiboot_info *mbi, u32 first_free, u32 mem_top)
@@ -68,22 +115,28 @@ void frame_init(const struct multiboot_info *mbi, u32 first_free, u32 mem_top)
 				lo = p;
 			if (hi > mem_top)
 				hi = mem_top;
-			for (u64 f = lo; f + PAGE_SIZE <= hi; f += PAGE_SIZE) {
-				push_free((u32)f);
-				ntotal++;
-			}
+			add_range(lo, hi);
 		}
 		e += m->size + sizeof(m->size);
 	}
 }
 
-u32 frame_alloc(void)
+/* A frame off the list of frames given back, or 0. */
+static u32 pop_free(void)
 {
 	u32 pa = free_head;
 
-	if (!pa)
+	if (pa)
+		free_head = *(u32 *)P2V(pa);
+	return pa;
+}
+
+u32 frame_alloc(void)
+{
+	u32 pa = pop_free();
+
+	if (!pa && !(pa = take_untouched()) && !(slab_shrink() && (pa = pop_free())))
 		return 0;
-	free_head = *(u32 *)P2V(pa);
 	nfree--;
 	*ref(pa) = 1;
 	memset(P2V(pa), 0, PAGE_SIZE);
@@ -112,6 +165,16 @@ void frame_put(u32 pa)
 		push_free(pa);
 }
 
+/* The highest frame no one has had since boot, or 0 (for the self-test
+ * that boot leaves free memory alone). */
+u32 frame_last_untouched(void)
+{
+	for (int i = nranges - 1; i >= first_range; i--)
+		if (ranges[i].next < ranges[i].end)
+			return ranges[i].end - PAGE_SIZE;
+	return 0;
+}
+
 unsigned frame_refcount(u32 pa)
 {
 	return *ref(pa);
@@ -119,7 +182,7 @@ unsigned frame_refcount(u32 pa)
 
 unsigned long frames_free(void)
 {
-	return nfree;
+	return nfree + slab_spare_pages();
 }
 
 unsigned long frames_total(void)

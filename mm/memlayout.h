@@ -9,6 +9,7 @@
  *                            (kernel only: never user-accessible)
  *   KSTACK_AREA - ...        processes' kernel stacks, each above an
  *                            unmapped guard page (kernel/kstack.c)
+ *   KBIG_AREA  - ...         kernel allocations of whole pages (mm/bigalloc.c)
  *
  * The kernel image is loaded at physical 1 MiB and linked at KERNBASE +
  * 1 MiB, so a kernel address and its physical address differ by KERNBASE.
@@ -20,6 +21,8 @@
 #define USER_TOP	KERNBASE		/* first address user code may not touch */
 #define PHYS_MAP_MAX	0x30000000u		/* at most 768 MiB of RAM is used */
 #define KSTACK_AREA	(KERNBASE + PHYS_MAP_MAX)	/* after the RAM map */
+#define KBIG_AREA	(KSTACK_AREA + 0x01000000u)	/* 16 MiB further up */
+#define KBIG_AREA_SIZE	0x08000000u		/* 128 MiB */
 
 #define PAGE_SIZE	4096u
 #define PAGE_SHIFT	12

@@ -3,7 +3,8 @@
  *
  *   mm/frame.c    physical page frames, with reference counts
  *   mm/paging.c   page directories: the kernel map and one per process
- *   mm/heap.c     kmalloc/kfree
+ *   mm/slab.c     kmalloc/kfree over object caches (mm/slab.h)
+ *   mm/bigalloc.c allocations of whole pages (mm/slab.h)
  *   mm/uaccess.c  checked copies between kernel and user memory
  *   mm/fault.c    the page fault handler
  *   mm/mmap.c     anonymous mappings (mmap, munmap, mprotect)
@@ -47,6 +48,7 @@ u32 frame_alloc(void);			/* zeroed frame or 0 */
 int frame_get(u32 pa);			/* one more reference, or -ENOMEM */
 void frame_put(u32 pa);			/* drop a reference; free at 0 */
 unsigned frame_refcount(u32 pa);
+u32 frame_last_untouched(void);
 unsigned long frames_free(void);
 unsigned long frames_total(void);
 
@@ -62,10 +64,12 @@ void unmap_range(pde_t *pgdir, u32 start, u32 end);
 int alloc_range(pde_t *pgdir, u32 start, u32 end, u32 flags);
 unsigned long pgdir_user_pages(pde_t *pgdir);
 void switch_pgdir(pde_t *pgdir);
+void use_pgdir(pde_t *pgdir);
 extern pde_t kernel_pgdir[PAGE_ENTRIES];
+extern unsigned long cr3_loads;
 
-/* heap.c */
-void heap_init(u32 start, u32 size);
+/* slab.c */
+void heap_init(size_t size);			/* size: the cap on heap_used() */
 void *kmalloc(size_t size);
 void *kzalloc(size_t size);
 size_t kmalloc_cost(size_t size);		/* heap bytes kmalloc(size) takes */

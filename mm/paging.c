@@ -25,6 +25,7 @@
 #define CR4_PGE		0x80	/* global pages */
 
 pde_t kernel_pgdir[PAGE_ENTRIES] __attribute__((aligned(PAGE_SIZE)));
+unsigned long cr3_loads;		/* for kstat: each one flushes the TLB */
 
 /* The end of the highest available RAM region, at most PHYS_MAP_MAX. */
 static u32 find_mem_top(const struct multiboot_info *mbi)
@@ -57,6 +58,15 @@ u32 paging_init(const struct multiboot_info *mbi)
 void switch_pgdir(pde_t *pgdir)
 {
 	write_cr3(V2P(pgdir));
+	cr3_loads++;
+}
+
+/* Load pgdir unless it is loaded already (a switch between two threads
+ * of one address space, or back to the process that ran last). */
+void use_pgdir(pde_t *pgdir)
+{
+	if (read_cr3() != V2P(pgdir))
+		switch_pgdir(pgdir);
 }
 
 static bool is_current(pde_t *pgdir)

@@ -6,9 +6,14 @@
  *   kstat(KSTAT_PROCS, struct kstat_proc *buf, n * sizeof *buf)
  *       fills one record per live process (up to n), returns the count;
  *   kstat(KSTAT_OBJECTS, struct kstat_objects *buf, sizeof *buf)
- *       fills the counts of kernel objects, returns 0.
+ *       fills the counts of kernel objects, returns 0;
+ *   kstat(KSTAT_CACHES, struct kstat_cache *buf, n * sizeof *buf)
+ *       fills one record per kernel object cache (up to n), the big
+ *       allocations ("kmalloc-big", counted in pages) last; returns the
+ *       count.
  *
- * ps, the leak tests and the fuzzer (user/bin/fuzz.c) read it.  Linux programs would read /proc instead.
+ * ps, slabinfo, the leak tests and the fuzzer (user/bin/fuzz.c) read
+ * it.  Linux programs would read /proc instead.
  */
 #ifndef _UAPI_KSTAT_H
 #define _UAPI_KSTAT_H
@@ -16,6 +21,7 @@
 #define KSTAT_INFO	0
 #define KSTAT_PROCS	1
 #define KSTAT_OBJECTS	2
+#define KSTAT_CACHES	3
 
 struct kstat_info {
 	unsigned long free_frames;	/* physical page frames not in use */
@@ -26,6 +32,7 @@ struct kstat_info {
 	unsigned long max_procs;	/* process table size */
 	unsigned long ticks;		/* timer ticks since boot */
 	unsigned long hz;		/* timer ticks per second */
+	unsigned long cr3_loads;	/* page directory loads since boot */
 };
 
 /* Kernel objects alive now: each count returns to where it was once what
@@ -61,6 +68,16 @@ struct kstat_proc {
 	unsigned long mem_pages;	/* user pages mapped */
 	unsigned long ticks;		/* CPU time in timer ticks */
 	char name[KPROC_NAME_LEN];
+};
+
+#define KCACHE_NAME_LEN	16
+
+struct kstat_cache {
+	char name[KCACHE_NAME_LEN];
+	unsigned long object_size;	/* bytes per object */
+	unsigned long inuse;		/* objects allocated */
+	unsigned long total;		/* objects the cache's slabs hold */
+	unsigned long pages;		/* page frames the cache holds */
 };
 
 #endif
