@@ -51,9 +51,9 @@ echo "cycles per operation under QEMU -icount; Linux ${linux_version#vmlinuz-}"
 # Lines are "NAME CYCLES cycles per UNIT"; join the two runs on NAME.
 awk '
 FNR == 1 { file++ }
-$3 == "cycles" && $4 == "per" {
+$4 == "per" {	# bench prints: name, mean, best, "per", unit
 	if (!($1 in unit)) { order[++n] = $1; unit[$1] = $5; for (i = 6; i <= NF; i++) unit[$1] = unit[$1] " " $i }
-	cycles[file, $1] = $2
+	cycles[file, $1] = $3
 }
 END {
 	printf "%-16s %12s %12s %12s  %s\n", "benchmark", "Relay", "Linux", "Relay/Linux", "per"
