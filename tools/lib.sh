@@ -3,7 +3,7 @@
 #
 # Sets: repo_root (absolute path of the repository), prog (the calling
 # script's name, for messages).  Defines: die, make_tmpdir, wait_until,
-# boot_console, console_fail.
+# free_port, boot_console, console_fail.
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 prog=$(basename "$0")
@@ -77,4 +77,17 @@ console_fail() {
 	echo
 	cat "$tmpdir/qemu.err"
 	exit 1
+}
+
+# free_port - print a TCP port on which nothing listens on localhost (for
+# QEMU's gdb stub).
+free_port() {
+	local port
+	for ((port = 20000 + RANDOM % 20000; port < 65536; port++)); do
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+			echo "$port"
+			return
+		fi
+	done
+	die "no free TCP port found"
 }

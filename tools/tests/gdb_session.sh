@@ -16,18 +16,6 @@ gdb_timeout=60
 [[ -f $kernel ]] || die "no $kernel (run make first)"
 make_tmpdir
 
-# free_port - print a TCP port on which nothing listens on localhost.
-free_port() {
-	local port
-	for ((port = 20000 + RANDOM % 20000; port < 65536; port++)); do
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-			echo "$port"
-			return
-		fi
-	done
-	die "no free TCP port found"
-}
-
 port=$(free_port)
 qemu-system-i386 -m 128M -no-reboot -display none \
 	-kernel "$kernel" -append "quiet -- /bin/sh -c 'echo \$\$'" \

@@ -20,18 +20,6 @@ make_tmpdir
 failures=()
 fail() { failures+=("$*"); }
 
-# free_port - a TCP port on which nothing listens on localhost.
-free_port() {
-	local port
-	for ((port = 20000 + RANDOM % 20000; port < 65536; port++)); do
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-			echo "$port"
-			return
-		fi
-	done
-	die "no free TCP port found"
-}
-
 # make help
 make -s help >"$tmpdir/help" 2>&1 || fail "make help failed"
 (($(wc -l <"$tmpdir/help") <= screen_lines)) || fail "make help is longer than $screen_lines lines"

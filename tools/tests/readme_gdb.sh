@@ -36,16 +36,6 @@ grep -v -e '^(gdb) ' -e '^\$ ' -e '^gdb -q ' -e '^Reading symbols from' -e '^[[:
 	-e '^Continuing\.$' -e '^(More stack frames follow\.\.\.)$' \
 	"$tmpdir/transcript" | normalize >"$tmpdir/expected"
 
-free_port() {
-	local port
-	for ((port = 20000 + RANDOM % 20000; port < 65536; port++)); do
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-			echo "$port"
-			return
-		fi
-	done
-	die "no free TCP port found"
-}
 port=$(free_port)
 qemu-system-i386 -m 128M -no-reboot -display none -cdrom "$iso" \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
