@@ -24,11 +24,13 @@
  *    closed the page and the pipe are freed.
  *
  * Every change of the contents wakes the other side's queue only, and
- * only this pipe's: sleepers re-check their condition in a loop.
+ * only this pipe's: sleepers re-check their condition in a loop.  It
+ * wakes poll and select too (kernel/poll.c): pipe_poll says what is ready.
  */
 #include "ipc/pipe.h"
 #include "ipc/signal.h"
 #include "kernel/file.h"
+#include "kernel/poll.h"
 #include "kernel/sched.h"
 #include "kernel/syscall.h"
 #include "kernel/vfs.h"
@@ -69,6 +71,13 @@ void pipe_free_if_unused(struct pipe *p)
 	frame_put(V2P(p->buf));
 	kfree(p);
 	live_pipes--;
+}
+
+/* Wake one side's sleepers, and the pollers: the pipe's state changed. */
+static void pipe_wake(struct wait_queue *wq)
+{
+	wake_up(wq);
+	poll_wake();
 }
 
 /* LAB pipes: the ring: bytes held, copy out at tail, copy in at head */
@@ -120,7 +129,7 @@ static ssize_t pipe_read(struct file *f, char __user *buf, size_t n)
 	if (copy_out(p, buf, (u32)n) < 0)
 		return -EFAULT;		/* the data stays in the pipe */
 	p->tail += (u32)n;
-	wake_up(&p->write_wait);
+	pipe_wake(&p->write_wait);
 	return (ssize_t)n;
 	/* LAB END: (void)f; (void)buf; (void)n; return -ENOSYS; */
 }
@@ -146,7 +155,7 @@ static ssize_t pipe_write(struct file *f, const char __user *buf, size_t n)
 				err = -EAGAIN;
 				break;
 			}
-			wake_up(&p->read_wait);
+			pipe_wake(&p->read_wait);
 			if ((err = interruptible_sleep_on(&p->write_wait)) < 0)
 				break;
 			continue;
@@ -156,7 +165,7 @@ static ssize_t pipe_write(struct file *f, const char __user *buf, size_t n)
 			break;
 		p->head += chunk;
 		done += chunk;
-		wake_up(&p->read_wait);
+		pipe_wake(&p->read_wait);
 	}
 	return done ? (ssize_t)done : err;
 	/* LAB END: (void)f; (void)buf; (void)n; return -ENOSYS; */
@@ -176,7 +185,7 @@ int pipe_reserve(struct file *f, size_t n)
 	while (p->readers && PIPE_SIZE - pipe_count(p) < n) {
 		if (f->flags & O_NONBLOCK)
 			return -EAGAIN;
-		wake_up(&p->read_wait);
+		pipe_wake(&p->read_wait);
 		if ((err = interruptible_sleep_on(&p->write_wait)) < 0)
 			return err;
 	}
@@ -191,20 +200,46 @@ static void pipe_release(struct file *f)
 	/* LAB pipes: count this end down, wake the other side (EOF, EPIPE) */
 	if (file_readable(f)) {
 		p->readers--;
-		wake_up(&p->write_wait);
+		pipe_wake(&p->write_wait);
 	}
 	if (file_writable(f)) {
 		p->writers--;
-		wake_up(&p->read_wait);
+		pipe_wake(&p->read_wait);
 	}
 	/* LAB END */
 	pipe_free_if_unused(p);
+}
+
+/*
+ * Ready as Linux says: a read end when there is data (POLLIN) or no
+ * writer left (POLLHUP); a write end when an atomic write fits (POLLOUT)
+ * or no reader is left (POLLERR, the write would fail).
+ */
+static u32 pipe_poll(struct file *f)
+{
+	struct pipe *p = f->priv;
+	u32 mask = 0;
+
+	if (file_readable(f)) {
+		if (pipe_count(p))
+			mask |= POLLIN | POLLRDNORM;
+		if (p->writers == 0)
+			mask |= POLLHUP;
+	}
+	if (file_writable(f)) {
+		if (PIPE_SIZE - pipe_count(p) >= PIPE_BUF)
+			mask |= POLLOUT | POLLWRNORM;
+		if (p->readers == 0)
+			mask |= POLLERR;
+	}
+	return mask;
 }
 
 const struct file_ops pipe_ops = {
 	.read = pipe_read,
 	.write = pipe_write,
 	.release = pipe_release,
+	.poll = pipe_poll,
 };
 
 /* One end of p as an open file on the anonymous inode ip. */

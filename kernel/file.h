@@ -21,6 +21,7 @@ struct file_ops {
 	int (*ioctl)(struct file *f, u32 cmd, u32 arg);
 	long (*lseek)(struct file *f, long off, int whence);	/* NULL: ESPIPE */
 	void (*release)(struct file *f);	/* last close */
+	u32 (*poll)(struct file *f);	/* POLL* ready now; NULL: always (kernel/poll.h) */
 };
 
 struct file {
