@@ -212,7 +212,8 @@ static void pipe_release(struct file *f)
 
 /*
  * Ready as Linux says: a read end when there is data (POLLIN) or no
- * writer left (POLLHUP); a write end when an atomic write fits (POLLOUT)
+ * writer left (POLLHUP: for a FIFO read end opened with O_NONBLOCK and
+ * no writer, only once one has come, fifo_open); a write end when an atomic write fits (POLLOUT)
  * or no reader is left (POLLERR, the write would fail).
  */
 static u32 pipe_poll(struct file *f)
@@ -223,7 +224,7 @@ static u32 pipe_poll(struct file *f)
 	if (file_readable(f)) {
 		if (pipe_count(p))
 			mask |= POLLIN | POLLRDNORM;
-		if (p->writers == 0)
+		if (p->writers == 0 && !(p->fifo && f->version == p->w_opens))
 			mask |= POLLHUP;
 	}
 	if (file_writable(f)) {

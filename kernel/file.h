@@ -31,6 +31,8 @@ struct file {
 	struct inode *inode;
 	const struct file_ops *ops;
 	void *priv;			/* the kind of file's own data */
+	u32 version;			/* FIFO read end: no POLLHUP while the pipe's
+				   w_opens equals it (ipc/pipe.c, pipe_poll) */
 };
 
 struct file *file_alloc(struct inode *ip, u32 flags, const struct file_ops *ops);

@@ -7,6 +7,8 @@
  *  - the last writer's close gives POLLHUP (even when not asked for),
  *    the last reader's close POLLERR on the write end;
  *  - a full pipe is not writable; emptied it is again;
+ *  - a FIFO read end opened O_NONBLOCK before any writer shows no
+ *    POLLHUP until a writer has opened and closed;
  *  - negative fds are skipped (revents 0, not counted); a closed one
  *    gives POLLNVAL and counts;
  *  - a regular file and /dev/null are always ready;
@@ -20,6 +22,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include "test.h"
 
 #define DELAY_MS	200
@@ -102,6 +105,29 @@ static void full_pipe(void)
 	CHECK_EQ("emptied pipe, write end", poll_now(fds[1], POLLOUT), POLLOUT);
 	close(fds[0]);
 	close(fds[1]);
+}
+
+static void fifo_hup(void)
+{
+	const char *path = "/tmp/poll_basic.fifo";
+	int r, r2, w;
+
+	unlink(path);
+	REQUIRE(mkfifo(path, 0600) == 0, "mkfifo");
+	r = open(path, O_RDONLY | O_NONBLOCK);
+	REQUIRE(r >= 0, "open the FIFO for reading");
+	CHECK_EQ("FIFO, no writer yet", poll_now(r, POLLIN), 0);
+	w = open(path, O_WRONLY | O_NONBLOCK);
+	REQUIRE(w >= 0, "open the FIFO for writing");
+	CHECK_EQ("FIFO, a writer", poll_now(r, POLLIN), 0);
+	close(w);
+	CHECK_EQ("FIFO, the writer gone", poll_now(r, POLLIN), POLLHUP);
+	r2 = open(path, O_RDONLY | O_NONBLOCK);
+	REQUIRE(r2 >= 0, "open the FIFO for reading again");
+	CHECK_EQ("FIFO, a reader opened after the writer left", poll_now(r2, POLLIN), 0);
+	close(r2);
+	close(r);
+	unlink(path);
 }
 
 static void odd_fds(void)
@@ -245,6 +271,7 @@ int main(void)
 {
 	pipe_states();
 	full_pipe();
+	fifo_hup();
 	odd_fds();
 	always_ready();
 	wakes_on_write();
