@@ -68,12 +68,12 @@ int fifo_open(struct inode *ip, u32 flags, struct file **out)
 	if (acc != O_WRONLY) {
 		p->readers++;
 		p->r_opens++;
-		wake_up(&p->write_wait);
+		pipe_wake(&p->write_wait);
 	}
 	if (acc != O_RDONLY) {
 		p->writers++;
 		p->w_opens++;
-		wake_up(&p->read_wait);
+		pipe_wake(&p->read_wait);
 	}
 	/* LAB pipes: the open rendezvous: a reader waits for a writer, a writer for a reader */
 	if (acc == O_RDONLY && !nonblock && p->writers == 0)

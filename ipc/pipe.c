@@ -41,6 +41,13 @@
 
 static u32 live_pipes;		/* pipes and FIFO buffers allocated (kstat) */
 
+/* Wake one side's sleepers, and the pollers: the pipe's state changed. */
+void pipe_wake(struct wait_queue *wq)
+{
+	wake_up(wq);
+	poll_wake();
+}
+
 u32 pipe_live_count(void)
 {
 	return live_pipes;
@@ -71,13 +78,6 @@ void pipe_free_if_unused(struct pipe *p)
 	frame_put(V2P(p->buf));
 	kfree(p);
 	live_pipes--;
-}
-
-/* Wake one side's sleepers, and the pollers: the pipe's state changed. */
-static void pipe_wake(struct wait_queue *wq)
-{
-	wake_up(wq);
-	poll_wake();
 }
 
 /* LAB pipes: the ring: bytes held, copy out at tail, copy in at head */
@@ -219,16 +219,16 @@ static void pipe_release(struct file *f)
 static u32 pipe_poll(struct file *f)
 {
 	struct pipe *p = f->priv;
-	u32 mask = 0;
+	u32 held = p->head - p->tail, mask = 0;	/* (the lab's pipe_count) */
 
 	if (file_readable(f)) {
-		if (pipe_count(p))
+		if (held)
 			mask |= POLLIN | POLLRDNORM;
 		if (p->writers == 0 && !(p->fifo && f->version == p->w_opens))
 			mask |= POLLHUP;
 	}
 	if (file_writable(f)) {
-		if (PIPE_SIZE - pipe_count(p) >= PIPE_BUF)
+		if (PIPE_SIZE - held >= PIPE_BUF)
 			mask |= POLLOUT | POLLWRNORM;
 		if (p->readers == 0)
 			mask |= POLLERR;
