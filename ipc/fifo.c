@@ -16,6 +16,9 @@
  * the other kind to change rather than for the other side to be open
  * now, so a partner that opens and closes at once still releases it.
  * After opening, reads and writes are those of pipes (ipc/pipe.c).
+ * A reader that opened with O_NONBLOCK before any writer does not see
+ * POLLHUP until a writer has opened (and closed), as on Linux: f->version
+ * keeps the count of writer opens it saw.
  */
 #include "ipc/pipe.h"
 #include "kernel/file.h"
@@ -65,16 +68,18 @@ int fifo_open(struct inode *ip, u32 flags, struct file **out)
 	if (acc != O_WRONLY) {
 		p->readers++;
 		p->r_opens++;
-		wake_up(&p->write_wait);
+		pipe_wake(&p->write_wait);
 	}
 	if (acc != O_RDONLY) {
 		p->writers++;
 		p->w_opens++;
-		wake_up(&p->read_wait);
+		pipe_wake(&p->read_wait);
 	}
 	/* LAB pipes: the open rendezvous: a reader waits for a writer, a writer for a reader */
 	if (acc == O_RDONLY && !nonblock && p->writers == 0)
 		err = wait_for_partner(&p->read_wait, &p->w_opens, p->w_opens);
+	else if (acc == O_RDONLY && p->writers == 0)
+		f->version = p->w_opens;	/* no POLLHUP before a writer came */
 	else if (acc == O_WRONLY && p->readers == 0)
 		err = wait_for_partner(&p->write_wait, &p->r_opens, p->r_opens);
 	/* LAB END */

@@ -24,11 +24,13 @@
  *    closed the page and the pipe are freed.
  *
  * Every change of the contents wakes the other side's queue only, and
- * only this pipe's: sleepers re-check their condition in a loop.
+ * only this pipe's: sleepers re-check their condition in a loop.  It
+ * wakes poll and select too (kernel/poll.c): pipe_poll says what is ready.
  */
 #include "ipc/pipe.h"
 #include "ipc/signal.h"
 #include "kernel/file.h"
+#include "kernel/poll.h"
 #include "kernel/sched.h"
 #include "kernel/syscall.h"
 #include "kernel/vfs.h"
@@ -38,6 +40,13 @@
 #include <uapi/signal.h>
 
 static u32 live_pipes;		/* pipes and FIFO buffers allocated (kstat) */
+
+/* Wake one side's sleepers, and the pollers: the pipe's state changed. */
+void pipe_wake(struct wait_queue *wq)
+{
+	wake_up(wq);
+	poll_wake();
+}
 
 u32 pipe_live_count(void)
 {
@@ -120,7 +129,7 @@ static ssize_t pipe_read(struct file *f, char __user *buf, size_t n)
 	if (copy_out(p, buf, (u32)n) < 0)
 		return -EFAULT;		/* the data stays in the pipe */
 	p->tail += (u32)n;
-	wake_up(&p->write_wait);
+	pipe_wake(&p->write_wait);
 	return (ssize_t)n;
 	/* LAB END: (void)f; (void)buf; (void)n; return -ENOSYS; */
 }
@@ -146,7 +155,7 @@ static ssize_t pipe_write(struct file *f, const char __user *buf, size_t n)
 				err = -EAGAIN;
 				break;
 			}
-			wake_up(&p->read_wait);
+			pipe_wake(&p->read_wait);
 			if ((err = interruptible_sleep_on(&p->write_wait)) < 0)
 				break;
 			continue;
@@ -156,7 +165,7 @@ static ssize_t pipe_write(struct file *f, const char __user *buf, size_t n)
 			break;
 		p->head += chunk;
 		done += chunk;
-		wake_up(&p->read_wait);
+		pipe_wake(&p->read_wait);
 	}
 	return done ? (ssize_t)done : err;
 	/* LAB END: (void)f; (void)buf; (void)n; return -ENOSYS; */
@@ -177,7 +186,7 @@ int pipe_reserve(struct file *f, size_t n)
 	while (p->readers && PIPE_SIZE - pipe_count(p) < n) {
 		if (f->flags & O_NONBLOCK)
 			return -EAGAIN;
-		wake_up(&p->read_wait);
+		pipe_wake(&p->read_wait);
 		if ((err = interruptible_sleep_on(&p->write_wait)) < 0)
 			return err;
 	}
@@ -193,20 +202,47 @@ static void pipe_release(struct file *f)
 	/* LAB pipes: count this end down, wake the other side (EOF, EPIPE) */
 	if (file_readable(f)) {
 		p->readers--;
-		wake_up(&p->write_wait);
+		pipe_wake(&p->write_wait);
 	}
 	if (file_writable(f)) {
 		p->writers--;
-		wake_up(&p->read_wait);
+		pipe_wake(&p->read_wait);
 	}
 	/* LAB END */
 	pipe_free_if_unused(p);
+}
+
+/*
+ * Ready as Linux says: a read end when there is data (POLLIN) or no
+ * writer left (POLLHUP: for a FIFO read end opened with O_NONBLOCK and
+ * no writer, only once one has come, fifo_open); a write end when an atomic write fits (POLLOUT)
+ * or no reader is left (POLLERR, the write would fail).
+ */
+static u32 pipe_poll(struct file *f)
+{
+	struct pipe *p = f->priv;
+	u32 held = p->head - p->tail, mask = 0;	/* (the lab's pipe_count) */
+
+	if (file_readable(f)) {
+		if (held)
+			mask |= POLLIN | POLLRDNORM;
+		if (p->writers == 0 && !(p->fifo && f->version == p->w_opens))
+			mask |= POLLHUP;
+	}
+	if (file_writable(f)) {
+		if (PIPE_SIZE - held >= PIPE_BUF)
+			mask |= POLLOUT | POLLWRNORM;
+		if (p->readers == 0)
+			mask |= POLLERR;
+	}
+	return mask;
 }
 
 const struct file_ops pipe_ops = {
 	.read = pipe_read,
 	.write = pipe_write,
 	.release = pipe_release,
+	.poll = pipe_poll,
 };
 
 /* One end of p as an open file on the anonymous inode ip. */

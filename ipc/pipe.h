@@ -26,6 +26,7 @@ extern const struct file_ops pipe_ops;
 
 struct pipe *pipe_alloc(void);
 void pipe_free_if_unused(struct pipe *p);
+void pipe_wake(struct wait_queue *wq);
 int pipe_reserve(struct file *f, size_t n);
 u32 pipe_live_count(void);
 int fifo_open(struct inode *ip, u32 flags, struct file **out);

@@ -774,6 +774,36 @@ long sys_rt_sigsuspend(const void __user *umask, u32 setsize)
 	return suspend_with(mask);
 }
 
+/*
+ * ppoll, pselect6: wait with the user's mask (NULL: keep the mask in
+ * force) and put the old one back after.  When the wait is interrupted,
+ * the old mask comes back only after the handler's frame is set up, so
+ * the handler runs with the temporary one, as in sigsuspend.
+ */
+int signal_mask_swap(const void __user *umask, u32 setsize)
+{
+	u64 mask;
+
+	if (!umask)
+		return 0;
+	if (setsize != SIGSET_SIZE)
+		return -EINVAL;
+	if (copy_from_user(&mask, umask, sizeof(mask)) < 0)
+		return -EFAULT;
+	current->saved_mask = current->sig_blocked;
+	current->restore_mask = true;
+	current->sig_blocked = mask & ~UNBLOCKABLE;
+	return 0;
+}
+
+void signal_mask_restore(bool interrupted)
+{
+	if (!current->restore_mask || interrupted)
+		return;
+	current->restore_mask = false;
+	current->sig_blocked = current->saved_mask;
+}
+
 /* The old i386 call: sigsuspend(int, int, old_sigset_t mask). */
 long sys_sigsuspend(int unused0, int unused1, u32 mask)
 {

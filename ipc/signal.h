@@ -18,6 +18,8 @@ void force_sig_fault(int sig, int code, u32 addr);
 bool signal_pending(const struct proc *p);
 bool signal_blocked_or_ignored(const struct proc *p, int sig);
 void do_signals(struct trapframe *tf);
+int signal_mask_swap(const void __user *umask, u32 setsize);
+void signal_mask_restore(bool interrupted);
 
 void signals_fork(struct proc *child, const struct proc *parent);
 void signals_exec(struct proc *p);

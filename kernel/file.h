@@ -21,6 +21,7 @@ struct file_ops {
 	int (*ioctl)(struct file *f, u32 cmd, u32 arg);
 	long (*lseek)(struct file *f, long off, int whence);	/* NULL: ESPIPE */
 	void (*release)(struct file *f);	/* last close */
+	u32 (*poll)(struct file *f);	/* POLL* ready now; NULL: always (kernel/poll.h) */
 };
 
 struct file {
@@ -30,6 +31,8 @@ struct file {
 	struct inode *inode;
 	const struct file_ops *ops;
 	void *priv;			/* the kind of file's own data */
+	u32 version;			/* FIFO read end: no POLLHUP while the pipe's
+				   w_opens equals it (ipc/pipe.c, pipe_poll) */
 };
 
 void file_init(void);			/* the cache of file objects */

@@ -26,6 +26,8 @@ struct stat64;
 struct iovec;
 struct itimerval;
 struct inode;
+struct pollfd;
+struct pselect_mask;
 
 void syscall_dispatch(struct trapframe *tf);
 
@@ -180,6 +182,15 @@ long sys_ipc(u32 call, int first, int second, int third, void __user *ptr, long 
 /* ipc/pipe.c */
 long sys_pipe(int __user *fds);
 long sys_pipe2(int __user *fds, int flags);
+
+/* kernel/poll.c */
+long sys_poll(struct pollfd __user *ufds, u32 nfds, int timeout_ms);
+long sys_ppoll(struct pollfd __user *ufds, u32 nfds, struct timespec __user *uts,
+	       const void __user *umask, u32 setsize);
+long sys__newselect(int nfds, u32 __user *rfds, u32 __user *wfds, u32 __user *efds,
+		    struct timeval __user *utv);
+long sys_pselect6(int nfds, u32 __user *rfds, u32 __user *wfds, u32 __user *efds,
+		  struct timespec __user *uts, const struct pselect_mask __user *um);
 
 /* kernel/rlimit.c */
 long sys_getrlimit(u32 resource, struct rlimit __user *ulim);

@@ -15,7 +15,8 @@
  *	 readable bytes   |  line being edited
  *
  * Output goes straight to the console.  Readers sleep on read_wait; the
- * interrupt handler wakes them.
+ * interrupt handler wakes them (and poll's waiters: tty_poll says a
+ * line, or in raw mode a byte, is readable; writing is always possible).
  *
  * Controlling terminal, as on Linux: the terminal belongs to at most one
  * session (tty.session, 0 = none), and p->ctty == &tty for the processes
@@ -38,6 +39,7 @@
 #include "kernel/console.h"
 #include "kernel/dev.h"
 #include "kernel/file.h"
+#include "kernel/poll.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/string.h"
@@ -117,6 +119,7 @@ static void commit(void)
 {
 	tty.committed = tty.head;
 	wake_up(&tty.read_wait);
+	poll_wake();
 }
 
 /*
@@ -427,8 +430,15 @@ void tty_exit(struct proc *p)
 	p->ctty = NULL;
 }
 
+static u32 tty_poll(struct file *f)
+{
+	(void)f;
+	return (input_ready() ? POLLIN | POLLRDNORM : 0) | POLLOUT | POLLWRNORM;
+}
+
 const struct file_ops tty_ops = {
 	.read = tty_read,
 	.write = tty_write,
 	.ioctl = tty_ioctl,
+	.poll = tty_poll,
 };

@@ -82,6 +82,7 @@
 #define __NR_getpgid		132
 #define __NR__llseek		140
 #define __NR_getdents		141
+#define __NR__newselect		142
 #define __NR_readv		145
 #define __NR_writev		146
 #define __NR_getsid		147
@@ -89,6 +90,7 @@
 #define __NR_nanosleep		162
 #define __NR_setresuid		164
 #define __NR_getresuid		165
+#define __NR_poll		168
 #define __NR_setresgid		170
 #define __NR_getresgid		171
 #define __NR_rt_sigreturn	173
@@ -143,6 +145,8 @@
 #define __NR_readlinkat		305
 #define __NR_fchmodat		306
 #define __NR_faccessat		307
+#define __NR_pselect6		308
+#define __NR_ppoll		309
 #define __NR_utimensat		320
 #define __NR_dup3		330
 #define __NR_pipe2		331
