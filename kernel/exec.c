@@ -53,6 +53,7 @@
 #include "kernel/trap.h"
 #include "kernel/vfs.h"
 #include "kernel/x86.h"
+#include <uapi/auxvec.h>
 #include "mm/mm.h"
 #include "kernel/errno.h"
 #include <uapi/mman.h>
@@ -69,25 +70,6 @@
 #define RANDOM_BYTES	16
 #define CLOCK_TICKS	100		/* AT_CLKTCK: times()'s unit, as Linux's USER_HZ */
 
-/* Auxiliary vector types (Linux's uapi/linux/auxvec.h). */
-#define AT_NULL		0
-#define AT_PHDR		3
-#define AT_PHENT	4
-#define AT_PHNUM	5
-#define AT_PAGESZ	6
-#define AT_BASE		7
-#define AT_FLAGS	8
-#define AT_ENTRY	9
-#define AT_UID		11
-#define AT_EUID		12
-#define AT_GID		13
-#define AT_EGID		14
-#define AT_PLATFORM	15
-#define AT_HWCAP	16
-#define AT_CLKTCK	17
-#define AT_SECURE	23
-#define AT_RANDOM	25
-#define AT_EXECFN	31
 #define AUXV_PAIRS	18		/* the pairs setup_stack writes, AT_NULL included */
 
 /* What the loader learned about the program, for the stack and the

@@ -14,6 +14,7 @@
  *    interpreter is ENOEXEC, a missing one ENOENT, a script run by
  *    itself ELOOP.
  */
+#include <sys/auxv.h>
 #include <sys/stat.h>
 #include "test.h"
 
@@ -23,22 +24,6 @@
 #define BIG_BSS		(512u << 20)
 #define EXIT_CODE	42
 
-#define AT_NULL		0
-#define AT_PHDR		3
-#define AT_PHENT	4
-#define AT_PHNUM	5
-#define AT_PAGESZ	6
-#define AT_ENTRY	9
-#define AT_UID		11
-#define AT_EUID		12
-#define AT_GID		13
-#define AT_EGID		14
-#define AT_PLATFORM	15
-#define AT_HWCAP	16
-#define AT_CLKTCK	17
-#define AT_SECURE	23
-#define AT_RANDOM	25
-#define AT_EXECFN	31
 #define HWCAP_SSE	(1u << 25)
 
 struct ehdr {
@@ -238,6 +223,10 @@ static int auxv_child(char **argv, char **envp)
 		if (av[0] < 64)
 			val[av[0]] = av[1];
 	CHECK_EQ("AT_PAGESZ", val[AT_PAGESZ], 4096);
+	CHECK_EQ("getauxval(AT_ENTRY)", getauxval(AT_ENTRY), val[AT_ENTRY]);
+	errno = 0;
+	CHECK(getauxval(AT_BASE + 1000) == 0 && errno == ENOENT,
+	      "getauxval of a type not in the vector: 0 and ENOENT");
 	CHECK_EQ("AT_ENTRY", val[AT_ENTRY], (unsigned int)_start);
 	CHECK_EQ("AT_PHENT", val[AT_PHENT], sizeof(struct phdr));
 	CHECK(val[AT_PHDR] && val[AT_PHNUM], "AT_PHDR %#x, AT_PHNUM %u", val[AT_PHDR],
