@@ -141,7 +141,8 @@ TESTS	  := $(patsubst user/tests/%.c,%,$(wildcard user/tests/*.c))
 
 # EXTRA_PROGS given to make (even empty) is remembered in $(EXTRA_LIST), so
 # the programs stay in the image for the makes, tests and grades after it;
-# `make EXTRA_PROGS=` forgets them.
+# `make EXTRA_PROGS=` forgets them.  EXTRA_ONCE=1 builds them without
+# remembering (tools/compare.sh builds one program that way).
 EXTRA_LIST := $(BUILD)/extra-progs
 ifeq ($(origin EXTRA_PROGS),undefined)
 EXTRA_PROGS := $(shell cat $(EXTRA_LIST) 2>/dev/null)
@@ -166,8 +167,10 @@ ifneq ($(call dup_names,$(LABT)),)
 $(error lab check programs: two named /lab/$(firstword $(call dup_names,$(LABT))) ($(filter %/$(firstword $(call dup_names,$(LABT))).c,$(LAB_SRC))); prefix each with its lab's name)
 endif
 endif
+ifeq ($(EXTRA_ONCE),)
 ifneq ($(EXTRA_PROGS),$(shell cat $(EXTRA_LIST) 2>/dev/null))
 $(shell mkdir -p $(BUILD) && echo '$(EXTRA_PROGS)' > $(EXTRA_LIST))
+endif
 endif
 
 $(BUILD)/user/%.o: user/%.c

@@ -61,7 +61,7 @@ musl)
 	;;
 esac
 if [[ $libc == relay ]]; then
-	make -s EXTRA_PROGS="$src" "build/extra/$name" >"$tmpdir/cc.log" 2>&1 ||
+	make -s EXTRA_ONCE=1 EXTRA_PROGS="$src" "build/extra/$name" >"$tmpdir/cc.log" 2>&1 ||
 		build_failed "with Relay's libc"
 	relay_bin=build/extra/$name
 	relay_what="Relay's libc"

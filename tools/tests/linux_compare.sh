@@ -24,8 +24,11 @@ expect() {
 }
 
 status=0
+remembered=$(cat build/extra-progs 2>/dev/null || true)
 LIBC=relay COLUMNS=100 tools/compare.sh "$probe" one 'two words' >"$tmpdir/out" 2>&1 || status=$?
 cat "$tmpdir/out"
+[[ $(cat build/extra-progs 2>/dev/null || true) == "$remembered" ]] ||
+	{ echo "FAIL: compare.sh changed the remembered EXTRA_PROGS (build/extra-progs)"; failed=1; }
 [[ $status == 1 ]] || { echo "FAIL: compare.sh exit status $status, want 1 (outputs differ)"; failed=1; }
 expect "left: +Relay \(Relay's libc\)" "the header names each side"
 expect "right: +Linux [0-9.]+-[0-9]+-686 \(glibc-static\)" "the header names each side"
