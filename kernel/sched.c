@@ -199,7 +199,7 @@ void sched_tick(u32 elapsed)
 		current->slice -= (int)MIN(MAX(elapsed, 1u), (u32)TIME_SLICE);
 		rlimit_cpu_tick(current);
 	}
-	for (int i = 0; i < NPROC; i++) {
+	for (int i = 0; i < proc_slots; i++) {
 		struct proc *p = &proc_table[i];
 		if (p->state == P_SLEEPING && p->wake_at && now >= p->wake_at) {
 			p->timed_out = true;

@@ -185,6 +185,7 @@ static void test_waitqueue(void)
 	struct wait_queue wq = { NULL };
 	struct proc *a = &proc_table[0], *b = &proc_table[1], *c = &proc_table[2];
 
+	proc_slots = 3;			/* the slots sched_tick scans */
 	a->state = b->state = c->state = P_SLEEPING;
 	wq_add(&wq, a);
 	wq_add(&wq, b);
@@ -207,6 +208,7 @@ static void test_waitqueue(void)
 	sched_tick(1);
 	CHECK(a->state == P_RUNNABLE && a->timed_out && wq.head == NULL);
 	memset(proc_table, 0, 3 * sizeof(struct proc));
+	proc_slots = 0;
 }
 
 static void test_ramfs(void)
@@ -288,12 +290,14 @@ static void test_clock(void)
 	CHECK(deadline_after(TIME_FOREVER) == TIME_FOREVER);
 	CHECK(deadline_after(TIME_FOREVER - t1) == TIME_FOREVER);
 	CHECK(deadline_after(0) >= t1 && deadline_after(0) < TIME_FOREVER);
+	proc_slots = 1;
 	a->state = P_SLEEPING;
 	a->wake_at = far;
 	a->alarm_at = far;
 	sched_tick(1);
 	CHECK(a->state == P_SLEEPING && a->alarm_at == far);
 	memset(a, 0, sizeof(*a));
+	proc_slots = 0;
 }
 
 static const struct {
