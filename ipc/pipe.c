@@ -1,11 +1,12 @@
 /*
- * pipe.c - pipes: a one-page buffer between a writing and a reading end.
+ * pipe.c - pipes: a ring buffer between a writing and a reading end.
  *
  * pipe() makes an anonymous inode of type FIFO and two open files on it,
- * one read-only and one write-only, sharing one struct pipe: a page of
- * memory used as a ring buffer, a count of open readers and writers, and
- * two wait queues.  (A FIFO, ipc/fifo.c, is the same pipe reached through
- * a name in the file system.)
+ * one read-only and one write-only, sharing one struct pipe: a ring of
+ * 16 pages (65,536 bytes, fcntl F_SETPIPE_SZ changes it: ipc/pipe_pages.c
+ * keeps the pages), a count of open readers and writers, and two wait
+ * queues.  (A FIFO, ipc/fifo.c, is the same pipe reached through a name
+ * in the file system.)
  *
  * The rules, as POSIX and Linux give them:
  *  - read returns what is there (up to the count); with the pipe empty it
@@ -19,9 +20,10 @@
  *    -EAGAIN if nothing does (for an atomic write: if it does not all fit).
  *  - a write with no reader left raises SIGPIPE and fails with -EPIPE
  *    (or returns the count already written).
- *  - a bad user buffer gives -EFAULT and moves nothing.
+ *  - a bad user buffer gives -EFAULT and moves nothing; with no memory
+ *    for a page of the ring a write gives -ENOMEM (or its count so far).
  *  - each end's last close wakes the other side; when both ends are
- *    closed the page and the pipe are freed.
+ *    closed the ring and the pipe are freed.
  *
  * Every change of the contents wakes the other side's queue only, and
  * only this pipe's: sleepers re-check their condition in a loop.  It
@@ -32,14 +34,22 @@
 #include "kernel/file.h"
 #include "kernel/poll.h"
 #include "kernel/sched.h"
+#include "kernel/string.h"
 #include "kernel/syscall.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
+#include "mm/slab.h"
 #include "kernel/errno.h"
 #include <uapi/fcntl.h>
 #include <uapi/signal.h>
 
 static u32 live_pipes;		/* pipes and FIFO buffers allocated (kstat) */
+static struct kmem_cache pipe_cache;
+
+void pipe_init(void)
+{
+	kmem_cache_init(&pipe_cache, "pipe", sizeof(struct pipe));
+}
 
 /* Wake one side's sleepers, and the pollers: the pipe's state changed. */
 void pipe_wake(struct wait_queue *wq)
@@ -55,16 +65,15 @@ u32 pipe_live_count(void)
 
 struct pipe *pipe_alloc(void)
 {
-	struct pipe *p = kzalloc(sizeof(*p));
-	u32 page;
+	struct pipe *p = kmem_cache_alloc(&pipe_cache);
 
 	if (!p)
 		return NULL;
-	if (!(page = frame_alloc())) {
-		kfree(p);
+	memset(p, 0, sizeof(*p));
+	if (pipe_ring_alloc(p) < 0) {
+		kmem_cache_free(&pipe_cache, p);
 		return NULL;
 	}
-	p->buf = P2V(page);
 	live_pipes++;
 	return p;
 }
@@ -75,8 +84,8 @@ void pipe_free_if_unused(struct pipe *p)
 		return;
 	if (p->fifo)
 		p->fifo->fifo = NULL;	/* unread data goes with it */
-	frame_put(V2P(p->buf));
-	kfree(p);
+	pipe_ring_free(p);
+	kmem_cache_free(&pipe_cache, p);
 	live_pipes--;
 }
 
@@ -86,25 +95,30 @@ static u32 pipe_count(struct pipe *p)
 	return p->head - p->tail;
 }
 
-/* Copy n bytes from the ring at tail to user memory (in up to two pieces,
- * as the data may wrap around the end of the page). */
+/* Copy n bytes from the ring at tail to user memory, a piece per page of
+ * the ring (pipe_byte says where each byte is). */
 static int copy_out(struct pipe *p, char __user *buf, u32 n)
 {
-	u32 off = p->tail % PIPE_SIZE, first = MIN(n, PIPE_SIZE - off);
-
-	if (copy_to_user(buf, p->buf + off, first) < 0 ||
-	    copy_to_user(buf + first, p->buf, n - first) < 0)
-		return -EFAULT;
+	for (u32 pos = p->tail, piece; n > 0; pos += piece, buf += piece, n -= piece) {
+		piece = MIN(n, PAGE_SIZE - pos % PAGE_SIZE);
+		if (copy_to_user(buf, pipe_byte(p, pos), piece) < 0)
+			return -EFAULT;
+	}
 	return 0;
 }
 
+/* The other way, at head; the first write to reach a page allocates it. */
 static int copy_in(struct pipe *p, const char __user *buf, u32 n)
 {
-	u32 off = p->head % PIPE_SIZE, first = MIN(n, PIPE_SIZE - off);
+	for (u32 pos = p->head, piece; n > 0; pos += piece, buf += piece, n -= piece) {
+		char *dst = pipe_byte(p, pos);
 
-	if (copy_from_user(p->buf + off, buf, first) < 0 ||
-	    copy_from_user(p->buf, buf + first, n - first) < 0)
-		return -EFAULT;
+		piece = MIN(n, PAGE_SIZE - pos % PAGE_SIZE);
+		if (!dst)
+			return -ENOMEM;
+		if (copy_from_user(dst, buf, piece) < 0)
+			return -EFAULT;
+	}
 	return 0;
 }
 /* LAB END */
@@ -129,6 +143,8 @@ static ssize_t pipe_read(struct file *f, char __user *buf, size_t n)
 	if (copy_out(p, buf, (u32)n) < 0)
 		return -EFAULT;		/* the data stays in the pipe */
 	p->tail += (u32)n;
+	if (pipe_count(p) == 0)
+		pipe_ring_trim(p);	/* an empty pipe keeps one page */
 	pipe_wake(&p->write_wait);
 	return (ssize_t)n;
 	/* LAB END: (void)f; (void)buf; (void)n; return -ENOSYS; */
@@ -143,7 +159,7 @@ static ssize_t pipe_write(struct file *f, const char __user *buf, size_t n)
 	int err = 0;
 
 	while (done < n) {
-		u32 room = PIPE_SIZE - pipe_count(p), chunk;
+		u32 room = p->size - pipe_count(p), chunk;
 
 		if (p->readers == 0) {
 			send_signal(current, SIGPIPE, SI_USER);	/* as Linux */
@@ -183,7 +199,7 @@ int pipe_reserve(struct file *f, size_t n)
 	struct pipe *p = f->priv;
 	int err;
 
-	while (p->readers && PIPE_SIZE - pipe_count(p) < n) {
+	while (p->readers && p->size - pipe_count(p) < n) {
 		if (f->flags & O_NONBLOCK)
 			return -EAGAIN;
 		pipe_wake(&p->read_wait);
@@ -230,7 +246,7 @@ static u32 pipe_poll(struct file *f)
 			mask |= POLLHUP;
 	}
 	if (file_writable(f)) {
-		if (PIPE_SIZE - held >= PIPE_BUF)
+		if (p->size - held >= PIPE_BUF)
 			mask |= POLLOUT | POLLWRNORM;
 		if (p->readers == 0)
 			mask |= POLLERR;

@@ -12,6 +12,7 @@
 #include "boot/gdt.h"
 #include "boot/idt.h"
 #include "boot/multiboot.h"
+#include "ipc/pipe.h"
 #include "kernel/bootopts.h"
 #include "kernel/console.h"
 #include "kernel/dev.h"
@@ -68,6 +69,7 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	time_init();
 	timer_init();
 	file_init();
+	pipe_init();
 	vfs_init();
 	initrd_unpack();
 	dev_init();

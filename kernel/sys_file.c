@@ -1,8 +1,10 @@
 /*
  * sys_file.c - system calls on file descriptors: read, write, open,
  * close, lseek, dup, dup2, dup3, fcntl, fcntl64, ioctl, getdents,
- * getdents64, openat.  (fstat is in kernel/sys_stat.c.)
+ * getdents64, openat.  (fstat is in kernel/sys_stat.c; fcntl's pipe
+ * sizes in ipc/pipe_pages.c.)
  */
+#include "ipc/pipe.h"
 #include "kernel/syscall.h"
 #include "kernel/file.h"
 #include "kernel/proc.h"
@@ -202,6 +204,9 @@ long sys_fcntl(int fd, int cmd, u32 arg)
 	case F_SETFL:
 		f->flags = (f->flags & ~SETFL_MASK) | (arg & SETFL_MASK);
 		return 0;
+	case F_SETPIPE_SZ:
+	case F_GETPIPE_SZ:
+		return pipe_fcntl(f, cmd, arg);
 	}
 	return -EINVAL;
 }

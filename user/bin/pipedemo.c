@@ -13,9 +13,11 @@
  * pipe ends on standard input and output, close() of every end a
  * process does not use, execv() of the real programs, and waitpid().
  *
- * Part 3: a full pipe and a pipe with no reader.  A child fills a pipe
- * (O_NONBLOCK writes until EAGAIN show how much it holds), then makes a
- * blocking write, which sleeps until the parent reads and makes room.
+ * Part 3: a full pipe and a pipe with no reader.  The parent asks the
+ * pipe's size (F_GETPIPE_SZ: 65,536 bytes) and sets it to the seed's one
+ * page (F_SETPIPE_SZ).  A child fills the pipe (O_NONBLOCK writes until
+ * EAGAIN show how much it holds), then makes a blocking write, which
+ * sleeps until the parent reads and makes room.
  * Then children write into pipes whose read ends are all closed: one
  * with SIGPIPE's default action is killed by it, one that ignores
  * SIGPIPE gets EPIPE from write() instead.
@@ -46,6 +48,7 @@
 #define EXIT_EXEC_FAILED 127
 #define NSTAGES		3
 #define CHUNK		1024	/* part 3's writes */
+#define PAGE_BYTES	4096	/* part 3's pipe: one page, as the seed's */
 #define FULL_WAIT_MS	500	/* the parent lets the writer sleep this long */
 #define MSEC_PER_SEC	1000L
 #define NSEC_PER_MSEC	1000000L
@@ -263,6 +266,10 @@ static void full_pipe(void)
 
 	if (pipe(fds) < 0)
 		die("pipe");
+	trace(false, "parent", "fcntl(F_GETPIPE_SZ): a new pipe holds %d bytes",
+	      fcntl(fds[1], F_GETPIPE_SZ));
+	trace(false, "parent", "fcntl(F_SETPIPE_SZ, %d): the seed's one page, now %d",
+	      PAGE_BYTES, fcntl(fds[1], F_SETPIPE_SZ, PAGE_BYTES));
 	pid = fork_or_die();
 	if (pid == 0) {
 		close(fds[0]);
@@ -317,9 +324,11 @@ static void part3(void)
 	explain("\n"
 		"Part 3: a full pipe, and a pipe with no reader\n"
 		"\n"
-		"A pipe holds a fixed amount.  A writer that finds it full sleeps\n"
-		"in write() until a reader takes some out (a write of at most\n"
-		"PIPE_BUF bytes waits until all of it fits: it is never split).\n");
+		"A pipe holds a fixed amount: 16 pages on Linux and here, one page\n"
+		"in the seed's design and early Unix; fcntl() can change it.  A\n"
+		"writer that finds it full sleeps in write() until a reader takes\n"
+		"some out (a write of at most PIPE_BUF bytes waits until all of it\n"
+		"fits: it is never split).\n");
 	full_pipe();
 	explain("\n"
 		"A write into a pipe whose read ends are all closed can never be\n"

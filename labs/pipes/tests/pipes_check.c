@@ -5,8 +5,10 @@
  *
  *  - rw:            bytes written come out of a read in order, a read
  *                   returns no more than is there;
- *  - wrap:          data keeps its order when it wraps around the end of
- *                   the pipe's page (many writes and reads of odd sizes);
+ *  - wrap:          data keeps its order across the pipe's pages and when
+ *                   it wraps around the end of the ring (many writes and
+ *                   reads of odd sizes, at the default size and at one
+ *                   page, set with F_SETPIPE_SZ);
  *  - read_blocks:   a read of an empty pipe sleeps until a child writes;
  *  - eof:           once the last writer is gone, read drains what is
  *                   left, then returns 0;
@@ -22,9 +24,11 @@
 #include <sys/stat.h>
 
 #define DELAY_MS	100		/* the child's head start for sleeping */
-#define BIG		(3 * 4096 + 123)	/* more than a pipe holds */
-#define WRAP_ROUNDS	40
+#define PIPE_DEFAULT	65536		/* a new pipe's size */
+#define BIG		(3 * PIPE_DEFAULT + 123)	/* more than a pipe holds */
+#define WRAP_ROUNDS	100		/* twice around the default ring */
 #define WRAP_CHUNK	1500		/* does not divide the page */
+#define ONE_PAGE	4096
 #define FIFO_PATH	"/tmp/pipes_check.fifo"
 #define MESSAGE		"through the fifo"
 
@@ -59,18 +63,27 @@ static void check_rw(void)
 	CHECK(memcmp(in, ", pipe", 6) == 0, "remaining bytes wrong");
 }
 
+static void wrap_rounds(int fds[2], const char *size)
+{
+	for (unsigned r = 0; r < WRAP_ROUNDS; r++) {
+		fill(out, WRAP_CHUNK, r);
+		REQUIRE(write(fds[1], out, WRAP_CHUNK) == WRAP_CHUNK, "%s: write round %u",
+			size, r);
+		memset(in, 0, WRAP_CHUNK);
+		REQUIRE(read_all(fds[0], in, WRAP_CHUNK) == WRAP_CHUNK, "%s: read round %u",
+			size, r);
+		CHECK(memcmp(in, out, WRAP_CHUNK) == 0, "%s: round %u: data changed", size, r);
+	}
+}
+
 static void check_wrap(void)
 {
 	int fds[2];
 
 	REQUIRE(pipe(fds) == 0, "pipe");
-	for (unsigned r = 0; r < WRAP_ROUNDS; r++) {
-		fill(out, WRAP_CHUNK, r);
-		REQUIRE(write(fds[1], out, WRAP_CHUNK) == WRAP_CHUNK, "write round %u", r);
-		memset(in, 0, WRAP_CHUNK);
-		REQUIRE(read_all(fds[0], in, WRAP_CHUNK) == WRAP_CHUNK, "read round %u", r);
-		CHECK(memcmp(in, out, WRAP_CHUNK) == 0, "round %u: data changed", r);
-	}
+	wrap_rounds(fds, "default size");
+	REQUIRE(fcntl(fds[1], F_SETPIPE_SZ, ONE_PAGE) == ONE_PAGE, "F_SETPIPE_SZ one page");
+	wrap_rounds(fds, "one page");
 }
 
 static void check_read_blocks(void)
