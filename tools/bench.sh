@@ -21,8 +21,9 @@
 #   per                 the operation's unit
 #
 # boot and boot_cpu put milliseconds in the cycles columns: the mean and
-# best wall clock, and host CPU time, of BOOTS boots.  A last line counts
-# the rows meeting the goal; it informs only, bench never fails on it.
+# best wall clock, and host CPU time (user + system), of BOOTS boots to
+# `qemu-run -- true`.  A last line counts the rows meeting the goal; it
+# informs only, bench never fails on it.
 # Arguments name benchmarks to run (default: all).
 # BENCH_KERNEL=PATH measures another kernel image (e.g. an older build).
 # BENCH_LINUX=0 leaves Linux out (the ratio and goal columns show -).
@@ -115,9 +116,9 @@ END {
 	}
 	if (n) {
 		printf row, "boot", sprintf("%.0f", wall / n), wall_best, "-", "-", "-", "-", "-",
-			"ms wall clock, qemu-run -- true (" n " boots)"
+			"ms wall clock, " n " boots"
 		printf row, "boot_cpu", sprintf("%.0f", cpu / n), cpu_best, "-", "-", "-", "-", "-",
-			"ms host CPU (user+sys), the same boots"
+			"ms host CPU, user+sys"
 	}
 	if (rows)
 		printf "goal: %d of %d rows meet it (informational)\n", met, rows
