@@ -64,6 +64,7 @@ linux_side() {
 	if ! bench_in_linux "$@" >"$out" 2>&1; then
 		echo "$prog: the run in Linux failed, no ratios from it: $(tail -n 3 "$out")" >&2
 		: >"$out"
+		linux_note="$linux_note - a run in it FAILED"
 	fi
 }
 
