@@ -41,6 +41,7 @@ icount="-icount shift=0,sleep=off"
 make_tmpdir
 
 linux=0
+linux_failed=0
 linux_note="no Linux side (BENCH_LINUX=0)"
 if [[ ${BENCH_LINUX:-1} != 0 ]]; then
 	if [[ -f build/deps/linux/vmlinuz ]] && command -v cpio >/dev/null; then
@@ -64,7 +65,7 @@ linux_side() {
 	if ! bench_in_linux "$@" >"$out" 2>&1; then
 		echo "$prog: the run in Linux failed, no ratios from it: $(tail -n 3 "$out")" >&2
 		: >"$out"
-		linux_note="$linux_note - a run in it FAILED"
+		linux_failed=1
 	fi
 }
 
@@ -83,6 +84,9 @@ done | awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' >"$tmpdir/boot"
 
 row='%-15s %9s %9s %9s %9s %6s %6s  %-4s  %s\n'
 echo "Relay per operation, mean and best of 20 batches: host cycles (cyc), guest instructions (ins)"
+if ((linux_failed)); then
+	linux_note+=" - a run in it FAILED"
+fi
 echo "cyc/L, ins/L: Relay/Linux of the best batches; $linux_note"
 echo "goal: cyc/L <= $CYCLES_GOAL (getpid $GETPID_GOAL) and ins/L <= $INSNS_GOAL"
 # bench_join: NAME, then mean and best of Relay's cycles, Relay's
