@@ -118,10 +118,11 @@ bench_in_linux() {
 }
 
 # bench_join FILE... - join outputs of bench (lines "NAME MEAN BEST per
-# UNIT", carriage returns and other lines ignored) on NAME, in the order
+# UNIT"; carriage returns dropped, other lines skipped) on NAME, in the order
 # the files first name them: one line per benchmark, "NAME MEAN1 BEST1
 # MEAN2 BEST2 ... UNIT" with a pair per FILE, "-" where that file lacks
-# the row.  UNIT (which may hold spaces) comes last.
+# the row.  UNIT (which may hold spaces) comes last.  The FILEs must be
+# distinct paths.
 bench_join() {
 	awk '
 BEGIN { for (i = 1; i < ARGC; i++) file[ARGV[i]] = i; files = ARGC - 1 }
