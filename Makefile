@@ -6,7 +6,8 @@
 #   make test       run every test; ends with "N passed, M failed"
 #   make debug      QEMU stopped, waiting for gdb on port $(GDBPORT)
 #   make gdb        attach gdb to `make debug` with the kernel's symbols
-#   make bench      benchmarks, reported in cycles per operation
+#   make bench      benchmarks per operation in cycles and instructions,
+#                   Relay/Linux per row (BENCH_LINUX=0 leaves Linux out)
 #   make linux-check  the user tests built for Linux and run on this host
 #   make help       the targets and variables, in one screen
 #   make compare PROG=path.c  one program in Relay and in Linux, side by side
@@ -305,7 +306,11 @@ test: deps
 linux-check: deps
 	@tools/linux-check.sh $(T)
 
+# With Debian's i686 Linux kernel (fetched here unless BENCH_LINUX=0), the
+# table also holds Relay/Linux per row; without it, bench goes on alone.
 bench: deps all
+	@[ "$$BENCH_LINUX" = 0 ] || tools/deps.sh linux || \
+		echo "make bench: going on without Linux: no Relay/Linux ratios"
 	@tools/bench.sh
 
 # compile_commands.json for editors and clangd: every C file of the kernel
@@ -324,7 +329,7 @@ help:
 	@echo "  make debug        boot stopped, gdb stub on port GDBPORT"
 	@echo "  make gdb          attach gdb to 'make debug' (another terminal)"
 	@echo "  make test         build and run every test: 'N passed, M failed'"
-	@echo "  make bench        benchmarks in cycles per operation"
+	@echo "  make bench        benchmarks per operation, Relay/Linux per row"
 	@echo "  make linux-check  the user tests on this host's Linux (root)"
 	@echo "  make compare PROG=x.c  one program in Relay and in Linux, side by side"
 	@echo "  make bench-linux  the benchmark in Relay and in Linux, one table"
@@ -338,6 +343,7 @@ help:
 	@echo "  KVM=1             use KVM instead of QEMU's emulation"
 	@echo "  GDBPORT=N         gdb port of make debug / make gdb (default 1234)"
 	@echo "  MEM=SIZE          guest memory (default 128M)"
+	@echo "  BENCH_LINUX=0     make bench: leave Linux out (no ratios)"
 	@echo "  V=1               show the full build commands"
 
 # The Linux side of compare and bench-linux needs Debian's i686 kernel.

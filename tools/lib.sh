@@ -3,7 +3,8 @@
 #
 # Sets: repo_root (absolute path of the repository), prog (the calling
 # script's name, for messages).  Defines: die, make_tmpdir, wait_until,
-# free_port, boot_console, console_fail.
+# free_port, boot_console, console_fail, and for the benchmark
+# (user/bin/bench.c) bench_glibc, bench_in_linux, bench_join.
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 prog=$(basename "$0")
@@ -90,4 +91,59 @@ free_port() {
 		fi
 	done
 	die "no free TCP port found"
+}
+
+# bench_glibc - build user/bin/bench.c with glibc (gcc -m32 -static) as
+# build/compare/bench.glibc, and a static do-nothing /bin/true for its
+# fork_exec_wait as build/compare/true.glibc: the Linux side of the
+# benchmark.  Each file is replaced whole, for runs side by side.
+bench_out=$repo_root/build/compare
+bench_glibc() {
+	mkdir -p "$bench_out"
+	gcc -m32 -static -O2 -s -o "$bench_out/bench.glibc.$$" "$repo_root/user/bin/bench.c" ||
+		die "cannot build bench.c with glibc"
+	mv "$bench_out/bench.glibc.$$" "$bench_out/bench.glibc"
+	echo 'int main(void) { return 0; }' |
+		gcc -m32 -static -O2 -s -x c -o "$bench_out/true.glibc.$$" - ||
+		die "cannot build a static true"
+	mv "$bench_out/true.glibc.$$" "$bench_out/true.glibc"
+}
+
+# bench_in_linux [NAME...] - run the glibc bench (after bench_glibc) in
+# Debian's i686 Linux kernel with tools/linux-run, QEMU_EXTRA as the
+# caller set it; prints what bench prints, fails as linux-run does.
+bench_in_linux() {
+	"$repo_root/tools/linux-run" --timeout 600 --add "$bench_out/bench.glibc=/bin/bench" \
+		--add "$bench_out/true.glibc=/bin/true" -- /bin/bench "$@"
+}
+
+# bench_join FILE... - join outputs of bench (lines "NAME MEAN BEST per
+# UNIT"; carriage returns dropped, other lines skipped) on NAME, in the order
+# the files first name them: one line per benchmark, "NAME MEAN1 BEST1
+# MEAN2 BEST2 ... UNIT" with a pair per FILE, "-" where that file lacks
+# the row.  UNIT (which may hold spaces) comes last.  The FILEs must be
+# distinct paths.
+bench_join() {
+	awk '
+BEGIN { for (i = 1; i < ARGC; i++) file[ARGV[i]] = i; files = ARGC - 1 }
+{ sub(/\r$/, "") }
+$4 == "per" {
+	if (!($1 in unit)) {
+		order[++n] = $1
+		unit[$1] = $5
+		for (i = 6; i <= NF; i++) unit[$1] = unit[$1] " " $i
+	}
+	mean[file[FILENAME], $1] = $2
+	best[file[FILENAME], $1] = $3
+}
+END {
+	for (i = 1; i <= n; i++) {
+		b = order[i]; line = b
+		for (f = 1; f <= files; f++) {
+			if ((f, b) in mean) line = line " " mean[f, b] " " best[f, b]
+			else line = line " - -"
+		}
+		print line " " unit[b]
+	}
+}' "$@"
 }
