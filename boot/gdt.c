@@ -59,8 +59,10 @@ struct tss {
 	u16 trap, iomap_base;
 } __packed;
 
+_Static_assert(offsetof(struct tss, esp0) == 4, "boot/isr.asm's TSS_ESP0");
+
 static struct gdt_entry gdt[NSEGS];
-static struct tss tss;
+struct tss tss;			/* boot/isr.asm's sysenter_entry reads esp0 */
 static struct tss df_tss;
 static u8 df_stack[DF_STACK_SIZE] __attribute__((aligned(16)));
 

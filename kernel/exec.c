@@ -52,6 +52,7 @@
 #include "kernel/tls.h"
 #include "kernel/trap.h"
 #include "kernel/vfs.h"
+#include "kernel/vsyscall.h"
 #include "kernel/x86.h"
 #include <uapi/auxvec.h>
 #include "mm/mm.h"
@@ -70,7 +71,7 @@
 #define RANDOM_BYTES	16
 #define CLOCK_TICKS	100		/* AT_CLKTCK: times()'s unit, as Linux's USER_HZ */
 
-#define AUXV_PAIRS	18		/* the pairs setup_stack writes, AT_NULL included */
+#define AUXV_PAIRS	19		/* the pairs setup_stack writes, AT_NULL included */
 
 /* What the loader learned about the program, for the stack and the
  * process. */
@@ -132,7 +133,7 @@ static int load_segment(pde_t *pgdir, struct inode *ip, const struct elf_phdr *p
 	int err;
 
 	if (ph->filesz > ph->memsz || end < va || va < ph->vaddr ||
-	    end > USER_STACK_TOP - USER_STACK_MAX || va < PAGE_SIZE ||
+	    end > VSYSCALL_ADDR || va < PAGE_SIZE ||
 	    ph->offset + ph->filesz < ph->offset)
 		return -ENOEXEC;
 	if (ph->flags & PF_W)
@@ -340,11 +341,14 @@ static int put_strings(pde_t *pgdir, const struct exec_strings *e, int v, u32 *s
 	return 0;
 }
 
-/* The auxiliary vector Linux gives a static program (no AT_SYSINFO_EHDR:
- * there is no vDSO). */
+/* The auxiliary vector Linux gives a static program: AT_SYSINFO is the
+ * vsyscall page's sysenter entry (kernel/vsyscall.c); there is no
+ * AT_SYSINFO_EHDR, as the page is not an ELF image (no vDSO). */
 static void put_auxv(pde_t *pgdir, u32 *sp, const struct exec_image *im, u32 execfn,
 		     u32 platform, u32 random)
 {
+	if (vsyscall_entry())
+		put_aux(pgdir, sp, AT_SYSINFO, vsyscall_entry());
 	put_aux(pgdir, sp, AT_HWCAP, cpu_features_edx());
 	put_aux(pgdir, sp, AT_PAGESZ, PAGE_SIZE);
 	put_aux(pgdir, sp, AT_CLKTCK, CLOCK_TICKS);
@@ -535,6 +539,8 @@ static int exec_program(const char *path, struct exec_strings *e)
 	memset(&im, 0, sizeof(im));
 	err = load_program(pgdir, ip, &im);
 	inode_put(ip);
+	if (err == 0)
+		err = vsyscall_map(pgdir);
 	if (err == 0)
 		err = setup_stack(pgdir, e, &im, path, &sp, args);
 	if (err < 0) {

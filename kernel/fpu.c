@@ -81,6 +81,7 @@ void fpu_init(void)
 		panic("this kernel needs a CPU with fxsave and SSE (Pentium III or later)");
 	write_cr0((read_cr0() & ~CR0_EM) | CR0_MP | CR0_NE);
 	write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
+	string_use_sse();
 	asm volatile("fninit\n\tldmxcsr %0" : : "m"(mxcsr));
 	fpu_save((u8 *)&init_state);
 	mxcsr_mask = init_state.mxcsr_mask ? init_state.mxcsr_mask : MXCSR_MASK_DEFAULT;

@@ -29,6 +29,7 @@
 #include "kernel/selftest.h"
 #include "kernel/serial.h"
 #include "kernel/time.h"
+#include "kernel/vsyscall.h"
 #include "kernel/timer.h"
 #include "kernel/trap.h"
 #include "kernel/tty.h"
@@ -70,6 +71,7 @@ void kernel_main(u32 magic, u32 mbi_phys)
 	timer_init();
 	file_init();
 	pipe_init();
+	vsyscall_init();
 	vfs_init();
 	initrd_unpack();
 	dev_init();

@@ -19,6 +19,7 @@
 #include "kernel/serial.h"
 #include "kernel/syscall.h"
 #include "kernel/timer.h"
+#include "kernel/vsyscall.h"
 #include "mm/mm.h"
 #include <uapi/signal.h>
 
@@ -88,6 +89,8 @@ static void exception(struct trapframe *tf)
 {
 	int sig;
 
+	if (tf->trapno == T_DEBUG && sysenter_debug_trap(tf))
+		return;
 	if (!trap_from_user(tf))
 		panic_trap(tf, "%s in the kernel", trap_name(tf->trapno));
 	sig = tf->trapno < T_NEXCEPTIONS ? exception_signal[tf->trapno] : 0;
@@ -100,7 +103,7 @@ static void exception(struct trapframe *tf)
 
 /* Last stop before user mode: yield if our time is up, then act on
  * pending signals (which may run a handler, stop, or end the process). */
-static void return_to_user(struct trapframe *tf)
+void return_to_user(struct trapframe *tf)
 {
 	if (tf->trapno == T_IRQ0 + IRQ_TIMER && sched_should_preempt())
 		yield();

@@ -56,6 +56,7 @@ static inline bool trap_from_user(const struct trapframe *tf)
 
 void trap_init(void);
 void trap(struct trapframe *tf);
+void return_to_user(struct trapframe *tf);
 const char *trap_name(u32 trapno);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "kernel/types.h"
 
+#define EFLAGS_TF	0x00000100	/* trap flag: single-step */
 #define EFLAGS_IF	0x00000200	/* interrupts enabled */
 
 static inline void outb(u16 port, u8 val)
@@ -77,6 +78,11 @@ static inline void write_cr4(u32 v)
 static inline void invlpg(u32 va)
 {
 	asm volatile("invlpg (%0)" : : "r"(va) : "memory");
+}
+
+static inline void wrmsr(u32 msr, u64 v)
+{
+	asm volatile("wrmsr" : : "c"(msr), "a"((u32)v), "d"((u32)(v >> 32)));
 }
 
 static inline u32 read_ebp(void)

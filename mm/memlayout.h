@@ -4,6 +4,8 @@
  *   0x00000000 - 0x00000fff  never mapped (NULL dereferences fault)
  *   0x08048000 - ...         program text, data, bss (ELF), then the brk heap
  *   SHM_BASE   - SHM_TOP     System V shared memory attaches
+ *   VSYSCALL_ADDR            one read-only page: the sysenter entry
+ *                            (kernel/vsyscall.c), below the stack's reserve
  *   ...        - USER_TOP    user stack, growing down on demand
  *   KERNBASE   - ...         all physical memory, mapped 1:1 plus KERNBASE
  *                            (kernel only: never user-accessible)
@@ -31,6 +33,7 @@
 #define USER_STACK_TOP	USER_TOP
 #define USER_STACK_MAX	(8u << 20)		/* stack may grow to 8 MiB */
 #define USER_STACK_INIT	(4u * PAGE_SIZE)	/* mapped at exec */
+#define VSYSCALL_ADDR	(USER_STACK_TOP - USER_STACK_MAX - PAGE_SIZE)
 
 #define SHM_BASE	0x40000000u
 #define SHM_TOP		0xA0000000u

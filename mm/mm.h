@@ -80,6 +80,7 @@ size_t heap_size(void);
 /* uaccess.c */
 bool access_ok(const void __user *p, size_t n);
 int copy_from_user(void *dst, const void __user *src, size_t n);
+int get_user_u32(u32 *out, const u32 __user *p);
 int copy_to_user(void __user *dst, const void *src, size_t n);
 int clear_user(void __user *dst, size_t n);
 int check_user_writable(void __user *p, size_t n);

@@ -1,12 +1,15 @@
 # tools/gdbinit.py - gdb helpers for Relay, loaded by tools/gdbinit.
 #
-#  - A frame unwinder for the trap entry (boot/isr.asm): trap_common has no
-#    debugging information, so gdb's backtrace used to stop there ("corrupt
-#    stack?").  The unwinder reads the struct trapframe that trap_common
-#    pushed and gives gdb the registers of the interrupted code - the user
-#    program's (eip, esp, ebp...) for a system call or a fault from user
-#    mode - so that `bt` goes on into the user program's frames (with its
-#    symbols loaded: user-symbols PROG).
+#  - A frame unwinder for the trap entry (boot/isr.asm): trap_common and
+#    sysenter_entry have no debugging information, so gdb's backtrace used
+#    to stop there ("corrupt stack?").  The unwinder reads the struct
+#    trapframe that they pushed and gives gdb the registers of the
+#    interrupted code - the user program's (eip, esp, ebp...) for a system
+#    call or a fault from user mode - so that `bt` goes on into the user
+#    program's frames (with its symbols loaded: user-symbols PROG).
+#  - A frame unwinder for the vsyscall page (kernel/vsyscall_page.asm),
+#    where a system call made with sysenter returns: it pops what the
+#    page's entry pushed (ebp, edx, ecx) and returns to the caller.
 #  - `user-symbols PROG`: unload every user program's symbols loaded
 #    before (gdb registers them under their absolute path, so
 #    remove-symbol-file with the relative one fails), then load PROG's.
@@ -24,6 +27,7 @@ from gdb.unwinder import Unwinder, register_unwinder
 USER_DIRS = ("build/user/", "build/extra/")
 PTR_SIZE = 4
 ADD_ESP_LEN = 3     # "add esp, 4" after "call trap", just before trapret
+INT80_LEN = 2       # the vsyscall page's restart point: int 0x80
 
 
 def symbol_address(name):
@@ -31,10 +35,12 @@ def symbol_address(name):
     return int(gdb.parse_and_eval("(unsigned int)&" + name))
 
 
-def trap_return_address():
-    """Where trap() returns to in trap_common: the only place where
-    trap_common's frame is a caller's frame, its esp at the tf argument."""
-    return symbol_address("trapret") - ADD_ESP_LEN
+def trap_return_addresses():
+    """Where trap() returns to in trap_common, and sysenter_trap() in
+    sysenter_entry: the only places where their frames are a caller's
+    frame, esp at the tf argument."""
+    return {symbol_address("trapret") - ADD_ESP_LEN: "trap_common",
+            symbol_address("sysenter_exit") - ADD_ESP_LEN: "sysenter_entry"}
 
 
 def trapframe_type():
@@ -61,12 +67,13 @@ class TrapUnwinder(Unwinder):
 
     def __call__(self, pending_frame):
         try:
-            ret = trap_return_address()
-            start = symbol_address("trap_common")
+            entries = trap_return_addresses()
         except gdb.error:
             return None
-        if int(pending_frame.read_register("eip")) != ret:
+        pc = int(pending_frame.read_register("eip"))
+        if pc not in entries:
             return None
+        start = symbol_address(entries[pc])
         sp = pending_frame.read_register("esp")
         tf = gdb.Value(frame_trapframe(int(sp))).cast(trapframe_type().pointer()).dereference()
         code = gdb.lookup_type("void").pointer().pointer()
@@ -77,17 +84,59 @@ class TrapUnwinder(Unwinder):
             unwind.add_saved_register("esp", tf["esp"])
         else:   # from the kernel: the CPU pushed no esp, it was just above
             unwind.add_saved_register("esp", gdb.Value(int(tf.address) + trapframe_type().sizeof - 2 * PTR_SIZE))
+        # A call through the vsyscall page: go on to its caller at once (a
+        # frame of the page's own, on the user stack, would look inner to
+        # this kernel one, and gdb would stop there).
+        vsyscall = vsyscall_caller(int(tf["eip"]), int(tf["esp"]))
+        for reg, value in vsyscall.items():
+            unwind.add_saved_register(reg, value)
+        return unwind
+
+
+def vsyscall_caller(pc, sp):
+    """At the vsyscall page's return (or restart) point, the registers of
+    its caller: esp points at the ebp, edx and ecx the page pushed, then
+    the return address.  Empty anywhere else."""
+    try:
+        ret = int(gdb.parse_and_eval("vsyscall_user_return"))
+    except gdb.error:
+        return {}
+    if pc not in (ret, ret - INT80_LEN):
+        return {}
+    word = gdb.lookup_type("unsigned int")
+    saved = [gdb.Value(sp + i * PTR_SIZE).cast(word.pointer()).dereference()
+             for i in range(4)]
+    regs = dict(zip(("ebp", "edx", "ecx", "eip"), saved))
+    regs["esp"] = gdb.Value(sp + 4 * PTR_SIZE).cast(word)
+    return regs
+
+
+class VsyscallUnwinder(Unwinder):
+    """Unwinds the vsyscall page's frame, for a stop in user mode there."""
+
+    def __init__(self):
+        super().__init__("relay-vsyscall")
+
+    def __call__(self, pending_frame):
+        sp = int(pending_frame.read_register("esp"))
+        regs = vsyscall_caller(int(pending_frame.read_register("eip")), sp)
+        if not regs:
+            return None
+        unwind = pending_frame.create_unwind_info(FrameId(gdb.Value(sp), pending_frame.read_register("eip")))
+        for reg, value in regs.items():
+            unwind.add_saved_register(reg, value)
         return unwind
 
 
 register_unwinder(None, TrapUnwinder(), replace=True)
+register_unwinder(None, VsyscallUnwinder(), replace=True)
 
 
 def innermost_trapframe():
-    ret = trap_return_address()
+    rets = trap_return_addresses()
     frame = gdb.newest_frame()
     while frame is not None:
-        if frame.pc() == ret:
+        if frame.pc() in rets:
             esp = int(frame.read_register("esp"))
             return frame_trapframe(esp)
         frame = frame.older()

@@ -25,5 +25,6 @@
 #define AT_SECURE	23	/* set-id program: 1 */
 #define AT_RANDOM	25	/* 16 random bytes */
 #define AT_EXECFN	31	/* a string: the path given to execve */
+#define AT_SYSINFO	32	/* i386: the system call entry (the vsyscall page) */
 
 #endif

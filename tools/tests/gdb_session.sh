@@ -51,7 +51,7 @@ if ! sed -n '/^All functions matching/,/^Breakpoint 2 /p' "$gdb_out" | grep -q '
 	failures+=("no main in user/bin/sh.c after user-symbols sh")
 fi
 bt_after=$(sed -n '/^Breakpoint 2, /,$p' "$gdb_out")
-grep -Eq '^#[0-9]+ .* in trap_common' <<<"$bt_after" || failures+=("the backtrace has no trap_common frame")
+grep -Eq '^#[0-9]+ .* in (trap_common|sysenter_entry)' <<<"$bt_after" || failures+=("the backtrace has no trap_common or sysenter_entry frame")
 grep -Eq '^#[0-9]+ .*getpid \(\) at user/lib/' <<<"$bt_after" || failures+=("the backtrace does not cross into the user's getpid")
 grep -Eq '^#[0-9]+ .* main \(.*\) at user/bin/sh.c' <<<"$bt_after" || failures+=("the backtrace does not reach the shell's main")
 grep -Eq 'eax = 0x14,' <<<"$bt_after" || failures+=("trapframe did not print eax = 0x14 (getpid)")

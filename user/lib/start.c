@@ -3,13 +3,16 @@
  *
  * crt0 passes the address of argc on the initial stack; argv follows it,
  * envp follows argv's NULL and the auxiliary vector envp's NULL.  environ
- * and the vector (for getauxval) are found before main() runs, and main's
- * return value goes to exit(), which flushes stdio.
+ * and the vector (for getauxval) are found before main() runs, system
+ * calls switch to the kernel's sysenter entry if the vector names one
+ * (AT_SYSINFO), and main's return value goes to exit(), which flushes
+ * stdio.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <sys/auxv.h>
 #include "libc_private.h"
+#include "syscall.h"
 
 extern int main(int argc, char **argv, char **envp);
 
@@ -34,6 +37,8 @@ _Noreturn void __libc_start_main(long *sp)
 	while (*p)
 		p++;
 	auxv = (const unsigned long *)(p + 1);
+	if (getauxval(AT_SYSINFO))
+		__vsyscall = (void *)getauxval(AT_SYSINFO);	/* sysenter */
 	environ = envp;
 	if (argc > 0 && argv[0])
 		__progname = argv[0];

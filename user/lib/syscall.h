@@ -1,10 +1,12 @@
 /*
  * syscall.h - private: raw system calls for the libc wrappers.
  *
- * Linux i386 convention: `int $0x80` with the number in eax and the
- * arguments in ebx, ecx, edx, esi, edi; the result comes back in eax,
- * -4095..-1 meaning -errno.  No wrapper here needs the sixth argument
- * (ebp, our frame pointer); syscall() in syscall_any.asm handles it.
+ * Linux i386 convention: the number in eax and the arguments in ebx,
+ * ecx, edx, esi, edi; the result comes back in eax, -4095..-1 meaning
+ * -errno.  The way in is `call *__vsyscall` (vsyscall.asm): the kernel's
+ * sysenter entry, or int $0x80 where there is none.  No wrapper here
+ * needs the sixth argument (ebp, our frame pointer); syscall() in
+ * syscall_any.asm handles it.
  *
  * __sys_ret() turns a raw result into the libc convention: errno set and
  * -1 returned on failure, the result unchanged otherwise.
@@ -15,11 +17,13 @@
 #include <errno.h>
 #include <uapi/unistd_32.h>
 
+extern void *__vsyscall;
+
 static inline long __syscall0(long nr)
 {
 	long ret;
 
-	asm volatile("int $0x80" : "=a"(ret) : "a"(nr) : "memory");
+	asm volatile("call *__vsyscall" : "=a"(ret) : "a"(nr) : "memory");
 	return ret;
 }
 
@@ -27,7 +31,7 @@ static inline long __syscall1(long nr, long a1)
 {
 	long ret;
 
-	asm volatile("int $0x80" : "=a"(ret) : "a"(nr), "b"(a1) : "memory");
+	asm volatile("call *__vsyscall" : "=a"(ret) : "a"(nr), "b"(a1) : "memory");
 	return ret;
 }
 
@@ -35,7 +39,7 @@ static inline long __syscall2(long nr, long a1, long a2)
 {
 	long ret;
 
-	asm volatile("int $0x80" : "=a"(ret)
+	asm volatile("call *__vsyscall" : "=a"(ret)
 		     : "a"(nr), "b"(a1), "c"(a2) : "memory");
 	return ret;
 }
@@ -44,7 +48,7 @@ static inline long __syscall3(long nr, long a1, long a2, long a3)
 {
 	long ret;
 
-	asm volatile("int $0x80" : "=a"(ret)
+	asm volatile("call *__vsyscall" : "=a"(ret)
 		     : "a"(nr), "b"(a1), "c"(a2), "d"(a3) : "memory");
 	return ret;
 }
@@ -53,7 +57,7 @@ static inline long __syscall4(long nr, long a1, long a2, long a3, long a4)
 {
 	long ret;
 
-	asm volatile("int $0x80" : "=a"(ret)
+	asm volatile("call *__vsyscall" : "=a"(ret)
 		     : "a"(nr), "b"(a1), "c"(a2), "d"(a3), "S"(a4)
 		     : "memory");
 	return ret;
@@ -64,7 +68,7 @@ static inline long __syscall5(long nr, long a1, long a2, long a3, long a4,
 {
 	long ret;
 
-	asm volatile("int $0x80" : "=a"(ret)
+	asm volatile("call *__vsyscall" : "=a"(ret)
 		     : "a"(nr), "b"(a1), "c"(a2), "d"(a3), "S"(a4), "D"(a5)
 		     : "memory");
 	return ret;

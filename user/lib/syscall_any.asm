@@ -2,11 +2,11 @@
 ; to six arguments, for calls that have no wrapper of their own.
 ;
 ; cdecl: number at [esp+4], arguments after it.  ebx, esi, edi and ebp are
-; callee-saved, so they are pushed around the trap.  A result in
+; callee-saved, so they are pushed around the call (vsyscall.asm).  A result in
 ; -4095..-1 becomes errno and -1, as in every other wrapper.
 
 	global	syscall
-	extern	errno
+	extern	errno, __vsyscall
 
 MAX_ERRNO	equ	4095
 SAVED		equ	16		; four pushed registers
@@ -24,7 +24,7 @@ syscall:
 	mov	esi, [esp + SAVED + 20]
 	mov	edi, [esp + SAVED + 24]
 	mov	ebp, [esp + SAVED + 28]
-	int	0x80
+	call	[__vsyscall]
 	pop	ebx
 	pop	esi
 	pop	edi
