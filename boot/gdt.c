@@ -94,12 +94,15 @@ static void load_gdt(void)
 		     : "eax", "memory");
 }
 
-/* The double fault task: report the state the fault left in tss. */
+/* The double fault task: report the state the fault left in tss.  The
+ * task switch set CR0.TS, which would make the SSE copies of
+ * kernel/string.c fault: clear it first. */
 static __noreturn void double_fault_task(void)
 {
 	struct trapframe tf;
 	bool overflow = kstack_guard(tss.esp) || kstack_guard(tss.esp - 1);
 
+	asm volatile("clts");
 	memset(&tf, 0, sizeof(tf));
 	tf.trapno = T_DBLFLT;
 	tf.eip = tss.eip;

@@ -135,7 +135,7 @@ char *pipe_byte(struct pipe *p, u32 pos)
 	u32 pa;
 
 	if (!*page) {
-		if (!(pa = frame_alloc()))
+		if (!(pa = frame_alloc_raw()))	/* written before it is read */
 			return NULL;
 		*page = P2V(pa);
 		p->npages++;

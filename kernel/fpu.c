@@ -3,8 +3,10 @@
  *
  * fpu_init checks that the CPU has fxsave and SSE, sets CR4.OSFXSR (the
  * OS saves SSE state with fxsave) and CR4.OSXMMEXCPT (SIMD exceptions
- * raise #XM), and keeps the clean initial state (fninit's, MXCSR at its
- * power-on value) that exec and signal handlers start from.
+ * raise #XM).  fpu_reset makes the clean state that exec and signal
+ * handlers start from: fninit's, MXCSR at its power-on value, the SSE
+ * registers zero - with fninit, ldmxcsr and xorps rather than an fxrstor
+ * of a saved image, which under QEMU costs a 512-byte slow-path load.
  *
  * A signal frame holds the state as Linux's i386 struct _fpstate: the
  * fsave layout first (environment and the 8 registers as 10-byte values,
@@ -57,7 +59,6 @@ struct fpx_sw_bytes {
 	u32 padding[7];
 };
 
-static struct fxsave_state init_state __attribute__((aligned(FPU_ALIGN)));
 static u32 mxcsr_mask;
 
 static inline u32 read_cr0(void)
@@ -74,7 +75,8 @@ static inline void write_cr0(u32 v)
 
 void fpu_init(void)
 {
-	u32 a, b, c, d, mxcsr = MXCSR_DEFAULT;
+	static struct fxsave_state state __attribute__((aligned(FPU_ALIGN)));
+	u32 a, b, c, d;
 
 	asm volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(CPUID_FEATURES));
 	if ((d & (CPUID_EDX_FXSR | CPUID_EDX_SSE)) != (CPUID_EDX_FXSR | CPUID_EDX_SSE))
@@ -82,15 +84,27 @@ void fpu_init(void)
 	write_cr0((read_cr0() & ~CR0_EM) | CR0_MP | CR0_NE);
 	write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
 	string_use_sse();
-	asm volatile("fninit\n\tldmxcsr %0" : : "m"(mxcsr));
-	fpu_save((u8 *)&init_state);
-	mxcsr_mask = init_state.mxcsr_mask ? init_state.mxcsr_mask : MXCSR_MASK_DEFAULT;
+	fpu_reset();
+	fpu_save((u8 *)&state);
+	mxcsr_mask = state.mxcsr_mask ? state.mxcsr_mask : MXCSR_MASK_DEFAULT;
 }
 
 /* The clean state: exec, and a signal handler's start. */
 void fpu_reset(void)
 {
-	fpu_restore((const u8 *)&init_state);
+	u32 mxcsr = MXCSR_DEFAULT;
+
+	asm volatile("fninit\n\t"
+		     "ldmxcsr %0\n\t"
+		     "xorps %%xmm0, %%xmm0\n\t"
+		     "xorps %%xmm1, %%xmm1\n\t"
+		     "xorps %%xmm2, %%xmm2\n\t"
+		     "xorps %%xmm3, %%xmm3\n\t"
+		     "xorps %%xmm4, %%xmm4\n\t"
+		     "xorps %%xmm5, %%xmm5\n\t"
+		     "xorps %%xmm6, %%xmm6\n\t"
+		     "xorps %%xmm7, %%xmm7"
+		     : : "m"(mxcsr));
 }
 
 /* The full x87 tag of physical register i, which the abridged tag only
@@ -118,8 +132,11 @@ void fpu_to_fsave(const struct fxsave_state *fx, u8 fsave[FSAVE_SIZE])
 {
 	u32 env[FSAVE_ENV_WORDS], tag = 0xffff0000u;
 
-	for (int i = 0; i < 8; i++)
-		tag |= full_tag(fx, i) << (2 * i);
+	if (!fx->twd)
+		tag = 0xffffffffu;	/* no register valid (the usual case): all empty */
+	else
+		for (int i = 0; i < 8; i++)
+			tag |= full_tag(fx, i) << (2 * i);
 	env[0] = fx->cwd | 0xffff0000u;
 	env[1] = fx->swd | 0xffff0000u;
 	env[2] = tag;

@@ -1,8 +1,10 @@
 /*
  * fpu.h - the x87 and SSE state of user programs (kernel/fpu.c).
  *
- * The kernel itself never uses the FPU or SSE registers (it is built with
- * -mgeneral-regs-only), so they always belong to the running process.
+ * The kernel's own code keeps no value in the FPU or SSE registers (it is
+ * built with -mgeneral-regs-only; kernel/string.c's large copies borrow
+ * four SSE registers and put them back), so they always belong to the
+ * running process.
  * sched() saves them with fxsave before switching away and reloads them
  * with fxrstor when the process runs again; a new process starts from a
  * copy of its parent's state (fork) or the clean initial one (exec, and

@@ -17,8 +17,11 @@
  */
 #include "kernel/string.h"
 
+#undef memset
+#undef memcpy
+
 #define SSE_BLOCK	64		/* bytes per round: four 16-byte registers */
-#define SSE_MIN		256		/* smaller copies and fills: rep */
+#define SSE_MIN		SSE_BLOCK	/* smaller copies and fills: rep */
 
 static bool use_sse;
 

@@ -131,7 +131,9 @@ static u32 pop_free(void)
 	return pa;
 }
 
-u32 frame_alloc(void)
+/* A frame still holding whatever it held: only for a user that writes
+ * every byte before anything can read it (a pipe's page). */
+u32 frame_alloc_raw(void)
 {
 	u32 pa = pop_free();
 
@@ -139,7 +141,15 @@ u32 frame_alloc(void)
 		return 0;
 	nfree--;
 	*ref(pa) = 1;
-	memset(P2V(pa), 0, PAGE_SIZE);
+	return pa;
+}
+
+u32 frame_alloc(void)
+{
+	u32 pa = frame_alloc_raw();
+
+	if (pa)
+		memset(P2V(pa), 0, PAGE_SIZE);
 	return pa;
 }
 

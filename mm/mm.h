@@ -45,6 +45,7 @@ struct trapframe;
 /* frame.c */
 void frame_init(const struct multiboot_info *mbi, u32 first_free, u32 mem_top);
 u32 frame_alloc(void);			/* zeroed frame or 0 */
+u32 frame_alloc_raw(void);		/* frame not zeroed, or 0 */
 int frame_get(u32 pa);			/* one more reference, or -ENOMEM */
 void frame_put(u32 pa);			/* drop a reference; free at 0 */
 unsigned frame_refcount(u32 pa);

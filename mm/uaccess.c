@@ -22,11 +22,19 @@ bool access_ok(const void __user *p, size_t n)
 	return a + n >= a && a + n <= USER_TOP;
 }
 
+/* The page table entry of user address va (below USER_TOP), 0 if none. */
+static pte_t user_pte(u32 va)
+{
+	pde_t pde = current->pgdir[PDX(va)];
+
+	return (pde & PTE_P) ? ((pte_t *)P2V(PTE_ADDR(pde)))[PTX(va)] : 0;
+}
+
 static bool page_ok(u32 va, bool write)
 {
-	pte_t *pte = pgdir_walk(current->pgdir, va, false);
+	pte_t pte = user_pte(va);
 
-	if (pte && (*pte & PTE_P) && (*pte & PTE_U) && (!write || (*pte & PTE_W)))
+	if ((pte & PTE_P) && (pte & PTE_U) && (!write || (pte & PTE_W)))
 		return true;
 	return user_fault_in(va, write);
 }
@@ -70,15 +78,11 @@ int copy_from_user(void *dst, const void __user *src, size_t n)
 int get_user_u32(u32 *out, const u32 __user *p)
 {
 	u32 va = (u32)p;
-	pde_t pde = va < USER_TOP ? current->pgdir[PDX(va)] : 0;
-	pte_t pte;
 
-	if (va % sizeof(u32) == 0 && (pde & PTE_P)) {
-		pte = ((pte_t *)P2V(PTE_ADDR(pde)))[PTX(va)];
-		if ((pte & (PTE_P | PTE_U)) == (PTE_P | PTE_U)) {
-			*out = *(const u32 *)va;
-			return 0;
-		}
+	if (va < USER_TOP && va % sizeof(u32) == 0 &&
+	    (user_pte(va) & (PTE_P | PTE_U)) == (PTE_P | PTE_U)) {
+		*out = *(const u32 *)va;
+		return 0;
 	}
 	return copy_from_user(out, p, sizeof(*out));
 }

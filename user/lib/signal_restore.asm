@@ -13,9 +13,15 @@
 ; handler gets the older frame, which begins with the signal number, and
 ; sigreturn undoes it once that number is popped.  Relay builds rt frames
 ; only but accepts both ways back, so the same binaries work on both.
+;
+; The call is made with sysenter when the kernel offers it (vsyscall.asm
+; then points __vsyscall elsewhere than __int80): sigreturn never returns
+; to its caller, so it needs nothing the vsyscall page saves - only the
+; stack pointer, which sysenter takes from ebp.
 
 	global	__restore
 	global	__restore_rt
+	extern	__vsyscall, __int80
 
 NR_SIGRETURN	equ	119
 NR_RT_SIGRETURN	equ	173
@@ -24,10 +30,16 @@ NR_RT_SIGRETURN	equ	173
 __restore:
 	pop	eax			; the signal number
 	mov	eax, NR_SIGRETURN
-	int	0x80
+	jmp	sigreturn
 
 __restore_rt:
 	mov	eax, NR_RT_SIGRETURN
+sigreturn:
+	cmp	dword [__vsyscall], __int80
+	je	.int80
+	mov	ebp, esp
+	sysenter
+.int80:
 	int	0x80
 
 	section	.note.GNU-stack noalloc noexec nowrite progbits
