@@ -64,6 +64,7 @@
 #include "kernel/tls.h"
 #include "kernel/timer.h"
 #include "kernel/trap.h"
+#include "kernel/x86.h"
 #include "mm/mm.h"
 #include <uapi/signal.h>
 #include <uapi/time.h>
@@ -87,7 +88,6 @@
 /* eflags bits a signal handler's sigreturn may change (Linux FIX_EFLAGS):
  * never NT (an iret would task-switch), IOPL, IF or VM */
 #define USER_EFLAGS	0x00050dd5u	/* CF PF AF ZF SF TF DF OF RF AC */
-#define EFLAGS_TF	0x00000100u
 #define EFLAGS_DF	0x00000400u
 
 /*

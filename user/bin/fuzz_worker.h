@@ -647,20 +647,51 @@ static bool board_ok(void)
  * bad or odd selectors and eflags: the kernel has to refuse the frame or
  * resume at a fault, and the worker dies either way.
  */
-static _Noreturn void contained_sigreturn(struct slot *s, long nr)
+static const unsigned long bad_values[] = {
+	0, 0x10, 0x1b, 0x23, 0x2b, 0x08, 0x3202, 0x1000, 0xfffffff0,
+	KERNBASE_ADDR + PAGE,
+};
+
+static unsigned long *bad_frame(void)
 {
-	static const unsigned long values[] = {
-		0, 0x10, 0x1b, 0x23, 0x2b, 0x08, 0x3202, 0x1000, 0xfffffff0,
-		KERNBASE_ADDR + PAGE,
-	};
 	unsigned long *frame = (unsigned long *)(w.scratch + SCRATCH_SIZE / 2);
 
 	for (int i = 0; i < FRAME_WORDS; i++)
-		frame[i] = PICK(values);
+		frame[i] = PICK(bad_values);
+	return frame;
+}
+
+static _Noreturn void contained_sigreturn(struct slot *s, long nr)
+{
+	unsigned long *frame = bad_frame();
+
 	s->nr = nr;
 	s->in_call = 1;
 	asm volatile("movl %0, %%esp\n\tint $0x80\n\tud2"
 		     : : "r"(frame), "a"(nr) : "memory");
+	__builtin_unreachable();
+}
+
+/*
+ * Now and then a call is made with sysenter itself, not through the
+ * vsyscall page, with ebp - where the kernel takes the stack pointer and
+ * reads the sixth argument - at a frame of bad values or at a bad address
+ * itself.  The call runs (its other arguments tamed); the way back
+ * through the page pops those values and returns to one of them, so the
+ * worker dies.
+ */
+static unsigned long *sysenter_ebp;
+
+static _Noreturn void contained_sysenter(struct slot *s, long nr, const long *a)
+{
+	sysenter_ebp = below(2) ? bad_frame() : (unsigned long *)PICK(bad_values);
+	s->nr = nr;
+	for (int i = 0; i < 6; i++)
+		s->args[i] = a[i];
+	s->in_call = 1;
+	asm volatile("movl sysenter_ebp, %%ebp\n\tsysenter\n\tud2"
+		     : : "a"(nr), "b"(a[0]), "c"(a[1]), "d"(a[2]), "S"(a[3]), "D"(a[4])
+		     : "memory");
 	__builtin_unreachable();
 }
 
@@ -682,6 +713,8 @@ static void fuzz_one(struct slot *s)
 	for (int i = 0; i < 6 && sig[i]; i++)
 		a[i] = gen_arg(sig[i]);
 	tame(nr, a);
+	if (below(SYSENTER_SHARE) == 0)
+		contained_sysenter(s, nr, a);
 	s->nr = nr;
 	for (int i = 0; i < 6; i++)
 		s->args[i] = a[i];
