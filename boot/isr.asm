@@ -69,6 +69,16 @@ vector%1:
 	mov gs, ax
 %endmacro
 
+; The other way: back to the registers of the frame, esp at eip.
+%macro RESTORE_REGS 0
+	popad
+	pop gs
+	pop fs
+	pop es
+	pop ds
+	add esp, 8		; vector number and error code
+%endmacro
+
 trap_common:
 	SAVE_REGS
 	push esp		; struct trapframe *
@@ -78,12 +88,7 @@ trap_common:
 ; A new process starts here too (kernel/proc.c, forkret).
 global trapret
 trapret:
-	popad
-	pop gs
-	pop fs
-	pop es
-	pop ds
-	add esp, 8		; vector number and error code
+	RESTORE_REGS
 	iretd
 
 ; sysenter: the CPU took cs and ss from MSR 0x174, eip from MSR 0x176
@@ -125,12 +130,7 @@ sysenter_exit:			; (tools/gdbinit.py unwinds from here)
 	jne trapret
 	cmp dword [esp + TF_SS], USER_DS
 	jne trapret
-	popad
-	pop gs
-	pop fs
-	pop es
-	pop ds
-	add esp, 8		; vector number and error code
+	RESTORE_REGS
 	mov edx, [esp]		; eip
 	mov ecx, [esp + 12]	; esp
 	and dword [esp + 8], ~EFLAGS_IF
