@@ -37,10 +37,9 @@
 #define MSR_SYSENTER_ESP	0x175
 #define MSR_SYSENTER_EIP	0x176
 #define CPUID_EDX_SEP		(1u << 11)	/* sysenter and sysexit */
-
-extern const char vsyscall_start[], vsyscall_return[], vsyscall_end[];
 #define ENTRY_STACK_WORDS	256	/* room for a debug exception's trap() */
 
+extern const char vsyscall_start[], vsyscall_return[], vsyscall_end[];
 extern const char sysenter_entry[];
 
 u32 vsyscall_user_return;	/* vsyscall_return as the user sees it (isr.asm) */
@@ -85,8 +84,8 @@ u32 vsyscall_entry(void)
  * into the kernel, and a debug exception comes before the entry's first
  * instruction, on the small stack MSR 0x175 gives (a real stack for this
  * very case).  Clear the flag and let the entry start (it then clears the
- * user's flags as an interrupt gate would); the single step is lost, as
- * on Linux.  True if it was that.
+ * user's flags as an interrupt gate would); that single step is lost.
+ * True if it was that.
  */
 bool sysenter_debug_trap(struct trapframe *tf)
 {

@@ -149,7 +149,7 @@ static const struct fuzz_call fuzz_calls[] = {
 
 #define NCALLS		(int)(sizeof(fuzz_calls) / sizeof(fuzz_calls[0]))
 #define UNKNOWN_SHARE	32	/* one call in this many has an unknown number */
-#define SYSENTER_SHARE	64	/* one in this many: sysenter on a bad stack */
+#define SYSENTER_SHARE	256	/* one in this many: sysenter on a bad stack */
 
 /* Numbers with no call behind them, or outside the table. */
 static const long unknown_nrs[] = {
