@@ -5,6 +5,9 @@
  *   /proc/self            a symbolic link to the caller's pid
  *   /proc/meminfo         MemTotal, MemFree, ... in kB
  *   /proc/uptime          seconds since boot, and seconds idle
+ *   /proc/sys/fs/pipe-max-size         the largest pipe non-root may ask
+ *   /proc/sys/fs/pipe-user-pages-soft  the pages one user's pipes may hold
+ *                         (read-only here; ipc/pipe_pages.c)
  *   /proc/PID/            one directory per process (zombies included),
  *                         owned by the process's effective uid
  *   /proc/PID/stat        the one-line status (52 fields) of proc(5)
@@ -15,7 +18,8 @@
  *
  * /proc is a directory of the root file system whose inode has proc_kind
  * set: lookups and directory reads in it come here, not to its entry
- * list.  Its nodes are ordinary inodes made on demand and kept in a
+ * list.  /proc, /proc/sys and /proc/sys/fs are fixed directories
+ * (fixed_dirs: a table of entries each); /proc lists the processes too.  Its nodes are ordinary inodes made on demand and kept in a
  * cache: the fixed ones for good, a process's ones per process-table
  * slot until the slot holds another pid, when they lose their name
  * (nlink 0) and go with their last user.  A file's text is made when it
@@ -34,6 +38,7 @@
 #include "kernel/timer.h"
 #include "kernel/vfs.h"
 #include "mm/mm.h"
+#include "ipc/pipe.h"
 #include "kernel/errno.h"
 #include <uapi/fcntl.h>
 #include <uapi/signal.h>
@@ -60,6 +65,10 @@ enum proc_kind {
 	PK_STATUS,
 	PK_EXE,
 	PK_CMDLINE,
+	PK_SYS,		/* /proc/sys */
+	PK_SYS_FS,	/* /proc/sys/fs */
+	PK_PIPE_MAX_SIZE,
+	PK_PIPE_USER_PAGES_SOFT,
 };
 
 struct proc_entry {
@@ -72,8 +81,18 @@ static const struct proc_entry root_entries[] = {
 	{ "self", PK_SELF, S_IFLNK | 0777 },
 	{ "meminfo", PK_MEMINFO, S_IFREG | 0444 },
 	{ "uptime", PK_UPTIME, S_IFREG | 0444 },
+	{ "sys", PK_SYS, S_IFDIR | 0555 },
 };
 #define NROOT		ARRAY_SIZE(root_entries)
+
+static const struct proc_entry sys_entries[] = {
+	{ "fs", PK_SYS_FS, S_IFDIR | 0555 },
+};
+
+static const struct proc_entry sys_fs_entries[] = {
+	{ "pipe-max-size", PK_PIPE_MAX_SIZE, S_IFREG | 0444 },
+	{ "pipe-user-pages-soft", PK_PIPE_USER_PAGES_SOFT, S_IFREG | 0444 },
+};
 
 static const struct proc_entry pid_entries[] = {
 	{ "stat", PK_STAT, S_IFREG | 0444 },
@@ -92,6 +111,22 @@ struct pid_nodes {
 
 static struct inode *proc_root;
 static struct inode *root_nodes[NROOT];
+static struct inode *sys_nodes[ARRAY_SIZE(sys_entries)];
+static struct inode *sys_fs_nodes[ARRAY_SIZE(sys_fs_entries)];
+
+/* A directory whose entries never change, and their nodes. */
+struct fixed_dir {
+	u16 kind;
+	u16 n;
+	const struct proc_entry *entries;
+	struct inode **nodes;
+};
+
+static const struct fixed_dir fixed_dirs[] = {
+	{ PK_ROOT, NROOT, root_entries, root_nodes },
+	{ PK_SYS, ARRAY_SIZE(sys_entries), sys_entries, sys_nodes },
+	{ PK_SYS_FS, ARRAY_SIZE(sys_fs_entries), sys_fs_entries, sys_fs_nodes },
+};
 static struct pid_nodes pid_cache[NPROC];
 static char exe_paths[NPROC][EXE_LEN];
 
@@ -108,15 +143,38 @@ static struct inode *make_node(const struct proc_entry *e, int pid)
 	return ip;
 }
 
+static const struct fixed_dir *fixed_dir(u16 kind)
+{
+	for (u32 i = 0; i < ARRAY_SIZE(fixed_dirs); i++)
+		if (fixed_dirs[i].kind == kind)
+			return &fixed_dirs[i];
+	return NULL;
+}
+
+/* The nodes of fixed directory d (inode dir), and of those below it. */
+static void make_fixed(const struct fixed_dir *d, struct inode *dir)
+{
+	for (u32 i = 0; i < d->n; i++) {
+		struct inode *ip = make_node(&d->entries[i], 0);
+
+		if (!(d->nodes[i] = ip))
+			panic("procfs: no memory");
+		if (S_ISDIR(ip->mode)) {
+			ip->nlink = 2;
+			ip->parent = dir;
+			inode_get(dir);
+			make_fixed(fixed_dir(ip->proc_kind), ip);
+		}
+	}
+}
+
 void procfs_init(void)
 {
 	if (vfs_create("/proc", S_IFDIR | 0555, 0, &proc_root) < 0)
 		panic("procfs: cannot make /proc");
 	proc_root->uid = proc_root->gid = 0;
 	proc_root->proc_kind = PK_ROOT;
-	for (u32 i = 0; i < NROOT; i++)
-		if (!(root_nodes[i] = make_node(&root_entries[i], 0)))
-			panic("procfs: no memory");
+	make_fixed(fixed_dir(PK_ROOT), proc_root);
 }
 
 /* ---------------------------------------------------------- the cache */
@@ -195,14 +253,16 @@ static int parse_pid(const char *name)
 
 struct inode *procfs_lookup(struct inode *dir, const char *name)
 {
+	const struct fixed_dir *d = fixed_dir(dir->proc_kind);
 	struct proc *p;
 	int pid;
 
-	if (dir->proc_kind == PK_ROOT) {
-		for (u32 i = 0; i < NROOT; i++)
-			if (!strcmp(name, root_entries[i].name))
-				return root_nodes[i];
-		if ((pid = parse_pid(name)) < 0 || !proc_visible(p = proc_find(pid)))
+	if (d) {
+		for (u32 i = 0; i < d->n; i++)
+			if (!strcmp(name, d->entries[i].name))
+				return d->nodes[i];
+		if (d->kind != PK_ROOT || (pid = parse_pid(name)) < 0 ||
+		    !proc_visible(p = proc_find(pid)))
 			return NULL;
 		return pid_dir(p);
 	}
@@ -214,11 +274,12 @@ struct inode *procfs_lookup(struct inode *dir, const char *name)
 	return NULL;
 }
 
-/* getdents in /proc: positions 2.. are the fixed entries, then one per
- * process-table slot. */
+/* getdents in /proc: positions 2.. are the fixed entries, then (in /proc
+ * itself) one per process-table slot. */
 bool procfs_entry(struct inode *dir, u32 *pos, const char **name, struct inode **ip)
 {
 	static char pid_name[12];
+	const struct fixed_dir *d = fixed_dir(dir->proc_kind);
 	u32 idx = *pos - DIR_FIRST_POS;
 	struct proc *p;
 
@@ -229,12 +290,14 @@ bool procfs_entry(struct inode *dir, u32 *pos, const char **name, struct inode *
 		*ip = pid_cache[p - proc_table].files[idx];
 		return true;
 	}
-	if (idx < NROOT) {
-		*name = root_entries[idx].name;
-		*ip = root_nodes[idx];
+	if (!d)
+		return false;
+	if (idx < d->n) {
+		*name = d->entries[idx].name;
+		*ip = d->nodes[idx];
 		return true;
 	}
-	if (idx - NROOT >= (u32)proc_slots)
+	if (d->kind != PK_ROOT || idx - NROOT >= (u32)proc_slots)
 		return false;
 	for (int i = (int)(idx - NROOT); i < proc_slots; i++) {
 		p = &proc_table[i];
@@ -449,15 +512,23 @@ static int format_node(const struct inode *ip, struct proc_text *t)
 {
 	struct proc *p = NULL;
 
-	if (ip->proc_kind != PK_MEMINFO && ip->proc_kind != PK_UPTIME && !(p = node_proc(ip)))
-		return -ENOENT;
-	switch (ip->proc_kind) {
+	switch (ip->proc_kind) {	/* the files about no process */
 	case PK_MEMINFO:
 		t->len = format_meminfo(t->buf, sizeof(t->buf));
 		return 0;
 	case PK_UPTIME:
 		t->len = format_uptime(t->buf, sizeof(t->buf));
 		return 0;
+	case PK_PIPE_MAX_SIZE:
+		t->len = (u32)snprintf(t->buf, sizeof(t->buf), "%u\n", PIPE_MAX_SIZE);
+		return 0;
+	case PK_PIPE_USER_PAGES_SOFT:
+		t->len = (u32)snprintf(t->buf, sizeof(t->buf), "%ld\n", pipe_user_pages_soft());
+		return 0;
+	}
+	if (!(p = node_proc(ip)))
+		return -ENOENT;
+	switch (ip->proc_kind) {
 	case PK_STAT:
 		t->len = format_stat(p, t->buf, sizeof(t->buf));
 		return 0;

@@ -16,9 +16,9 @@
  *  - on anything but a pipe both are EBADF; a FIFO's size goes with its
  *    last close;
  *  - a user other than root may not grow a pipe past 1 MiB
- *    (pipe-max-size), nor past the soft limit on all its pipes' pages
- *    (pipe-user-pages-soft), where new pipes get two pages; closing them
- *    gives the pages back.  Root may go past 1 MiB (unless, on a Linux
+ *    (/proc/sys/fs/pipe-max-size says so), nor past the soft limit on all
+ *    its pipes' pages (/proc/sys/fs/pipe-user-pages-soft), where new pipes
+ *    get two pages; closing them gives the pages back.  Root may go past 1 MiB (unless, on a Linux
  *    host, it lacks CAP_SYS_RESOURCE).
  *  - none of it leaks a page frame or a byte of kernel heap (run twice,
  *    the leak check around the second round).
@@ -39,7 +39,6 @@
 #define NOBODY		65534
 #define MAX_PIPES	200		/* soft-limit hunt: more than it needs */
 #define CAP_SYS_RESOURCE 24
-#define RELAY_USER_SHARE 8		/* Relay: a user's pipes, 1/8 of memory */
 
 static unsigned char pattern(long pos)
 {
@@ -223,35 +222,31 @@ static void check_not_a_pipe(void)
 	unlink(FILE_PATH);
 }
 
-/* pipe-user-pages-soft: Linux's sysctl, or Relay's share of memory. */
-static long soft_limit_pages(void)
+/* A number from a /proc/sys/fs file (pipe-max-size...), or -1. */
+static long sysctl_fs(const char *name)
 {
-	FILE *f = fopen("/proc/sys/fs/pipe-user-pages-soft", "r");
-	long pages = -1, kb = -1;
-	char name[32];
+	char path[64];
+	long value = -1;
+	FILE *f;
 
-	if (f) {
-		if (fscanf(f, "%ld", &pages) != 1)
-			pages = -1;
-		fclose(f);
-		return pages;
-	}
-	REQUIRE((f = fopen("/proc/meminfo", "r")) != NULL, "/proc/meminfo");
-	if (fscanf(f, "%31s %ld", name, &kb) != 2 || strcmp(name, "MemTotal:"))
-		kb = -1;
+	snprintf(path, sizeof(path), "/proc/sys/fs/%s", name);
+	if (!(f = fopen(path, "r")))
+		return -1;
+	if (fscanf(f, "%ld", &value) != 1)
+		value = -1;
 	fclose(f);
-	REQUIRE(kb > 0, "MemTotal in /proc/meminfo");
-	return kb / (PAGE / 1024) / RELAY_USER_SHARE;
+	return value;
 }
 
 /* As nobody: pipe-max-size, then the soft limit on all its pipes. */
 static void as_nobody(void *arg)
 {
 	static int ends[MAX_PIPES][2];
-	long soft = soft_limit_pages(), pages = 0;
+	long soft = sysctl_fs("pipe-user-pages-soft"), pages = 0;
 	int n = 0, fds[2];
 
 	(void)arg;
+	CHECK_EQ("/proc/sys/fs/pipe-max-size", sysctl_fs("pipe-max-size"), MAX_SIZE);
 	REQUIRE(setgid(NOBODY) == 0 && setuid(NOBODY) == 0, "setuid nobody");
 	REQUIRE(pipe(fds) == 0, "pipe");
 	CHECK_EQ("nobody: F_SETPIPE_SZ 1 MiB", fcntl(fds[1], F_SETPIPE_SZ, MAX_SIZE), MAX_SIZE);
