@@ -10,6 +10,9 @@
  *    handler; with SA_RESTART the call is restarted and finishes with its
  *    own arguments, without it fails EINTR;
  *  - a child forked through it returns through it;
+ *  - its page is shared read-only: a write to it is SIGSEGV, and one
+ *    made writable with mprotect (a private copy; Linux may refuse) and
+ *    overwritten changes nothing for another process;
  *  - sysenter run directly works as a call through the entry (except
  *    under a 64-bit Linux on AMD, where it is an illegal instruction);
  *  - sysenter run directly with a stack pointer (ebp) that cannot be read
@@ -19,6 +22,7 @@
  *    Relay may differ, so either is accepted).
  */
 #include <sys/auxv.h>
+#include <sys/mman.h>
 #include <sys/select.h>
 #include <sys/syscall.h>
 #include "test.h"
@@ -32,6 +36,10 @@
 #define BAD_STACK	0x10		/* in the never-mapped first page */
 #define DELAY_MS	100
 #define KERNEL_SIGSET	8		/* pselect6's sigset size */
+#define PAGE		4096
+#define INT3		0xcc		/* a breakpoint: a call would trap */
+#define NR_EXIT		1
+#define EXIT_NO_MPROTECT 2		/* Linux: the vDSO may not be made writable */
 
 /* entry_call(entry, nr, args[6]): the call through the entry. */
 long entry_call(void *entry, long nr, const long args[6]);
@@ -210,6 +218,45 @@ static void check_fork(void)
 	CHECK(child_ok((pid_t)pid), "child forked through the entry failed");
 }
 
+static unsigned char *entry_page(void)
+{
+	return (unsigned char *)((unsigned long)entry & ~(unsigned long)(PAGE - 1));
+}
+
+static void write_child(void *arg)
+{
+	(void)arg;
+	*(volatile unsigned char *)entry = INT3;
+	_exit(0);
+}
+
+/* Overwrite a private copy of the page, and exit with int 0x80 (the
+ * entry is breakpoints now).  Linux may refuse the mprotect: exit 2. */
+static void overwrite_child(void *arg)
+{
+	(void)arg;
+	if (mprotect(entry_page(), PAGE, PROT_READ | PROT_WRITE | PROT_EXEC) < 0)
+		_exit(EXIT_NO_MPROTECT);
+	memset(entry_page(), INT3, PAGE);
+	asm volatile("int $0x80" : : "a"(NR_EXIT), "b"(0));
+}
+
+/* The page is one for all: no process may change it for another. */
+static void check_page_shared(void)
+{
+	long args[6] = { 0 };
+	int status = run_child(write_child, NULL);
+
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
+	      "a write to the entry's page: wait status %#x, not SIGSEGV", status);
+	status = run_child(overwrite_child, NULL);
+	CHECK(WIFEXITED(status) && (WEXITSTATUS(status) == 0 ||
+				    (WEXITSTATUS(status) == EXIT_NO_MPROTECT && free_frames() < 0)),
+	      "overwriting a private copy of the page: wait status %#x", status);
+	CHECK_EQ("getpid through the entry after another process overwrote it",
+		 entry_call(entry, NR_GETPID, args), getpid());
+}
+
 static void bad_stack_child(void *arg)
 {
 	(void)arg;
@@ -265,6 +312,7 @@ int main(void)
 	check_sixth_argument();
 	check_restart();
 	check_fork();
+	check_page_shared();
 	check_direct();
 	return test_done("abi_sysenter");
 }
