@@ -202,11 +202,11 @@ int proc_fork_mm(bool share_mm)
 	procfs_fork(np, current);
 	np->arg_start = current->arg_start;
 	np->arg_end = current->arg_end;
-	np->brk_start = current->brk_start;
-	np->brk = current->brk;
+	np->brk_start = mm_owner(current)->brk_start;
+	np->brk = mm_owner(current)->brk;
 	memcpy(np->tls, current->tls, sizeof(np->tls));
-	memcpy(np->mmaps, current->mmaps, sizeof(np->mmaps));
-	np->nmmaps = current->nmmaps;
+	memcpy(np->mmaps, mm_owner(current)->mmaps, sizeof(np->mmaps));
+	np->nmmaps = mm_owner(current)->nmmaps;
 	memcpy(np->rlim, current->rlim, sizeof(np->rlim));
 	files_fork(np, current);
 	if (!share_mm)			/* attaches stay the lender's alone */

@@ -100,7 +100,8 @@ struct proc {
 	int nmmaps;
 	int __user *set_child_tid;	/* clone: store the pid here at first run */
 	struct proc *vfork_parent;	/* vfork: sleeps until this one execs or exits */
-	bool mm_borrowed;		/* vfork: pgdir is vfork_parent's, lent */
+	bool mm_borrowed;		/* vfork: pgdir is vfork_parent's, lent
+					   (and its records: mm_owner) */
 	int vfork_child;		/* vfork: the child this one sleeps for */
 	struct wait_queue vfork_wait;
 
@@ -158,6 +159,14 @@ struct proc {
 	u8 fpu[FPU_STATE_SIZE] __attribute__((aligned(FPU_ALIGN)));	/* FPU/SSE while switched out */
 	struct seg_desc tls[TLS_ENTRIES];	/* set_thread_area (kernel/tls.c) */
 };
+
+/* The process whose address space p runs in, and whose records of it
+ * (brk, mmaps) every change must update: a vfork child
+ * borrows its parent's until it execs or exits. */
+static inline struct proc *mm_owner(struct proc *p)
+{
+	return p->mm_borrowed ? p->vfork_parent : p;
+}
 
 extern struct proc proc_table[NPROC];
 extern int proc_slots;		/* slots from here up are all unused */

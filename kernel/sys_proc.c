@@ -286,22 +286,23 @@ long sys_setsid(void)
  * when the request cannot be met. */
 long sys_brk(u32 addr)
 {
-	u32 old_end = ALIGN_UP(current->brk, PAGE_SIZE);
+	struct proc *mm = mm_owner(current);	/* a vfork child moves its lender's */
+	u32 old_end = ALIGN_UP(mm->brk, PAGE_SIZE);
 	u32 new_end = ALIGN_UP(addr, PAGE_SIZE);
 
-	if (addr < current->brk_start || addr > BRK_MAX ||
-	    (new_end > old_end && shm_overlaps(current, old_end, new_end)) ||
-	    (new_end > old_end && mmap_overlaps(current, old_end, new_end)) ||
-	    (new_end > old_end && !rlimit_brk_allows(current, addr)))
-		return current->brk;
+	if (addr < mm->brk_start || addr > BRK_MAX ||
+	    (new_end > old_end && shm_overlaps(mm, old_end, new_end)) ||
+	    (new_end > old_end && mmap_overlaps(mm, old_end, new_end)) ||
+	    (new_end > old_end && !rlimit_brk_allows(mm, addr)))
+		return mm->brk;
 	if (new_end > old_end &&
-	    alloc_range(current->pgdir, old_end, new_end, PTE_U | PTE_W) < 0) {
-		unmap_range(current->pgdir, old_end, new_end);
-		return current->brk;
+	    alloc_range(mm->pgdir, old_end, new_end, PTE_U | PTE_W) < 0) {
+		unmap_range(mm->pgdir, old_end, new_end);
+		return mm->brk;
 	}
 	if (new_end < old_end)
-		unmap_range(current->pgdir, new_end, old_end);
-	current->brk = addr;
+		unmap_range(mm->pgdir, new_end, old_end);
+	mm->brk = addr;
 	return addr;
 }
 

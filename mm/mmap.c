@@ -177,6 +177,7 @@ static void unmap_pages(struct proc *p, u32 start, u32 end)
 
 static long do_mmap(u32 addr, u32 len, u32 prot, u32 flags, int fd)
 {
+	struct proc *mm = mm_owner(current);
 	u32 type = flags & MAP_TYPE, end;
 	int err;
 
@@ -196,26 +197,26 @@ static long do_mmap(u32 addr, u32 len, u32 prot, u32 flags, int fd)
 	if (flags & MAP_FIXED) {
 		if (addr < MMAP_MIN)
 			return -EPERM;
-		if (addr > MMAP_TOP || len > MMAP_TOP - addr || shm_overlaps(current, addr, addr + len))
+		if (addr > MMAP_TOP || len > MMAP_TOP - addr || shm_overlaps(mm, addr, addr + len))
 			return -ENOMEM;
 	} else {
 		addr = ALIGN_DOWN(addr, PAGE_SIZE);
-		if (!(addr && len <= MMAP_TOP - addr && range_free(current, addr, addr + len)) &&
-		    !(addr = find_free(current, len)))
+		if (!(addr && len <= MMAP_TOP - addr && range_free(mm, addr, addr + len)) &&
+		    !(addr = find_free(mm, len)))
 			return -ENOMEM;
 	}
-	if (!rlimit_as_allows(current, len))
+	if (!rlimit_as_allows(mm, len))
 		return -ENOMEM;
 	end = addr + len;
-	if ((err = cut(current, addr, end)) < 0)
+	if ((err = cut(mm, addr, end)) < 0)
 		return err;
-	unmap_pages(current, addr, end);
-	if ((err = insert(current, addr, end, prot & PROT_ALL)) < 0)
+	unmap_pages(mm, addr, end);
+	if ((err = insert(mm, addr, end, prot & PROT_ALL)) < 0)
 		return err;
 	if (type == MAP_SHARED &&
-	    (err = alloc_range(current->pgdir, addr, end, prot_pte(prot) | PTE_SHARED)) < 0) {
-		cut(current, addr, end);
-		unmap_pages(current, addr, end);
+	    (err = alloc_range(mm->pgdir, addr, end, prot_pte(prot) | PTE_SHARED)) < 0) {
+		cut(mm, addr, end);
+		unmap_pages(mm, addr, end);
 		return err;
 	}
 	return (long)addr;
@@ -241,14 +242,15 @@ long sys_old_mmap(const u32 __user *args)
 
 long sys_munmap(u32 addr, u32 len)
 {
+	struct proc *mm = mm_owner(current);
 	u32 end = addr + ALIGN_UP(len, PAGE_SIZE);
 	int err;
 
 	if (addr % PAGE_SIZE || len == 0 || len > USER_TOP || end > USER_TOP || end < addr)
 		return -EINVAL;
-	if ((err = cut(current, addr, end)) < 0)
+	if ((err = cut(mm, addr, end)) < 0)
 		return err;
-	unmap_pages(current, addr, end);
+	unmap_pages(mm, addr, end);
 	return 0;
 }
 
@@ -279,6 +281,7 @@ static void protect_page(pte_t *pte, u32 prot)
 
 long sys_mprotect(u32 addr, u32 len, u32 prot)
 {
+	struct proc *mm = mm_owner(current);
 	u32 end = addr + ALIGN_UP(len, PAGE_SIZE);
 	int err;
 
@@ -286,25 +289,25 @@ long sys_mprotect(u32 addr, u32 len, u32 prot)
 		return -EINVAL;
 	if (len == 0)
 		return 0;
-	if (len > USER_TOP || end > USER_TOP || end <= addr || !all_mapped(current, addr, end))
+	if (len > USER_TOP || end > USER_TOP || end <= addr || !all_mapped(mm, addr, end))
 		return -ENOMEM;
 	for (u32 va = addr; va < end; va += PAGE_SIZE) {
-		const struct vm_area *a = find_area(current, va);
+		const struct vm_area *a = find_area(mm, va);
 		u32 next = a ? MIN(a->end, end) : va + PAGE_SIZE;
 
 		if (a && a->prot != prot) {
-			if ((err = cut(current, va, next)) < 0 ||
-			    (err = insert(current, va, next, prot)) < 0)
+			if ((err = cut(mm, va, next)) < 0 ||
+			    (err = insert(mm, va, next, prot)) < 0)
 				return err;
 		}
 		for (; va < next; va += PAGE_SIZE) {
-			pte_t *pte = pgdir_walk(current->pgdir, va, false);
-			if (pte && (*pte & PTE_P) && !shm_overlaps(current, va, va + PAGE_SIZE))
+			pte_t *pte = pgdir_walk(mm->pgdir, va, false);
+			if (pte && (*pte & PTE_P) && !shm_overlaps(mm, va, va + PAGE_SIZE))
 				protect_page(pte, prot);
 		}
 		va -= PAGE_SIZE;
 	}
-	switch_pgdir(current->pgdir);		/* flush the TLB */
+	switch_pgdir(mm->pgdir);		/* flush the TLB */
 	return 0;
 }
 
@@ -312,11 +315,12 @@ long sys_mprotect(u32 addr, u32 len, u32 prot)
  * the mapping allows the access. */
 bool mmap_fault(u32 va, bool write)
 {
-	const struct vm_area *a = find_area(current, va);
+	struct proc *mm = mm_owner(current);
+	const struct vm_area *a = find_area(mm, va);
 
 	if (!a || a->prot == PROT_NONE || (write && !(a->prot & PROT_WRITE)))
 		return false;
-	return alloc_range(current->pgdir, va, va + 1, prot_pte(a->prot)) == 0;
+	return alloc_range(mm->pgdir, va, va + 1, prot_pte(a->prot)) == 0;
 }
 
 /* exec: the new program's lazy bss areas replace every mapping. */

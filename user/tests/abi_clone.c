@@ -5,7 +5,10 @@
  * the child's; thread flags without their requirements are EINVAL as in
  * Linux (CLONE_THREAD needs CLONE_SIGHAND, which needs CLONE_VM).  vfork
  * lends the child the parent's memory (what it writes there the parent
- * sees once it runs again) and the parent collects its exit status.
+ * sees once it runs again) and the parent collects its exit status; and
+ * what the child does to that memory is the parent's afterwards: the
+ * break it moved, and a mapping it made, whose untouched page the parent
+ * may then touch.
  */
 #include <sys/syscall.h>
 #include "test.h"
@@ -48,6 +51,80 @@ static int raw_clone(unsigned int flags, void *stack, int *parent_tid, int *chil
 }
 
 static volatile int lent;
+static volatile long vfork_brk, vfork_map;
+static long brk_target;
+
+/* Raw vfork whose child moves the break to brk_target, maps two pages
+ * (touching the first), records both results and exits 0. */
+static int vfork_mm(void)
+{
+	int ret;
+
+	/* The operands' addresses are taken first: the child needs every
+	 * register (ebx, ebp too) for mmap2's arguments. */
+	asm volatile("push %%ebx\n\t"
+		     "push %%ebp\n\t"
+		     "lea %[got_map], %%eax\n\t"
+		     "push %%eax\n\t"
+		     "lea %[got_brk], %%eax\n\t"
+		     "push %%eax\n\t"
+		     "push %[target]\n\t"
+		     "mov %[vfork], %%eax\n\t"
+		     "int $0x80\n\t"
+		     "test %%eax, %%eax\n\t"
+		     "jnz 1f\n\t"
+		     "pop %%ebx\n\t"			/* the target */
+		     "mov %[brk], %%eax\n\t"
+		     "int $0x80\n\t"
+		     "pop %%ecx\n\t"
+		     "mov %%eax, (%%ecx)\n\t"
+		     "mov %[mmap2], %%eax\n\t"
+		     "xor %%ebx, %%ebx\n\t"
+		     "mov $0x2000, %%ecx\n\t"
+		     "mov $3, %%edx\n\t"		/* PROT_READ | PROT_WRITE */
+		     "mov $0x22, %%esi\n\t"		/* MAP_PRIVATE | MAP_ANONYMOUS */
+		     "mov $-1, %%edi\n\t"
+		     "xor %%ebp, %%ebp\n\t"
+		     "int $0x80\n\t"
+		     "pop %%ecx\n\t"
+		     "mov %%eax, (%%ecx)\n\t"
+		     "movb $0x76, (%%eax)\n\t"	/* 'v' */
+		     "mov $1, %%eax\n\t"
+		     "xor %%ebx, %%ebx\n\t"
+		     "int $0x80\n"
+		     "1:\n\t"
+		     "add $12, %%esp\n\t"
+		     "pop %%ebp\n\t"
+		     "pop %%ebx"
+		     : "=a"(ret), [got_brk] "=m"(vfork_brk), [got_map] "=m"(vfork_map)
+		     : [vfork] "i"(__NR_vfork), [brk] "i"(__NR_brk), [mmap2] "i"(__NR_mmap2),
+		       [target] "m"(brk_target)
+		     : "ecx", "edx", "esi", "edi", "memory");
+	return ret;
+}
+
+/* The vfork child changed the address space: the parent's break and
+ * mappings are what the child left. */
+static void check_vfork_memory(void)
+{
+	long before = syscall(__NR_brk, 0);
+	int pid, status;
+
+	brk_target = before + 2 * 4096;
+	fflush(stdout);
+	pid = vfork_mm();
+	REQUIRE(pid > 0, "vfork");
+	CHECK(waitpid(pid, &status, 0) == pid && status == 0, "vfork child's status %#x", status);
+	CHECK_EQ("the child's brk", vfork_brk, brk_target);
+	CHECK_EQ("the parent's break after the child moved it", syscall(__NR_brk, 0), brk_target);
+	REQUIRE((unsigned long)vfork_map < (unsigned long)-4095 && vfork_map % 4096 == 0,
+		"the child's mmap: %#lx", vfork_map);
+	CHECK_EQ("the page the child wrote", ((volatile char *)vfork_map)[0], 'v');
+	((volatile char *)vfork_map)[4096] = 'p';	/* untouched: the parent's mapping now */
+	CHECK_EQ("the parent's touch of the child's second page", ((volatile char *)vfork_map)[4096], 'p');
+	CHECK_EQ("munmap of the child's mapping", syscall(__NR_munmap, vfork_map, 2 * 4096), 0);
+	CHECK_EQ("the break back", syscall(__NR_brk, before), before);
+}
 
 /* Raw vfork whose child stores 7 in `lent' and exits with status 7 at
  * once: a vfork child may not return from the function that called
@@ -104,5 +181,6 @@ int main(void)
 	CHECK_EQ("vfork: the child wrote in the parent's memory", lent, 7);
 	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 7,
 	      "vfork child's status %#x", status);
+	check_vfork_memory();
 	return test_done("abi_clone");
 }
