@@ -124,6 +124,8 @@ static void fill_queue(void)
 	REQUIRE(msgctl(qid, IPC_SET, &ds) == 0, "IPC_SET");
 	for (int i = 0; i < QBYTES / TEXT_MAX; i++)
 		REQUIRE(msgsnd(qid, &m, TEXT_MAX, IPC_NOWAIT) == 0, "filling, message %d", i);
+	REQUIRE(msgsnd(qid, &m, TEXT_MAX, IPC_NOWAIT) < 0 && errno == EAGAIN,
+		"the queue takes more than msg_qbytes");
 }
 
 static void check_nowait(void)
@@ -136,8 +138,8 @@ static void check_nowait(void)
 	CHECK_EQ("no such type", receive(3, IPC_NOWAIT, NULL), -1);
 	CHECK_EQ("ENOMSG", errno, ENOMSG);
 	CHECK_EQ("drain", receive(0, IPC_NOWAIT, NULL), 2);
-	fill_queue();
-	CHECK_ERR(msgsnd(qid, &m, TEXT_MAX, IPC_NOWAIT), EAGAIN);
+	fill_queue();			/* which checks the EAGAIN of a full queue */
+	CHECK_ERR(msgsnd(qid, &m, 1, IPC_NOWAIT), EAGAIN);
 }
 
 static void check_recv_blocks(void)

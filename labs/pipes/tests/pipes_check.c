@@ -136,6 +136,8 @@ static void check_write_blocks(void)
 	}
 	close(fds[1]);
 	sleep_ms(DELAY_MS);		/* let the writer fill the pipe and sleep */
+	CHECK(waitpid(pid, NULL, WNOHANG) == 0,
+	      "a write of more than the pipe holds returned before anyone read");
 	CHECK_EQ("bytes read", read_all(fds[0], in, BIG), BIG);
 	CHECK(memcmp(in, out, BIG) == 0, "data changed on the way");
 	CHECK(child_ok(pid), "the big write did not complete");

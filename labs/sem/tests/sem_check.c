@@ -107,8 +107,8 @@ static void check_dec_blocks(void)
 	pid_t pid = later(0, 1, 0);
 
 	CHECK_EQ("-1 sleeps, then completes", op(0, -1, 0), 0);
-	CHECK_EQ("value", value(0), 0);
 	CHECK(child_ok(pid), "incrementer failed");
+	CHECK_EQ("value after +1 and -1", value(0), 0);
 }
 
 static void check_zero_blocks(void)
