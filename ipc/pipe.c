@@ -43,8 +43,7 @@
 #include <uapi/fcntl.h>
 #include <uapi/signal.h>
 
-static u32 live_pipes;		/* pipes and FIFO buffers allocated (kstat) */
-static struct kmem_cache pipe_cache;
+static struct kmem_cache pipe_cache;	/* its inuse: the pipes alive (kstat) */
 
 void pipe_init(void)
 {
@@ -60,7 +59,7 @@ void pipe_wake(struct wait_queue *wq)
 
 u32 pipe_live_count(void)
 {
-	return live_pipes;
+	return (u32)pipe_cache.inuse;
 }
 
 struct pipe *pipe_alloc(void)
@@ -74,7 +73,6 @@ struct pipe *pipe_alloc(void)
 		kmem_cache_free(&pipe_cache, p);
 		return NULL;
 	}
-	live_pipes++;
 	return p;
 }
 
@@ -86,7 +84,6 @@ void pipe_free_if_unused(struct pipe *p)
 		p->fifo->fifo = NULL;	/* unread data goes with it */
 	pipe_ring_free(p);
 	kmem_cache_free(&pipe_cache, p);
-	live_pipes--;
 }
 
 /* LAB pipes: the ring: bytes held, copy out at tail, copy in at head */

@@ -149,9 +149,7 @@ void pipe_ring_trim(struct pipe *p)
 {
 	char **keep = &p->pages[page_index(p, p->head)];
 
-	if (p->npages <= 1 && *keep)
-		return;
-	for (u32 i = 0; i < p->size / PAGE_SIZE && p->npages > 0; i++) {
+	for (u32 i = 0; i < p->size / PAGE_SIZE && (p->npages > 1 || !*keep); i++) {
 		if (!p->pages[i] || &p->pages[i] == keep)
 			continue;
 		if (!*keep) {
