@@ -406,14 +406,15 @@ static void unlink_old_core(void)
 
 /* Create ./core; or, if the old one could not be removed, take it over
  * when that is safe: a regular file with one name, owned by us, that we
- * may write. */
+ * may write.  A symbolic link named core is not followed (Linux opens
+ * the core O_NOFOLLOW): it is no regular file, so no core is written. */
 static int open_core(struct inode **out)
 {
 	struct inode *ip;
 	int err;
 
 	unlink_old_core();
-	if ((err = namei(CORE_NAME, &ip)) == -ENOENT)
+	if ((err = namei_at(NULL, CORE_NAME, 0, &ip)) == -ENOENT)
 		return vfs_create(CORE_NAME, S_IFREG | (CORE_MODE & ~current->umask), 0, out);
 	if (err < 0)
 		return err;

@@ -32,10 +32,11 @@
 _Static_assert(PATH_MAX <= PAGE_SIZE, "a path buffer is one page frame");
 
 /* A PATH_MAX buffer: a page frame, so that paths never depend on the
- * kernel heap having a large free block.  Free it with putname. */
+ * kernel heap having a large free block; not zeroed, as every user
+ * writes its string before reading it.  Free it with putname. */
 char *path_buf(void)
 {
-	u32 pa = frame_alloc();
+	u32 pa = frame_alloc_raw();
 
 	return pa ? P2V(pa) : NULL;
 }

@@ -39,6 +39,13 @@
 #define CPUID_EDX_SEP		(1u << 11)	/* sysenter and sysexit */
 #define ENTRY_STACK_WORDS	256	/* room for a debug exception's trap() */
 
+/* boot/isr.asm writes these as numbers. */
+_Static_assert(KERNEL_DS == 0x68 && USER_CS == 0x73 && USER_DS == 0x7b,
+	       "boot/isr.asm's selectors");
+_Static_assert(offsetof(struct trapframe, eip) == 56 && offsetof(struct trapframe, cs) == 60 &&
+	       offsetof(struct trapframe, eflags) == 64 && offsetof(struct trapframe, ss) == 72,
+	       "boot/isr.asm's TF_* offsets");
+
 extern const char vsyscall_start[], vsyscall_return[], vsyscall_end[];
 extern const char sysenter_entry[];
 
