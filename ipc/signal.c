@@ -367,22 +367,6 @@ void force_sig_fault(int sig, int code, u32 addr)
 	send_full(current, sig, &from);
 }
 
-/*
- * Is process group pgid orphaned: has no member a parent in another
- * group of the same session?  (kernel/proc.c applies the same rule when
- * a process exits.)  Job control stops would stop such a group for ever.
- */
-static bool group_orphaned(int pgid)
-{
-	for (int i = 0; i < NPROC; i++) {
-		const struct proc *q = &proc_table[i], *parent = q->parent;
-		if (proc_alive(q) && q->pgid == pgid && parent && proc_alive(parent) &&
-		    parent->pgid != pgid && parent->sid == q->sid)
-			return false;
-	}
-	return true;
-}
-
 /* The default action of a signal that terminates (with a core dump for
  * some signals: kernel/coredump.c). */
 static __noreturn void die(int sig)
@@ -395,7 +379,7 @@ static __noreturn void die(int sig)
  * one could undo; SIGSTOP always stops. */
 static void do_stop(int sig)
 {
-	if (sig != SIGSTOP && group_orphaned(current->pgid))
+	if (sig != SIGSTOP && pgrp_orphaned(current->pgid))	/* would stop for ever */
 		return;
 	current->state = P_STOPPED;
 	current->stop_sig = sig;

@@ -269,7 +269,7 @@ static bool group_orphaned(int pgid, const struct proc *leaving)
 {
 	for (int i = 0; i < proc_slots; i++) {
 		struct proc *q = &proc_table[i], *parent = q->parent;
-		if (proc_alive(q) && q != leaving && q->pgid == pgid &&
+		if (proc_alive(q) && q != leaving && q->pgid == pgid && parent &&
 		    parent != leaving && proc_alive(parent) &&
 		    parent->pgid != pgid && parent->sid == q->sid)
 			return false;
