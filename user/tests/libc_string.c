@@ -1,6 +1,8 @@
 /*
  * libc_string - <string.h>, <strings.h>, <ctype.h> and <libgen.h>:
- * copies (overlapping ones too), comparisons and their signs, searches,
+ * copies (overlapping ones too, and every size and alignment around the
+ * 64-byte blocks of the SSE paths, with guard bytes around), comparisons
+ * and their signs, searches,
  * tokenizers, duplication, error messages, every ctype class for all 256
  * byte values, and path components.
  * Prints "FAIL: ..." for each wrong result; exits 0 only if none.
@@ -12,10 +14,49 @@
 
 #define BIG_LEN		1000
 #define BYTE_VALUES	256
+#define GUARD		16		/* bytes either side that must not change */
+#define AREA		(4096 + 2 * GUARD + 8)
+#define MAX_OFFSET	3
 
 static int sign(int x)
 {
 	return (x > 0) - (x < 0);
+}
+
+/* memcpy, memset and memmove of each size at each alignment: the bytes
+ * asked for, and not one more. */
+static void test_sizes(void)
+{
+	static const size_t sizes[] = { 0, 1, 3, 63, 64, 65, 127, 128, 129, 255, 256, 257,
+					 511, 1000, 4095, 4096 };
+	static unsigned char src[AREA], dst[AREA];
+
+	for (int i = 0; i < AREA; i++)
+		src[i] = (unsigned char)(i * 13 + 7);
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		size_t n = sizes[k];
+
+		for (int so = 0; so <= MAX_OFFSET; so++)
+			for (int d = 0; d <= MAX_OFFSET; d++) {
+				unsigned char *to = dst + GUARD + d;
+
+				memset(dst, 0x5a, AREA);
+				memcpy(to, src + GUARD + so, n);
+				CHECK(memcmp(to, src + GUARD + so, n) == 0 && to[-1] == 0x5a &&
+				      to[n] == 0x5a, "memcpy of %zu bytes, offsets %d, %d", n, so, d);
+				memset(to, 0xa5, n);
+				CHECK((n == 0 || (to[0] == 0xa5 && to[n - 1] == 0xa5 &&
+						  memchr(to, 0x5a, n) == NULL)) &&
+				      to[-1] == 0x5a && to[n] == 0x5a, "memset of %zu bytes, offset %d", n, d);
+			}
+		/* Overlapping moves of n bytes by 40 (less than a block), each way. */
+		memcpy(dst, src, AREA);
+		memmove(dst + 40, dst, n);
+		CHECK(memcmp(dst + 40, src, n) == 0, "memmove of %zu bytes up by 40", n);
+		memcpy(dst, src, AREA);
+		memmove(dst, dst + 40, n);
+		CHECK(memcmp(dst, src + 40, n) == 0, "memmove of %zu bytes down by 40", n);
+	}
 }
 
 static void test_memory(void)
@@ -252,6 +293,7 @@ static void test_libgen(void)
 int main(void)
 {
 	test_memory();
+	test_sizes();
 	test_copy_concat();
 	test_compare();
 	test_search();
