@@ -61,7 +61,8 @@ static int vfork_mm(void)
 	int ret;
 
 	/* The operands' addresses are taken first: the child needs every
-	 * register (ebx, ebp too) for mmap2's arguments. */
+	 * register (ebx, ebp too) for mmap2's arguments.  eax is written
+	 * before they are all read, hence early-clobber. */
 	asm volatile("push %%ebx\n\t"
 		     "push %%ebp\n\t"
 		     "lea %[got_map], %%eax\n\t"
@@ -96,7 +97,7 @@ static int vfork_mm(void)
 		     "add $12, %%esp\n\t"
 		     "pop %%ebp\n\t"
 		     "pop %%ebx"
-		     : "=a"(ret), [got_brk] "=m"(vfork_brk), [got_map] "=m"(vfork_map)
+		     : "=&a"(ret), [got_brk] "=m"(vfork_brk), [got_map] "=m"(vfork_map)
 		     : [vfork] "i"(__NR_vfork), [brk] "i"(__NR_brk), [mmap2] "i"(__NR_mmap2),
 		       [target] "m"(brk_target)
 		     : "ecx", "edx", "esi", "edi", "memory");
