@@ -77,10 +77,18 @@ QEMU_EXTRA=$icount linux_side "$tmpdir/linux_insn" "$@"
 # Boot to the shell running `true` and back to the host: wall clock and
 # host CPU time (user + system, which counts the host's page faults in
 # guest memory), in milliseconds.
+# A boot that fails is said (with its messages) and left out.
 TIMEFORMAT='%R %U %S'
 for _ in $(seq "$BOOTS"); do
-	{ time tools/qemu-run --kernel "$kernel" --timeout 60 -- true 2>/dev/null; } 2>&1
+	if { time tools/qemu-run --kernel "$kernel" --timeout 60 -- true \
+		>/dev/null 2>"$tmpdir/boot.err"; } 2>"$tmpdir/boot.time"; then
+		cat "$tmpdir/boot.time"
+	fi
 done | awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' >"$tmpdir/boot"
+if (($(wc -l <"$tmpdir/boot") < BOOTS)); then
+	echo "bench: $((BOOTS - $(wc -l <"$tmpdir/boot"))) of $BOOTS boots failed; the last said:" >&2
+	cat "$tmpdir/boot.err" >&2
+fi
 
 row='%-15s %9s %9s %9s %9s %6s %6s  %-4s  %s\n'
 echo "Relay per operation, mean and best of 20 batches: host cycles (cyc), guest instructions (ins)"
